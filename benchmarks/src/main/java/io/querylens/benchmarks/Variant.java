@@ -1,0 +1,186 @@
+package io.querylens.benchmarks;
+
+import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The ways of reaching H2 that the benchmarks compare, keyed by their {@code @Param} name. */
+enum Variant {
+  /** H2's own driver, nothing in between: the baseline. */
+  RAW("raw") {
+    @Override
+    Opened open() throws SQLException {
+      return new Opened(DriverManager.getConnection(JdbcState.H2_URL), null);
+    }
+  },
+
+  /** QueryLens through its driver URL, with default settings (console report switched off). */
+  QUERYLENS("querylens") {
+    @Override
+    Opened open() throws SQLException {
+      String url = "jdbc:querylens:" + JdbcState.H2_URL.substring("jdbc:".length());
+      return new Opened(DriverManager.getConnection(url), null);
+    }
+  },
+
+  /**
+   * datasource-proxy with one listener that does nothing and its ResultSet proxy on, the mode in
+   * which it sees rows as QueryLens does.
+   */
+  DATASOURCE_PROXY("datasource-proxy") {
+    @Override
+    Opened open() throws SQLException {
+      DataSource proxy =
+          ProxyDataSourceBuilder.create(h2DataSource())
+              .listener(new IgnoringQueryListener())
+              .proxyResultSet()
+              .build();
+      return new Opened(proxy.getConnection(), null);
+    }
+
+    @Override
+    void checkWrapped(Connection connection) throws SQLException {
+      super.checkWrapped(connection);
+      try (Statement statement = connection.createStatement();
+          ResultSet resultSet = statement.executeQuery("select 1")) {
+        if (!(resultSet instanceof ProxyJdbcObject)) {
+          throw new IllegalStateException("datasource-proxy did not proxy the ResultSet");
+        }
+      }
+    }
+  },
+
+  /**
+   * p6spy through its driver URL with logging off: only its core module is loaded, so its wrappers
+   * time every call and notify a listener chain that holds no logger. The appender is SLF4J (bound
+   * to slf4j-nop) instead of the default file appender, which would create spy.log at start even
+   * with the logging module absent.
+   */
+  P6SPY("p6spy") {
+    @Override
+    Opened open() throws SQLException {
+      // System properties win over any spy.properties; p6spy reads them at its first connection.
+      System.setProperty("p6spy.config.modulelist", "com.p6spy.engine.spy.P6SpyFactory");
+      System.setProperty("p6spy.config.appender", "com.p6spy.engine.spy.appender.Slf4JLogger");
+      System.setProperty("p6spy.config.jmx", "false");
+      String url = "jdbc:p6spy:" + JdbcState.H2_URL.substring("jdbc:".length());
+      return new Opened(DriverManager.getConnection(url), null);
+    }
+  },
+
+  /**
+   * The OpenTelemetry JDBC library over an SDK that samples every span and exports each one, as it
+   * ends, to an exporter that drops it.
+   */
+  OTEL("otel") {
+    @Override
+    Opened open() throws SQLException {
+      DiscardingSpanExporter exporter = new DiscardingSpanExporter();
+      OpenTelemetrySdk sdk =
+          OpenTelemetrySdk.builder()
+              .setTracerProvider(
+                  SdkTracerProvider.builder()
+                      .setSampler(Sampler.alwaysOn())
+                      .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                      .build())
+              .build();
+      DataSource traced = JdbcTelemetry.create(sdk).wrap(h2DataSource());
+      Connection connection = traced.getConnection();
+      // Counted after getConnection, whose own span must not pass for statement spans.
+      long connectionSpans = exporter.exported();
+      return new Opened(
+          connection,
+          () -> {
+            sdk.close();
+            if (exporter.exported() <= connectionSpans) {
+              throw new IllegalStateException("the otel variant exported no statement spans");
+            }
+          });
+    }
+  };
+
+  private final String paramName;
+
+  Variant(String paramName) {
+    this.paramName = paramName;
+  }
+
+  /** The variant named by a {@code @Param} value. */
+  static Variant of(String paramName) {
+    for (Variant variant : values()) {
+      if (variant.paramName.equals(paramName)) {
+        return variant;
+      }
+    }
+    throw new IllegalArgumentException("unknown variant: " + paramName);
+  }
+
+  /** Opens one connection to {@link JdbcState#H2_URL} through this variant. */
+  abstract Opened open() throws SQLException;
+
+  /** Fails unless the connection is H2's own for {@code raw} and a wrapper for the others. */
+  void checkWrapped(Connection connection) throws SQLException {
+    boolean bare = connection instanceof JdbcConnection;
+    if (bare != (this == RAW)) {
+      throw new IllegalStateException(
+          paramName + " opened a " + connection.getClass().getName() + " connection");
+    }
+  }
+
+  static DataSource h2DataSource() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(JdbcState.H2_URL);
+    return dataSource;
+  }
+
+  /** A variant's open connection and what to release (and check) after closing it. */
+  static final class Opened implements AutoCloseable {
+    private final Connection connection;
+    private final Runnable afterClose;
+
+    Opened(Connection connection, Runnable afterClose) {
+      this.connection = connection;
+      this.afterClose = afterClose;
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        connection.close();
+      } finally {
+        if (afterClose != null) {
+          afterClose.run();
+        }
+      }
+    }
+  }
+
+  /** A datasource-proxy listener that does nothing, so only the proxying itself is measured. */
+  static final class IgnoringQueryListener implements QueryExecutionListener {
+    @Override
+    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+    @Override
+    public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+  }
+}

@@ -1,0 +1,102 @@
+package io.querylens.core;
+
+/**
+ * One execution of a statement (an execute, executeQuery, executeUpdate, executeLargeUpdate or
+ * executeBatch call, a batch counting once) with its timings in nanoseconds.
+ *
+ * <p>{@code execute} is the time inside the execute call; {@code fetch} the time inside {@code
+ * ResultSet.next()}; {@code process} the time from execute's return to the cursor's end minus
+ * fetch (the application working while it holds the cursor). {@code rows} is the number of rows
+ * read or affected, or -1 when unknown.
+ */
+public final class Execution {
+  private final QueryShape shape;
+  private final long startNanos;
+  private final long executeNanos;
+  private final long fetchNanos;
+  private final long processNanos;
+  private final long rows;
+  private final int batchSize;
+  private final String sqlState;
+  private final boolean failed;
+
+  /**
+   * @param startNanos {@link System#nanoTime()} when the execute call began
+   * @param batchSize statements in the batch, or 0 when this was not a batch
+   * @param failed whether the driver threw
+   * @param sqlState the SQLState of the driver's exception, or null
+   */
+  public Execution(
+      QueryShape shape,
+      long startNanos,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows,
+      int batchSize,
+      boolean failed,
+      String sqlState) {
+    this.shape = shape;
+    this.startNanos = startNanos;
+    this.executeNanos = executeNanos;
+    this.fetchNanos = fetchNanos;
+    this.processNanos = processNanos;
+    this.rows = rows;
+    this.batchSize = batchSize;
+    this.failed = failed;
+    this.sqlState = sqlState;
+  }
+
+  public QueryShape shape() {
+    return shape;
+  }
+
+  /** {@link System#nanoTime()} when the execute call began. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public long executeNanos() {
+    return executeNanos;
+  }
+
+  public long fetchNanos() {
+    return fetchNanos;
+  }
+
+  public long processNanos() {
+    return processNanos;
+  }
+
+  /** execute + fetch + process. */
+  public long totalNanos() {
+    return executeNanos + fetchNanos + processNanos;
+  }
+
+  /** Rows read or affected, -1 when unknown. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Statements in the batch, 0 when this execution was not a batch. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Whether the driver threw. */
+  public boolean failed() {
+    return failed;
+  }
+
+  /** SQLState of the driver's exception, or null. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  @Override
+  public String toString() {
+    return "Execution{" + shape.text() + ", execute=" + executeNanos + ", fetch=" + fetchNanos
+        + ", process=" + processNanos + ", rows=" + rows + ", batch=" + batchSize
+        + (failed ? ", failed " + sqlState : "") + '}';
+  }
+}

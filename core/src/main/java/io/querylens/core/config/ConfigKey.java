@@ -1,0 +1,197 @@
+package io.querylens.core.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key QueryLens reads: its name, type, default and a one-line description.
+ * This registry is the single source for validation, for "did you mean" suggestions and for the
+ * key table in the README (a test keeps the two in step).
+ *
+ * <p>A key {@code querylens.sql-cache.max-entries} is also read from the environment variable
+ * {@code QUERYLENS_SQL_CACHE_MAX_ENTRIES}: dots and dashes become underscores, letters upper case.
+ */
+public enum ConfigKey {
+  ENABLED(
+      "querylens.enabled",
+      Type.BOOLEAN,
+      true,
+      0,
+      0,
+      "Record at all; when false the wrappers pass every call straight through."),
+  MAX_SHAPES(
+      "querylens.max-shapes",
+      Type.INT,
+      2000,
+      1,
+      1_000_000,
+      "Distinct query shapes kept; executions of further shapes go to one overflow shape."),
+  SQL_CACHE_MAX_ENTRIES(
+      "querylens.sql-cache.max-entries",
+      Type.INT,
+      10_000,
+      0,
+      10_000_000,
+      "Normalised SQL strings cached; 0 turns the cache off."),
+  SQL_CACHE_MAX_SQL_LENGTH(
+      "querylens.sql-cache.max-sql-length",
+      Type.INT,
+      16_384,
+      0,
+      Integer.MAX_VALUE,
+      "SQL longer than this many characters is normalised but not cached."),
+  REPORT_CONSOLE(
+      "querylens.report.console",
+      Type.BOOLEAN,
+      true,
+      0,
+      0,
+      "Print the console summary at JVM exit."),
+  REPORT_JSON(
+      "querylens.report.json",
+      Type.PATH,
+      null,
+      0,
+      0,
+      "Write the JSON report to this file at JVM exit; unset or empty writes none."),
+  REPORT_TOP(
+      "querylens.report.top",
+      Type.INT,
+      20,
+      1,
+      10_000,
+      "Query shapes listed in the console summary.");
+
+  /** The kind of value a key takes. */
+  public enum Type {
+    /** {@code true/false}, {@code yes/no}, {@code on/off} or {@code 1/0}, in any case. */
+    BOOLEAN,
+    /** A decimal integer within {@link ConfigKey#min()}..{@link ConfigKey#max()}; {@code _} may group digits. */
+    INT,
+    /** A file system path; empty means unset. */
+    PATH
+  }
+
+  /** Prefix shared by every key. */
+  static final String PREFIX = "querylens.";
+
+  /** Prefix shared by every environment variable. */
+  static final String ENV_PREFIX = "QUERYLENS_";
+
+  private final String key;
+  private final String envName;
+  private final Type type;
+  private final Object defaultValue;
+  private final int min;
+  private final int max;
+  private final String description;
+
+  ConfigKey(String key, Type type, Object defaultValue, int min, int max, String description) {
+    this.key = key;
+    this.envName = toEnvName(key);
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.description = description;
+  }
+
+  /** The key as written in system properties and agent arguments, e.g. {@code querylens.max-shapes}. */
+  public String key() {
+    return key;
+  }
+
+  /** The environment variable read for this key, e.g. {@code QUERYLENS_MAX_SHAPES}. */
+  public String envName() {
+    return envName;
+  }
+
+  /** The kind of value this key takes. */
+  public Type type() {
+    return type;
+  }
+
+  /**
+   * The default as a {@link Boolean}, an {@link Integer}, or {@code null} for a {@link Type#PATH}
+   * key that is unset by default.
+   */
+  public Object defaultValue() {
+    return defaultValue;
+  }
+
+  /** The default as users would write it; {@code "unset"} when there is none. */
+  public String defaultText() {
+    return defaultValue == null ? "unset" : String.valueOf(defaultValue);
+  }
+
+  /** Smallest accepted value of an {@link Type#INT} key; 0 for other types. */
+  public int min() {
+    return min;
+  }
+
+  /** Largest accepted value of an {@link Type#INT} key; 0 for other types. */
+  public int max() {
+    return max;
+  }
+
+  /** One sentence saying what the key does. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The key named {@code key} (exact spelling, with the {@code querylens.} prefix), or {@code null}
+   * when there is none.
+   */
+  public static ConfigKey byKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** The key read from environment variable {@code envName}, or {@code null} when there is none. */
+  static ConfigKey byEnvName(String envName) {
+    for (ConfigKey k : values()) {
+      if (k.envName.equals(envName)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** What a valid value looks like, for messages: "an integer from 1 to 1000000". */
+  String expected() {
+    switch (type) {
+      case BOOLEAN:
+        return "a boolean (true/false, yes/no, on/off or 1/0)";
+      case INT:
+        return max == Integer.MAX_VALUE
+            ? "an integer of " + min + " or more"
+            : "an integer from " + min + " to " + max;
+      case PATH:
+        return "a file path";
+      default:
+        throw new AssertionError(type);
+    }
+  }
+
+  /** The type as the README table shows it: "boolean", "integer 1..10000", "path". */
+  String typeText() {
+    switch (type) {
+      case BOOLEAN:
+        return "boolean";
+      case INT:
+        return max == Integer.MAX_VALUE ? "integer >= " + min : "integer " + min + ".." + max;
+      case PATH:
+        return "path";
+      default:
+        throw new AssertionError(type);
+    }
+  }
+
+  static String toEnvName(String key) {
+    return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,263 @@
+package io.querylens.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * QueryLens's configuration: read once at start-up, then immutable.
+ *
+ * <p>Each value comes from the first of these that sets it: explicit overrides (agent arguments),
+ * Java system properties {@code querylens.*}, environment variables {@code QUERYLENS_*}, the
+ * default in {@link ConfigKey}. Reading never throws: an unknown {@code querylens.*} key or a bad
+ * value becomes a message in {@link #problems()}, is logged once at WARN on logger {@code
+ * io.querylens}, and the key keeps its default (a bad value does not fall through to a lower
+ * source). Programmatic users build the same object with {@link #builder()}, whose setters reject
+ * bad values with {@link IllegalArgumentException}.
+ */
+public final class QueryLensConfig {
+  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
+
+  private final boolean enabled;
+  private final int maxShapes;
+  private final int sqlCacheMaxEntries;
+  private final int sqlCacheMaxSqlLength;
+  private final boolean reportConsole;
+  private final Path reportJson;
+  private final int reportTop;
+  private final List<String> problems;
+
+  private QueryLensConfig(Builder b, List<String> problems) {
+    this.enabled = b.enabled;
+    this.maxShapes = b.maxShapes;
+    this.sqlCacheMaxEntries = b.sqlCacheMaxEntries;
+    this.sqlCacheMaxSqlLength = b.sqlCacheMaxSqlLength;
+    this.reportConsole = b.reportConsole;
+    this.reportJson = b.reportJson;
+    this.reportTop = b.reportTop;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Reads system properties {@code querylens.*} and environment variables {@code QUERYLENS_*}. */
+  public static QueryLensConfig fromEnvironment() {
+    Properties sysProps;
+    Map<String, String> env;
+    try {
+      sysProps = System.getProperties();
+      env = System.getenv();
+    } catch (SecurityException e) {
+      sysProps = null;
+      env = null;
+    }
+    return from(Map.of(), sysProps, env);
+  }
+
+  /**
+   * Reads the given sources, highest precedence first. {@code overrides} keys may omit the {@code
+   * querylens.} prefix ({@code max-shapes=500}). Any argument may be {@code null}, meaning an empty
+   * source; the agent passes its arguments with {@link System#getProperties()} and {@link
+   * System#getenv()}. Never throws.
+   */
+  public static QueryLensConfig from(
+      Map<String, String> overrides, Properties sysProps, Map<String, String> env) {
+    ConfigReader reader = new ConfigReader();
+    Builder builder;
+    List<String> problems;
+    try {
+      builder = reader.read(overrides, sysProps, env);
+      problems = reader.problems();
+    } catch (RuntimeException e) {
+      // a bug in the reader must not stop the application either
+      builder = new Builder();
+      problems = List.of("could not read the configuration (" + e + "); using the defaults");
+    }
+    if (!problems.isEmpty()) {
+      logProblems(problems);
+    }
+    return new QueryLensConfig(builder, problems);
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static void logProblems(List<String> problems) {
+    try {
+      StringBuilder sb = new StringBuilder("QueryLens configuration: ");
+      sb.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
+      for (String p : problems) {
+        sb.append(System.lineSeparator()).append("  - ").append(p);
+      }
+      logger.warn(sb.toString());
+    } catch (RuntimeException | LinkageError e) {
+      // a broken logging setup must not stop the application; problems() still has the messages
+    }
+  }
+
+  /** {@code querylens.enabled}: record at all; when false the wrappers pass straight through. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** {@code querylens.max-shapes}: distinct query shapes kept before the overflow shape. */
+  public int maxShapes() {
+    return maxShapes;
+  }
+
+  /** {@code querylens.sql-cache.max-entries}: normalised SQL strings cached; 0 for none. */
+  public int sqlCacheMaxEntries() {
+    return sqlCacheMaxEntries;
+  }
+
+  /** {@code querylens.sql-cache.max-sql-length}: longer SQL (in chars) is not cached. */
+  public int sqlCacheMaxSqlLength() {
+    return sqlCacheMaxSqlLength;
+  }
+
+  /** {@code querylens.report.console}: print the console summary at JVM exit. */
+  public boolean reportConsole() {
+    return reportConsole;
+  }
+
+  /** {@code querylens.report.json}: file for the JSON report at JVM exit, or {@code null}. */
+  public Path reportJson() {
+    return reportJson;
+  }
+
+  /** {@code querylens.report.top}: shapes listed in the console summary. */
+  public int reportTop() {
+    return reportTop;
+  }
+
+  /**
+   * Human-readable messages about unknown keys and bad values met while reading, each naming the
+   * key and value; empty when all was well and always empty for a built config. Unmodifiable.
+   */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /** Equal when every configured value is equal; {@link #problems()} is not compared. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof QueryLensConfig)) {
+      return false;
+    }
+    QueryLensConfig c = (QueryLensConfig) o;
+    return enabled == c.enabled
+        && maxShapes == c.maxShapes
+        && sqlCacheMaxEntries == c.sqlCacheMaxEntries
+        && sqlCacheMaxSqlLength == c.sqlCacheMaxSqlLength
+        && reportConsole == c.reportConsole
+        && Objects.equals(reportJson, c.reportJson)
+        && reportTop == c.reportTop;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        enabled,
+        maxShapes,
+        sqlCacheMaxEntries,
+        sqlCacheMaxSqlLength,
+        reportConsole,
+        reportJson,
+        reportTop);
+  }
+
+  /** Every key with its value, e.g. {@code querylens.enabled=true, querylens.max-shapes=2000, ...}. */
+  @Override
+  public String toString() {
+    return ConfigKey.ENABLED.key() + "=" + enabled
+        + ", " + ConfigKey.MAX_SHAPES.key() + "=" + maxShapes
+        + ", " + ConfigKey.SQL_CACHE_MAX_ENTRIES.key() + "=" + sqlCacheMaxEntries
+        + ", " + ConfigKey.SQL_CACHE_MAX_SQL_LENGTH.key() + "=" + sqlCacheMaxSqlLength
+        + ", " + ConfigKey.REPORT_CONSOLE.key() + "=" + reportConsole
+        + ", " + ConfigKey.REPORT_JSON.key() + "=" + (reportJson == null ? "unset" : reportJson)
+        + ", " + ConfigKey.REPORT_TOP.key() + "=" + reportTop;
+  }
+
+  /**
+   * Builds a {@link QueryLensConfig} in code. Every setter returns this builder and throws {@link
+   * IllegalArgumentException} naming the key when the value is out of range: a wrong value here is
+   * a programming error, unlike a wrong system property. Not thread-safe.
+   */
+  public static final class Builder {
+    private boolean enabled = (Boolean) ConfigKey.ENABLED.defaultValue();
+    private int maxShapes = (Integer) ConfigKey.MAX_SHAPES.defaultValue();
+    private int sqlCacheMaxEntries = (Integer) ConfigKey.SQL_CACHE_MAX_ENTRIES.defaultValue();
+    private int sqlCacheMaxSqlLength = (Integer) ConfigKey.SQL_CACHE_MAX_SQL_LENGTH.defaultValue();
+    private boolean reportConsole = (Boolean) ConfigKey.REPORT_CONSOLE.defaultValue();
+    private Path reportJson = (Path) ConfigKey.REPORT_JSON.defaultValue();
+    private int reportTop = (Integer) ConfigKey.REPORT_TOP.defaultValue();
+
+    Builder() {}
+
+    /** Record at all; when false the wrappers pass straight through. Default {@code true}. */
+    public Builder setEnabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
+
+    /**
+     * Distinct query shapes kept; executions of further shapes go to one overflow shape. 1 to
+     * 1,000,000; default {@code 2000}.
+     */
+    public Builder setMaxShapes(int maxShapes) {
+      this.maxShapes = checkRange(ConfigKey.MAX_SHAPES, maxShapes);
+      return this;
+    }
+
+    /** Normalised SQL strings cached, 0 for no cache. 0 to 10,000,000; default {@code 10000}. */
+    public Builder setSqlCacheMaxEntries(int sqlCacheMaxEntries) {
+      this.sqlCacheMaxEntries = checkRange(ConfigKey.SQL_CACHE_MAX_ENTRIES, sqlCacheMaxEntries);
+      return this;
+    }
+
+    /**
+     * SQL longer than this many characters is normalised but not cached. 0 or more; default {@code
+     * 16384}.
+     */
+    public Builder setSqlCacheMaxSqlLength(int sqlCacheMaxSqlLength) {
+      this.sqlCacheMaxSqlLength =
+          checkRange(ConfigKey.SQL_CACHE_MAX_SQL_LENGTH, sqlCacheMaxSqlLength);
+      return this;
+    }
+
+    /** Print the console summary at JVM exit. Default {@code true}. */
+    public Builder setReportConsole(boolean reportConsole) {
+      this.reportConsole = reportConsole;
+      return this;
+    }
+
+    /** Write the JSON report to this file at JVM exit; {@code null} for none. Default unset. */
+    public Builder setReportJson(Path reportJson) {
+      this.reportJson = reportJson;
+      return this;
+    }
+
+    /** Query shapes listed in the console summary. 1 to 10,000; default {@code 20}. */
+    public Builder setReportTop(int reportTop) {
+      this.reportTop = checkRange(ConfigKey.REPORT_TOP, reportTop);
+      return this;
+    }
+
+    /** A config with the values set so far and no {@link QueryLensConfig#problems()}. */
+    public QueryLensConfig build() {
+      return new QueryLensConfig(this, List.of());
+    }
+
+    private static int checkRange(ConfigKey key, int value) {
+      if (value < key.min() || value > key.max()) {
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.querylens.core.internal;
+
+import io.querylens.core.Execution;
+import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.QueryShape;
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.sql.ShapeCache;
+import io.querylens.core.internal.stats.ConnectionStats;
+import io.querylens.core.internal.stats.ShapeRegistry;
+import java.sql.SQLException;
+
+/**
+ * The recording path every interception point shares (the proxy driver's wrappers, the
+ * datasource-proxy listener and the agent): it turns a timed JDBC call into an {@link Execution}
+ * and hands it to the statistics. Every method here is called on the application's thread and
+ * never throws: a fault is caught and given to {@link Faults}. Internal: public only for the
+ * other QueryLens modules.
+ */
+public final class Recording {
+  /** Stands for SQL that could not be normalised; should never be seen. */
+  static final QueryShape UNKNOWN_SHAPE = new QueryShape(0, "(unknown)", "");
+
+  private static volatile Recording global;
+
+  private final QueryLensConfig config;
+  private final ShapeCache shapes;
+  private final ShapeRegistry registry;
+  private final ConnectionStats connections;
+
+  private Recording(QueryLensConfig config) {
+    this.config = config;
+    this.shapes =
+        new ShapeCache(
+            config.sqlCacheMaxEntries(), config.sqlCacheMaxSqlLength(), ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
+    this.registry = new ShapeRegistry(config.maxShapes());
+    this.connections = new ConnectionStats();
+  }
+
+  /** A recording of its own, for tests and embedding; it prints nothing at exit. */
+  public static Recording create(QueryLensConfig config) {
+    return new Recording(config);
+  }
+
+  /**
+   * The JVM-wide recording, configured from {@code querylens.*} system properties and {@code
+   * QUERYLENS_*} environment variables on first use; it writes the exit reports they ask for.
+   */
+  public static Recording global() {
+    Recording r = global;
+    if (r == null) {
+      synchronized (Recording.class) {
+        r = global;
+        if (r == null) {
+          r = new Recording(QueryLensConfig.fromEnvironment());
+          ExitReports.install(r);
+          global = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  public QueryLensConfig config() {
+    return config;
+  }
+
+  /** The shape of {@code sql}, from the cache when it is there. */
+  public QueryShape shapeOf(String sql) {
+    try {
+      return shapes.shapeOf(sql);
+    } catch (Throwable t) {
+      Faults.report("normalise", t);
+      return UNKNOWN_SHAPE;
+    }
+  }
+
+  /** Records an execution without a cursor (an update, a batch, a call). */
+  public void record(QueryShape shape, long start, long executeNanos, long rows, int batchSize) {
+    deliver(new Execution(shape, start, executeNanos, 0, 0, rows, batchSize, false, null));
+  }
+
+  /** Records an execution whose cursor has ended. */
+  public void recordCursor(
+      QueryShape shape, long start, long executeNanos, long fetchNanos, long processNanos, long rows) {
+    deliver(new Execution(shape, start, executeNanos, fetchNanos, processNanos, rows, 0, false, null));
+  }
+
+  /** Records an execution whose driver call threw {@code error}. */
+  public void recordFailure(
+      QueryShape shape, long start, long executeNanos, int batchSize, Throwable error) {
+    String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
+    deliver(new Execution(shape, start, executeNanos, 0, 0, -1, batchSize, true, sqlState));
+  }
+
+  private void deliver(Execution execution) {
+    try {
+      registry.onExecution(execution);
+    } catch (Throwable t) {
+      Faults.report("record", t);
+    }
+  }
+
+  /** Time spent inside a {@code getConnection()} that returned a connection. */
+  public void recordAcquire(long nanos) {
+    try {
+      connections.recordAcquire(nanos);
+    } catch (Throwable t) {
+      Faults.report("acquire", t);
+    }
+  }
+
+  /** A {@code getConnection()} that threw. */
+  public void recordAcquireFailure() {
+    try {
+      connections.recordAcquireFailure();
+    } catch (Throwable t) {
+      Faults.report("acquire", t);
+    }
+  }
+
+  /** Time from {@code getConnection()} to {@code close()}. */
+  public void recordHold(long nanos) {
+    try {
+      connections.recordHold(nanos);
+    } catch (Throwable t) {
+      Faults.report("hold", t);
+    }
+  }
+
+  /** An immutable view of everything recorded so far. */
+  public QueryLensSnapshot snapshot() {
+    return new QueryLensSnapshot(
+        System.currentTimeMillis(),
+        registry.snapshot(),
+        connections.snapshot(),
+        registry.droppedShapes(),
+        Faults.count());
+  }
+
+  /** Forgets everything recorded so far. */
+  public void reset() {
+    registry.reset();
+    connections.reset();
+    Faults.reset();
+  }
+}

@@ -1,0 +1,293 @@
+package io.querylens.core.internal.stats;
+
+import io.querylens.core.DistributionSnapshot;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A compact, lock-free, allocation-free recorder of one distribution (a time in nanoseconds or a
+ * row count), written on the JDBC hot path and read by snapshots. Internal: public only for the
+ * other QueryLens modules (exporters read its buckets).
+ *
+ * <p>Layout, like HdrHistogram's: a value is first divided by a unit ({@code value >>> unitShift}),
+ * the quotients below {@code 2 * S} get one bucket each, and every further power-of-two octave is
+ * split into {@code S} equal sub-buckets. A bucket is therefore at most {@code 1/S} of its lower
+ * bound wide. Values above the highest value land in the top bucket; negative values in bucket 0.
+ *
+ * <ul>
+ *   <li>{@link #forTimes()}: unit 16 ns, S = 32, up to one hour: 1077 buckets (4.3 KB). A bucket is
+ *       represented by its midpoint, so a value is off by at most 8 ns below 1 µs and by at most
+ *       1/64 (1.6 %) above 512 ns.
+ *   <li>{@link #forRows()}: unit 1, S = 16, up to 2<sup>31</sup>: 449 buckets (1.8 KB). Exact below
+ *       32 rows, at most 1/32 (3.1 %) off above.
+ * </ul>
+ *
+ * <p>Concurrency contract:
+ *
+ * <ol>
+ *   <li>Writers never block and never allocate: one atomic add on an {@code int} counter per value,
+ *       plus one atomic add on the sum for values that their bucket does not pin down exactly (see
+ *       {@link #record(long)}).
+ *   <li>Counts are unsigned 32-bit; the writer whose add wraps a counter (after 2<sup>32</sup>
+ *       values in one bucket) carries 2<sup>32</sup> into a {@code long[]} allocated on the first
+ *       wrap, so counts are never lost.
+ *   <li>Readers walk the counters without stopping writers: a read taken while values are recorded
+ *       may miss the values in flight (and, for an instant after a wrap, 2<sup>32</sup> in that one
+ *       bucket), but never throws and never disturbs the writers.
+ * </ol>
+ */
+public final class DistributionRecorder {
+  /** The highest time kept apart from the others: one hour in nanoseconds. */
+  public static final long HIGHEST_NANOS = 3_600_000_000_000L;
+
+  /** The highest row count kept apart from the others. */
+  public static final long HIGHEST_ROWS = 1L << 31;
+
+  /** A {@link #newScratch()} histogram tracks up to this value, above every bucket's midpoint. */
+  private static final long SCRATCH_HIGHEST = 1L << 43;
+
+  private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(int[].class);
+  private static final VarHandle CARRY_COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle SUM;
+  private static final VarHandle CARRIES;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SUM = lookup.findVarHandle(DistributionRecorder.class, "sum", long.class);
+      CARRIES = lookup.findVarHandle(DistributionRecorder.class, "carries", long[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final int unitShift;
+  private final int subBits;
+  private final long subCount;
+  private final long highestValue;
+
+  /** Values below this are pinned down by their (one-value) bucket and not added to the sum. */
+  private final long exactBelow;
+
+  private final int[] counts;
+
+  /**
+   * When not null, every value recorded there that was not recorded here counts here as a zero:
+   * callers skip recording zeros (fetch and process of an update) to save an atomic add.
+   */
+  private final DistributionRecorder countSource;
+
+  /** Sum of the recorded values at or above {@link #exactBelow}; updated through {@link #SUM}. */
+  private long sum;
+
+  /** Counter wraps, in units of one count, allocated on the first wrap. */
+  private volatile long[] carries;
+
+  DistributionRecorder(
+      int unitShift, int subBits, long highestValue, DistributionRecorder countSource) {
+    this.unitShift = unitShift;
+    this.subBits = subBits;
+    this.subCount = 1L << subBits;
+    this.highestValue = highestValue;
+    // with unit 1 the quotients below 2 * S have buckets of their own; with a coarser unit only
+    // zero is exact, and adding zero to the sum is skipped anyway
+    this.exactBelow = unitShift == 0 ? 2 * subCount : 1;
+    this.countSource = countSource;
+    this.counts = new int[index(highestValue) + 1];
+  }
+
+  /** A recorder for nanoseconds, 0 to one hour. */
+  public static DistributionRecorder forTimes() {
+    return new DistributionRecorder(4, 5, HIGHEST_NANOS, null);
+  }
+
+  /** A recorder for row counts, 0 to 2<sup>31</sup>. */
+  public static DistributionRecorder forRows() {
+    return new DistributionRecorder(0, 4, HIGHEST_ROWS, null);
+  }
+
+  /**
+   * A time recorder whose count is {@code countSource}'s: values recorded there but not here count
+   * as zeros here.
+   */
+  static DistributionRecorder forTimesCountedBy(DistributionRecorder countSource) {
+    return new DistributionRecorder(4, 5, HIGHEST_NANOS, countSource);
+  }
+
+  /** A histogram for {@link #snapshot(Histogram)}, reusable across recorders by one reader. */
+  public static Histogram newScratch() {
+    return new Histogram(1, SCRATCH_HIGHEST, 2);
+  }
+
+  /**
+   * Records one value: one atomic add on its bucket and, unless the bucket pins the value down
+   * exactly (rows below 32, a zero), one on the sum.
+   */
+  public void record(long value) {
+    int index = index(value);
+    if ((int) COUNTS.getAndAdd(counts, index, 1) == -1) {
+      carry(index);
+    }
+    if (value >= exactBelow) {
+      SUM.getAndAdd(this, value);
+    }
+  }
+
+  /**
+   * Records one value in its bucket only: the caller keeps the sum itself (a shape's execute sum is
+   * its total time minus fetch and process).
+   */
+  void recordCount(long value) {
+    int index = index(value);
+    if ((int) COUNTS.getAndAdd(counts, index, 1) == -1) {
+      carry(index);
+    }
+  }
+
+  /** Records {@code count} copies of {@code value}; not for the hot path. */
+  void record(long value, int count) {
+    if (count <= 0) {
+      return;
+    }
+    int index = index(value);
+    int previous = (int) COUNTS.getAndAdd(counts, index, count);
+    if (Integer.compareUnsigned(previous + count, previous) < 0) {
+      carry(index);
+    }
+    if (value >= exactBelow) {
+      SUM.getAndAdd(this, value * count);
+    }
+  }
+
+  private void carry(int index) {
+    long[] c = carries;
+    if (c == null) {
+      c = new long[counts.length];
+      if (!CARRIES.compareAndSet(this, null, c)) {
+        c = carries;
+      }
+    }
+    CARRY_COUNTS.getAndAdd(c, index, 1L << 32);
+  }
+
+  /** The bucket of {@code value}; branch-free. */
+  int index(long value) {
+    long q = Math.min(Math.max(value, 0L), highestValue) >>> unitShift;
+    // octave above the linear part: 0 for q < 2 * S, else one more per doubling
+    int octave = 63 - Long.numberOfLeadingZeros(q | subCount) - subBits;
+    return (octave << subBits) + (int) (q >>> octave);
+  }
+
+  /** Number of buckets. */
+  public int bucketCount() {
+    return counts.length;
+  }
+
+  /** Lowest value of bucket {@code index}. */
+  public long lowValue(int index) {
+    int octave = Math.max(0, (index >> subBits) - 1);
+    long q = (long) (index - (octave << subBits)) << octave;
+    return q << unitShift;
+  }
+
+  /** One past the highest value of bucket {@code index} (the top bucket also holds any larger). */
+  public long highValue(int index) {
+    int octave = Math.max(0, (index >> subBits) - 1);
+    return lowValue(index) + ((1L << octave) << unitShift);
+  }
+
+  /**
+   * The value that stands for bucket {@code index} in snapshots: its midpoint, and 0 for bucket 0.
+   */
+  long representative(int index) {
+    if (index == 0) {
+      return 0;
+    }
+    long low = lowValue(index);
+    return low + ((highValue(index) - low) >> 1);
+  }
+
+  /** The values recorded here, not counting zeros implied by a count source. */
+  private long countAt(int index, long[] c) {
+    long n = Integer.toUnsignedLong((int) COUNTS.getOpaque(counts, index));
+    return c == null ? n : n + (long) CARRY_COUNTS.getOpaque(c, index);
+  }
+
+  private long recordedCount() {
+    long[] c = carries;
+    long total = 0;
+    for (int i = 0; i < counts.length; i++) {
+      total += countAt(i, c);
+    }
+    return total;
+  }
+
+  /** Number of values, including zeros implied by a count source. */
+  public long totalCount() {
+    return countSource == null
+        ? recordedCount()
+        : Math.max(recordedCount(), countSource.totalCount());
+  }
+
+  /** Receives the non-empty buckets of a recorder, lowest first. */
+  @FunctionalInterface
+  public interface BucketVisitor {
+    /**
+     * @param lowValue lowest value of the bucket
+     * @param highValue one past its highest value
+     * @param count values in it
+     */
+    void bucket(long lowValue, long highValue, long count);
+  }
+
+  /** Hands every non-empty bucket to {@code visitor}, lowest first. For exporters. */
+  public void forEachBucket(BucketVisitor visitor) {
+    long[] c = carries;
+    long implied = impliedZeros();
+    for (int i = 0; i < counts.length; i++) {
+      long n = countAt(i, c) + (i == 0 ? implied : 0);
+      if (n > 0) {
+        visitor.bucket(lowValue(i), highValue(i), n);
+      }
+    }
+  }
+
+  private long impliedZeros() {
+    return countSource == null ? 0 : Math.max(0, countSource.recordedCount() - recordedCount());
+  }
+
+  /**
+   * A summary of the values recorded so far; {@code scratch} (from {@link #newScratch()}) is
+   * overwritten. The sum is exact; percentiles, min and max come from bucket midpoints (see the
+   * class comment) read through a 2-digit HdrHistogram, which adds at most 1/128 more.
+   */
+  public DistributionSnapshot snapshot(Histogram scratch) {
+    scratch.reset();
+    long implied = impliedZeros();
+    long[] c = carries;
+    long total = 0;
+    long exactSum = 0;
+    for (int i = 0; i < counts.length; i++) {
+      long n = countAt(i, c) + (i == 0 ? implied : 0);
+      if (n > 0) {
+        scratch.recordValueWithCount(representative(i), n);
+        total += n;
+        if (i < exactBelow) {
+          exactSum += i * n; // bucket i holds exactly the value i here
+        }
+      }
+    }
+    if (total == 0) {
+      return DistributionSnapshot.EMPTY;
+    }
+    return new DistributionSnapshot(
+        total,
+        (long) SUM.getAcquire(this) + exactSum,
+        scratch.getMinValue(),
+        scratch.getValueAtPercentile(50),
+        scratch.getValueAtPercentile(95),
+        scratch.getValueAtPercentile(99),
+        scratch.getMaxValue());
+  }
+}

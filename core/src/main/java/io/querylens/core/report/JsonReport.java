@@ -1,0 +1,214 @@
+package io.querylens.core.report;
+
+import io.querylens.core.ConnectionSnapshot;
+import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.QueryShape;
+import io.querylens.core.ShapeSnapshot;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Renders a {@link QueryLensSnapshot} as JSON, schema version 1, for tools and for diffing runs.
+ *
+ * <pre>{@code
+ * {"version": 1, "takenAt": "2026-01-02T03:04:05.678Z",
+ *  "shapes": [{"shape": "...", "id": "<16 hex digits>", "operation": "SELECT",
+ *              "count": N, "errors": N, "totalNanos": N,
+ *              "execute": D, "fetch": D, "process": D, "rows": D}, ...],
+ *  "connections": {"acquire": D, "hold": D, "acquireErrors": N},
+ *  "droppedShapes": N, "internalFaults": N}
+ * }</pre>
+ *
+ * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}}.
+ * Times are integer nanoseconds; {@code mean} is {@code sum / count} rounded half up to one decimal
+ * (0 when empty). Shapes keep the snapshot's order (largest total time first), fields always appear
+ * in the order above, and the output is pretty-printed UTF-8 text ending in a newline. New fields
+ * may be added in a later version; the existing ones keep their names and meaning.
+ */
+public final class JsonReport {
+  /** The schema version written in {@code "version"}. */
+  static final int VERSION = 1;
+
+  private static final DateTimeFormatter TAKEN_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private JsonReport() {}
+
+  /** Renders {@code s} as a JSON document. */
+  public static String render(QueryLensSnapshot s) {
+    StringBuilder out = new StringBuilder(512 + 1024 * s.shapes().size());
+    out.append("{\n");
+    out.append("  \"version\": ").append(VERSION).append(",\n");
+    out.append("  \"takenAt\": ");
+    appendString(out, TAKEN_AT.format(Instant.ofEpochMilli(s.takenAtMillis())));
+    out.append(",\n");
+    out.append("  \"shapes\": [");
+    for (int i = 0; i < s.shapes().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendShape(out, s.shapes().get(i));
+    }
+    out.append(s.shapes().isEmpty() ? "],\n" : "\n  ],\n");
+
+    ConnectionSnapshot connections = s.connections();
+    out.append("  \"connections\": {\n");
+    out.append("    \"acquire\": ");
+    appendDistribution(out, connections == null ? null : connections.acquire());
+    out.append(",\n    \"hold\": ");
+    appendDistribution(out, connections == null ? null : connections.hold());
+    out.append(",\n    \"acquireErrors\": ")
+        .append(connections == null ? 0 : connections.acquireErrors());
+    out.append("\n  },\n");
+    out.append("  \"droppedShapes\": ").append(s.droppedShapes()).append(",\n");
+    out.append("  \"internalFaults\": ").append(s.internalFaults()).append('\n');
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /**
+   * Writes {@link #render(QueryLensSnapshot)} to {@code path} in UTF-8, creating missing parent
+   * directories. The text goes to a temporary file in the same directory that is then moved over
+   * {@code path} atomically where the file system allows it, so a reader never sees half a report;
+   * the temporary file is removed when anything fails.
+   *
+   * @throws IOException when the directories or the file cannot be written
+   */
+  public static void write(QueryLensSnapshot s, Path path) throws IOException {
+    byte[] bytes = render(s).getBytes(StandardCharsets.UTF_8);
+    Path target = path.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    String tempName =
+        "."
+            + target.getFileName()
+            + "."
+            + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + ".tmp";
+    Path temp = dir == null ? Path.of(tempName) : dir.resolve(tempName);
+    try {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(false);
+      }
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void appendShape(StringBuilder out, ShapeSnapshot shape) {
+    QueryShape queryShape = shape.shape();
+    out.append("    {\n");
+    out.append("      \"shape\": ");
+    appendString(out, queryShape == null ? "" : queryShape.text());
+    out.append(",\n      \"id\": ");
+    appendString(out, queryShape == null ? "0000000000000000" : queryShape.id());
+    out.append(",\n      \"operation\": ");
+    appendString(out, queryShape == null ? "" : queryShape.operation());
+    out.append(",\n      \"count\": ").append(shape.count());
+    out.append(",\n      \"errors\": ").append(shape.errors());
+    out.append(",\n      \"totalNanos\": ").append(shape.totalNanos());
+    out.append(",\n      \"execute\": ");
+    appendDistribution(out, shape.execute());
+    out.append(",\n      \"fetch\": ");
+    appendDistribution(out, shape.fetch());
+    out.append(",\n      \"process\": ");
+    appendDistribution(out, shape.process());
+    out.append(",\n      \"rows\": ");
+    appendDistribution(out, shape.rows());
+    out.append("\n    }");
+  }
+
+  private static void appendDistribution(StringBuilder out, DistributionSnapshot d) {
+    if (d == null) {
+      d = DistributionSnapshot.EMPTY;
+    }
+    out.append("{\"count\": ").append(d.count());
+    out.append(", \"sum\": ").append(d.sum());
+    out.append(", \"mean\": ").append(mean(d));
+    out.append(", \"min\": ").append(d.min());
+    out.append(", \"p50\": ").append(d.p50());
+    out.append(", \"p95\": ").append(d.p95());
+    out.append(", \"p99\": ").append(d.p99());
+    out.append(", \"max\": ").append(d.max());
+    out.append('}');
+  }
+
+  /** {@code sum / count} rounded half up to one decimal, without a trailing {@code .0}. */
+  static String mean(DistributionSnapshot d) {
+    if (d.count() == 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf(d.sum())
+        .divide(BigDecimal.valueOf(d.count()), 1, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /**
+   * Appends {@code value} as a JSON string literal: quotes and backslashes escaped, control
+   * characters (U+0000 to U+001F, U+007F) and the JavaScript line terminators U+2028 and U+2029
+   * written as {@code \}{@code uXXXX}, and a surrogate without its partner replaced by U+FFFD, so
+   * the result is valid UTF-8 and safe to embed in a script. A null value is written as {@code
+   * null}.
+   */
+  static void appendString(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("null");
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        appendUnicodeEscape(out, c);
+      } else if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          out.append(c).append(value.charAt(++i));
+        } else {
+          appendUnicodeEscape(out, '\uFFFD');
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        appendUnicodeEscape(out, '\uFFFD');
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
+  private static void appendUnicodeEscape(StringBuilder out, char c) {
+    out.append("\\u")
+        .append(HEX[(c >> 12) & 0xf])
+        .append(HEX[(c >> 8) & 0xf])
+        .append(HEX[(c >> 4) & 0xf])
+        .append(HEX[c & 0xf]);
+  }
+}

@@ -1,0 +1,394 @@
+package io.querylens.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class QueryLensConfigTest {
+
+  private static Properties props(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return p;
+  }
+
+  private static Map<String, String> map(String... keyValues) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+
+  private static QueryLensConfig sysProp(String key, String value) {
+    return QueryLensConfig.from(Map.of(), props(key, value), Map.of());
+  }
+
+  @Test
+  void emptySourcesGiveTheDefaults() {
+    QueryLensConfig c = QueryLensConfig.from(Map.of(), new Properties(), Map.of());
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.maxShapes()).isEqualTo(2000);
+    assertThat(c.sqlCacheMaxEntries()).isEqualTo(10_000);
+    assertThat(c.sqlCacheMaxSqlLength()).isEqualTo(16_384);
+    assertThat(c.reportConsole()).isTrue();
+    assertThat(c.reportJson()).isNull();
+    assertThat(c.reportTop()).isEqualTo(20);
+    assertThat(c.problems()).isEmpty();
+    assertThat(c).isEqualTo(QueryLensConfig.builder().build());
+  }
+
+  @Test
+  void nullSourcesAreReadAsEmpty() {
+    QueryLensConfig c = QueryLensConfig.from(null, null, null);
+    assertThat(c).isEqualTo(QueryLensConfig.builder().build());
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void overridesBeatSystemPropertiesWhichBeatEnvironmentWhichBeatsDefaults() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("querylens.max-shapes", "1"),
+            props("querylens.max-shapes", "2", "querylens.report.top", "3"),
+            map(
+                "QUERYLENS_MAX_SHAPES", "4",
+                "QUERYLENS_REPORT_TOP", "5",
+                "QUERYLENS_SQL_CACHE_MAX_ENTRIES", "6"));
+    assertThat(c.maxShapes()).isEqualTo(1);
+    assertThat(c.reportTop()).isEqualTo(3);
+    assertThat(c.sqlCacheMaxEntries()).isEqualTo(6);
+    assertThat(c.sqlCacheMaxSqlLength()).isEqualTo(16_384);
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void overrideKeysMayOmitThePrefix() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("max-shapes", "7", "report.json", "out/q.json", " enabled ", "off"),
+            null,
+            null);
+    assertThat(c.maxShapes()).isEqualTo(7);
+    assertThat(c.reportJson()).isEqualTo(Path.of("out/q.json"));
+    assertThat(c.enabled()).isFalse();
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void overrideGivenWithAndWithoutPrefixUsesTheFullSpellingAndSaysSo() {
+    QueryLensConfig c =
+        QueryLensConfig.from(map("max-shapes", "7", "querylens.max-shapes", "8"), null, null);
+    assertThat(c.maxShapes()).isEqualTo(8);
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.max-shapes given twice in the overrides (as max-shapes and"
+                + " querylens.max-shapes); using the value of querylens.max-shapes");
+  }
+
+  @Test
+  void everyKeyIsReadFromItsEnvironmentVariable() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            null,
+            null,
+            map(
+                "QUERYLENS_ENABLED", "false",
+                "QUERYLENS_MAX_SHAPES", "11",
+                "QUERYLENS_SQL_CACHE_MAX_ENTRIES", "12",
+                "QUERYLENS_SQL_CACHE_MAX_SQL_LENGTH", "13",
+                "QUERYLENS_REPORT_CONSOLE", "no",
+                "QUERYLENS_REPORT_JSON", "/tmp/r.json",
+                "QUERYLENS_REPORT_TOP", "14",
+                "PATH", "/usr/bin",
+                "querylens_max_shapes", "99"));
+    assertThat(c)
+        .isEqualTo(
+            QueryLensConfig.builder()
+                .setEnabled(false)
+                .setMaxShapes(11)
+                .setSqlCacheMaxEntries(12)
+                .setSqlCacheMaxSqlLength(13)
+                .setReportConsole(false)
+                .setReportJson(Path.of("/tmp/r.json"))
+                .setReportTop(14)
+                .build());
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void systemPropertiesOutsideTheQuerylensPrefixAreIgnored() {
+    QueryLensConfig c =
+        QueryLensConfig.from(null, props("java.version", "17", "querylensx", "1"), null);
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void unknownSystemPropertyNamesTheNearestKey() {
+    QueryLensConfig c = sysProp("querylens.max-shape", "500");
+    assertThat(c.maxShapes()).isEqualTo(2000);
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.max-shape=\"500\" (system property): unknown key, ignored;"
+                + " did you mean querylens.max-shapes?");
+  }
+
+  @Test
+  void unknownEnvironmentVariableNamesTheNearestVariableAndItsKey() {
+    QueryLensConfig c = QueryLensConfig.from(null, null, map("QUERYLENS_MAX_SHAPE", "500"));
+    assertThat(c.problems())
+        .containsExactly(
+            "QUERYLENS_MAX_SHAPE=\"500\" (environment variable): unknown key, ignored;"
+                + " did you mean QUERYLENS_MAX_SHAPES (querylens.max-shapes)?");
+  }
+
+  @Test
+  void unknownOverrideWithoutPrefixIsNamedWithIt() {
+    QueryLensConfig c = QueryLensConfig.from(map("top", "5"), null, null);
+    assertThat(c.reportTop()).isEqualTo(20);
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.top=\"5\" (override): unknown key, ignored;"
+                + " did you mean querylens.report.top?");
+  }
+
+  @Test
+  void unknownKeyWithNoNearNeighbourListsTheValidKeys() {
+    QueryLensConfig c = sysProp("querylens.colour", "red");
+    assertThat(c.problems()).hasSize(1);
+    assertThat(c.problems().get(0))
+        .startsWith("querylens.colour=\"red\" (system property): unknown key, ignored;")
+        .contains("valid keys are querylens.enabled, querylens.max-shapes,")
+        .doesNotContain("did you mean");
+  }
+
+  @Test
+  void problemsAreListedOverridesFirstThenSystemPropertiesThenEnvironment() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("enabld", "true"),
+            props("querylens.report.topp", "1", "querylens.max-shape", "1"),
+            map("QUERYLENS_ENABLE", "1"));
+    assertThat(c.problems())
+        .extracting(p -> p.substring(0, p.indexOf('=')))
+        .containsExactly(
+            "querylens.enabld",
+            "querylens.max-shape",
+            "querylens.report.topp",
+            "QUERYLENS_ENABLE");
+  }
+
+  @Test
+  void badIntegerNamesKeyValueExpectationAndDefault() {
+    QueryLensConfig c = sysProp("querylens.max-shapes", "lots");
+    assertThat(c.maxShapes()).isEqualTo(2000);
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.max-shapes=\"lots\" (system property): expected an integer from 1 to"
+                + " 1000000; using the default 2000");
+  }
+
+  @Test
+  void badValueFromEnvironmentNamesTheVariable() {
+    QueryLensConfig c = QueryLensConfig.from(null, null, map("QUERYLENS_REPORT_CONSOLE", "maybe"));
+    assertThat(c.reportConsole()).isTrue();
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.report.console=\"maybe\" (environment variable QUERYLENS_REPORT_CONSOLE):"
+                + " expected a boolean (true/false, yes/no, on/off or 1/0); using the default true");
+  }
+
+  @Test
+  void badValueFallsBackToTheDefaultNotToALowerSource() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            null, props("querylens.report.top", "0"), map("QUERYLENS_REPORT_TOP", "50"));
+    assertThat(c.reportTop()).isEqualTo(20);
+    assertThat(c.problems()).singleElement().asString().contains("querylens.report.top=\"0\"");
+  }
+
+  @Test
+  void badValueMaskedByAHigherSourceIsNotReported() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("report.top", "30"), props("querylens.report.top", "oops"), null);
+    assertThat(c.reportTop()).isEqualTo(30);
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void integersMayBeGroupedWithUnderscoresAndSurroundedBySpaces() {
+    assertThat(sysProp("querylens.max-shapes", "1_000_000").maxShapes()).isEqualTo(1_000_000);
+    assertThat(sysProp("querylens.sql-cache.max-entries", " 12_345 ").sqlCacheMaxEntries())
+        .isEqualTo(12_345);
+    assertThat(sysProp("querylens.report.top", "+7").reportTop()).isEqualTo(7);
+  }
+
+  @Test
+  void integerRangeEndsAreAcceptedAndValuesBeyondThemRejected() {
+    assertThat(sysProp("querylens.max-shapes", "1").maxShapes()).isEqualTo(1);
+    assertThat(sysProp("querylens.sql-cache.max-entries", "0").sqlCacheMaxEntries()).isZero();
+    assertThat(sysProp("querylens.sql-cache.max-sql-length", "2147483647").sqlCacheMaxSqlLength())
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(sysProp("querylens.report.top", "10000").reportTop()).isEqualTo(10_000);
+
+    QueryLensConfig tooBig = sysProp("querylens.report.top", "10001");
+    assertThat(tooBig.reportTop()).isEqualTo(20);
+    assertThat(tooBig.problems())
+        .containsExactly(
+            "querylens.report.top=\"10001\" (system property): expected an integer from 1 to"
+                + " 10000; using the default 20");
+    QueryLensConfig negative = sysProp("querylens.sql-cache.max-sql-length", "-1");
+    assertThat(negative.problems())
+        .singleElement()
+        .asString()
+        .endsWith("expected an integer of 0 or more; using the default 16384");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "1.5", "1e3", "_1", "1_", "0x10", "99999999999999999999999", "2000 shapes"})
+  void malformedIntegersAreRejected(String value) {
+    QueryLensConfig c = sysProp("querylens.max-shapes", value);
+    assertThat(c.maxShapes()).isEqualTo(2000);
+    assertThat(c.problems()).singleElement().asString().contains("expected an integer");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "TRUE", "Yes", "on", "1", " true "})
+  void trueSpellingsAreAccepted(String value) {
+    QueryLensConfig t = sysProp("querylens.report.console", value);
+    assertThat(t.reportConsole()).isTrue();
+    assertThat(t.problems()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "False", "NO", "off", "0"})
+  void falseSpellingsAreAccepted(String value) {
+    QueryLensConfig c = sysProp("querylens.enabled", value);
+    assertThat(c.enabled()).isFalse();
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "y", "n", "2", "enabled", "truee"})
+  void otherBooleanSpellingsAreRejected(String value) {
+    QueryLensConfig c = sysProp("querylens.enabled", value);
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.problems()).singleElement().asString().contains("expected a boolean");
+  }
+
+  @Test
+  void emptyPathMeansUnsetAndOverridesALowerSource() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            null, props("querylens.report.json", ""), map("QUERYLENS_REPORT_JSON", "r.json"));
+    assertThat(c.reportJson()).isNull();
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void invalidPathIsReportedAndLeftUnset() {
+    QueryLensConfig c = sysProp("querylens.report.json", "bad\u0000name.json");
+    assertThat(c.reportJson()).isNull();
+    assertThat(c.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "querylens.report.json=\"bad\\u0000name.json\" (system property): not a valid path")
+        .endsWith("using the default unset");
+  }
+
+  @Test
+  void longValuesAreCutInMessages() {
+    QueryLensConfig c = sysProp("querylens.max-shapes", "x".repeat(1000));
+    assertThat(c.problems().get(0)).hasSizeLessThan(300).contains("...\"");
+  }
+
+  @Test
+  void nullOverrideValueIsReadAsEmpty() {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("report.json", null);
+    overrides.put(null, "ignored");
+    QueryLensConfig c =
+        QueryLensConfig.from(overrides, null, map("QUERYLENS_REPORT_JSON", "r.json"));
+    assertThat(c.reportJson()).isNull();
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void problemsCannotBeModified() {
+    QueryLensConfig c = sysProp("querylens.nope", "1");
+    List<String> problems = c.problems();
+    assertThatThrownBy(() -> problems.add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void fromEnvironmentNeverThrows() {
+    QueryLensConfig c = QueryLensConfig.fromEnvironment();
+    assertThat(c.maxShapes()).isBetween(1, 1_000_000);
+  }
+
+  @Test
+  void builderSetsEveryValue() {
+    QueryLensConfig c =
+        QueryLensConfig.builder()
+            .setEnabled(false)
+            .setMaxShapes(1)
+            .setSqlCacheMaxEntries(0)
+            .setSqlCacheMaxSqlLength(100)
+            .setReportConsole(false)
+            .setReportJson(Path.of("q.json"))
+            .setReportTop(10_000)
+            .build();
+    assertThat(c.enabled()).isFalse();
+    assertThat(c.maxShapes()).isEqualTo(1);
+    assertThat(c.sqlCacheMaxEntries()).isZero();
+    assertThat(c.sqlCacheMaxSqlLength()).isEqualTo(100);
+    assertThat(c.reportConsole()).isFalse();
+    assertThat(c.reportJson()).isEqualTo(Path.of("q.json"));
+    assertThat(c.reportTop()).isEqualTo(10_000);
+    assertThat(c.problems()).isEmpty();
+    assertThat(c.toString())
+        .isEqualTo(
+            "querylens.enabled=false, querylens.max-shapes=1, querylens.sql-cache.max-entries=0,"
+                + " querylens.sql-cache.max-sql-length=100, querylens.report.console=false,"
+                + " querylens.report.json=q.json, querylens.report.top=10000");
+  }
+
+  @Test
+  void builderAndSourcesProduceEqualConfigs() {
+    QueryLensConfig read =
+        QueryLensConfig.from(map("max-shapes", "300", "report.json", "a.json"), null, null);
+    QueryLensConfig built =
+        QueryLensConfig.builder().setMaxShapes(300).setReportJson(Path.of("a.json")).build();
+    assertThat(read).isEqualTo(built).hasSameHashCodeAs(built);
+    assertThat(read).isNotEqualTo(QueryLensConfig.builder().build());
+  }
+
+  @Test
+  void builderRejectsOutOfRangeValuesNamingTheKey() {
+    QueryLensConfig.Builder b = QueryLensConfig.builder();
+    assertThatThrownBy(() -> b.setMaxShapes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("querylens.max-shapes must be an integer from 1 to 1000000, got 0");
+    assertThatThrownBy(() -> b.setSqlCacheMaxEntries(10_000_001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("querylens.sql-cache.max-entries");
+    assertThatThrownBy(() -> b.setSqlCacheMaxSqlLength(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("querylens.sql-cache.max-sql-length must be an integer of 0 or more, got -1");
+    assertThatThrownBy(() -> b.setReportTop(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.build().maxShapes()).isEqualTo(2000); // a rejected value leaves the old one
+  }
+}

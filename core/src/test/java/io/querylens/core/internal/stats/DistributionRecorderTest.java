@@ -1,0 +1,272 @@
+package io.querylens.core.internal.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querylens.core.DistributionSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class DistributionRecorderTest {
+  /** Stated precision of a time: 1/64 from the bucket midpoint plus 1/128 from the reader. */
+  private static final double TIME_RELATIVE_ERROR = 0.024;
+
+  private static final long TIME_ABSOLUTE_ERROR = 16;
+
+  /** Stated precision of a row count: 1/32 plus 1/128, exact below 32. */
+  private static final double ROWS_RELATIVE_ERROR = 0.04;
+
+  private final Histogram scratch = DistributionRecorder.newScratch();
+
+  @Test
+  void timeBucketsAreContiguousAndAtMostOneThirtySecondOfTheirValueWide() {
+    DistributionRecorder times = DistributionRecorder.forTimes();
+    assertThat(times.bucketCount()).isEqualTo(1077);
+    assertThat(times.lowValue(0)).isZero();
+    assertThat(times.highValue(0)).isEqualTo(16);
+    for (int i = 1; i < times.bucketCount(); i++) {
+      long low = times.lowValue(i);
+      long high = times.highValue(i);
+      assertThat(low).isEqualTo(times.highValue(i - 1));
+      assertThat(times.index(low)).isEqualTo(i);
+      assertThat(times.index(high - 1)).isEqualTo(i);
+      assertThat(high - low).isLessThanOrEqualTo(Math.max(16, low / 32));
+    }
+    assertThat(times.index(DistributionRecorder.HIGHEST_NANOS)).isEqualTo(times.bucketCount() - 1);
+  }
+
+  @Test
+  void rowBucketsAreExactBelowThirtyTwoAndAtMostOneSixteenthWideAbove() {
+    DistributionRecorder rows = DistributionRecorder.forRows();
+    assertThat(rows.bucketCount()).isEqualTo(449);
+    for (int i = 0; i < 32; i++) {
+      assertThat(rows.lowValue(i)).isEqualTo(i);
+      assertThat(rows.highValue(i)).isEqualTo(i + 1);
+    }
+    for (int i = 32; i < rows.bucketCount(); i++) {
+      long low = rows.lowValue(i);
+      assertThat(low).isEqualTo(rows.highValue(i - 1));
+      assertThat(rows.index(rows.highValue(i) - 1)).isEqualTo(i);
+      assertThat(rows.highValue(i) - low).isLessThanOrEqualTo(low / 16);
+    }
+  }
+
+  @Test
+  void timePercentilesAreWithinTheStatedErrorOfExactValues() {
+    SplittableRandom random = new SplittableRandom(42);
+    // log-uniform from 50 ns to 60 s, and a narrow normal-ish cluster around 1.2 ms
+    long[] logUniform = new long[100_000];
+    for (int i = 0; i < logUniform.length; i++) {
+      logUniform[i] = (long) Math.exp(random.nextDouble(Math.log(50), Math.log(60e9)));
+    }
+    long[] cluster = new long[100_000];
+    for (int i = 0; i < cluster.length; i++) {
+      double sum = 0;
+      for (int k = 0; k < 6; k++) {
+        sum += random.nextDouble();
+      }
+      cluster[i] = (long) (1_200_000 + (sum - 3) * 100_000);
+    }
+    for (long[] values : List.of(logUniform, cluster)) {
+      DistributionRecorder recorder = DistributionRecorder.forTimes();
+      for (long v : values) {
+        recorder.record(v);
+      }
+      assertWithin(recorder.snapshot(scratch), values, TIME_RELATIVE_ERROR, TIME_ABSOLUTE_ERROR);
+    }
+  }
+
+  @Test
+  void rowPercentilesAreWithinTheStatedErrorOfExactValues() {
+    SplittableRandom random = new SplittableRandom(7);
+    long[] values = new long[100_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (long) Math.exp(random.nextDouble(0, Math.log(1e7))) - 1;
+    }
+    DistributionRecorder recorder = DistributionRecorder.forRows();
+    for (long v : values) {
+      recorder.record(v);
+    }
+    assertWithin(recorder.snapshot(scratch), values, ROWS_RELATIVE_ERROR, 0);
+  }
+
+  @Test
+  void smallRowCountsAreExact() {
+    DistributionRecorder recorder = DistributionRecorder.forRows();
+    for (int i = 0; i < 100; i++) {
+      recorder.record(i % 32);
+    }
+    DistributionSnapshot s = recorder.snapshot(scratch);
+    assertThat(s.min()).isZero();
+    assertThat(s.p50()).isEqualTo(15);
+    assertThat(s.max()).isEqualTo(31);
+    assertThat(s.sum()).isEqualTo(sumOfModulo(100, 32));
+  }
+
+  private static long sumOfModulo(int n, int m) {
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += i % m;
+    }
+    return sum;
+  }
+
+  @Test
+  void sumsAreExactEvenWhereBucketsAreCoarse() {
+    DistributionRecorder times = DistributionRecorder.forTimes();
+    DistributionRecorder rows = DistributionRecorder.forRows();
+    long[] values = {0, 1, 15, 17, 999, 123_456_789, 7_200_000_000_000L, 5_000_000_000L};
+    long expected = 0;
+    for (long v : values) {
+      times.record(v);
+      rows.record(v);
+      expected += v;
+    }
+    assertThat(times.snapshot(scratch).sum()).isEqualTo(expected);
+    assertThat(rows.snapshot(scratch).sum()).isEqualTo(expected);
+    assertThat(times.snapshot(scratch).mean()).isEqualTo(expected / 8.0);
+  }
+
+  @Test
+  void negativeValuesCountAsZeroAndHugeValuesAsTheTopBucket() {
+    DistributionRecorder times = DistributionRecorder.forTimes();
+    times.record(-5);
+    times.record(Long.MIN_VALUE);
+    times.record(Long.MAX_VALUE);
+    times.record(2 * DistributionRecorder.HIGHEST_NANOS);
+    DistributionSnapshot s = times.snapshot(scratch);
+    assertThat(s.count()).isEqualTo(4);
+    assertThat(s.min()).isZero();
+    assertThat(s.p50()).isZero();
+    assertThat((double) s.max())
+        .isCloseTo(DistributionRecorder.HIGHEST_NANOS, withinPercent(TIME_RELATIVE_ERROR));
+
+    DistributionRecorder rows = DistributionRecorder.forRows();
+    rows.record(1L << 40);
+    assertThat((double) rows.snapshot(scratch).max())
+        .isCloseTo(DistributionRecorder.HIGHEST_ROWS, withinPercent(ROWS_RELATIVE_ERROR));
+    assertThat(rows.snapshot(scratch).sum()).isEqualTo(1L << 40);
+  }
+
+  private static org.assertj.core.data.Percentage withinPercent(double fraction) {
+    return org.assertj.core.data.Percentage.withPercentage(fraction * 100);
+  }
+
+  @Test
+  void concurrentWritersLoseNoCounts() throws InterruptedException {
+    DistributionRecorder recorder = DistributionRecorder.forTimes();
+    int threads = 8;
+    int perThread = 200_000;
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicLong expectedSum = new AtomicLong();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int seed = t;
+      Thread worker =
+          new Thread(
+              () -> {
+                long sum = 0;
+                awaitQuietly(start);
+                for (int i = 0; i < perThread; i++) {
+                  long v = 1000 + ((i * 31L + seed) & 1023); // a few hot buckets shared by all
+                  recorder.record(v);
+                  sum += v;
+                }
+                expectedSum.addAndGet(sum);
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    DistributionSnapshot s = recorder.snapshot(scratch);
+    assertThat(s.count()).isEqualTo((long) threads * perThread);
+    assertThat(s.sum()).isEqualTo(expectedSum.get());
+    assertThat(recorder.totalCount()).isEqualTo((long) threads * perThread);
+  }
+
+  static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void bucketCountsCarryPastTwoToTheThirtyTwo() {
+    DistributionRecorder recorder = DistributionRecorder.forTimes();
+    for (int i = 0; i < 3; i++) {
+      recorder.record(5000, Integer.MAX_VALUE);
+    }
+    recorder.record(5000);
+    long expected = 3L * Integer.MAX_VALUE + 1;
+    assertThat(expected).isGreaterThan(1L << 32);
+    assertThat(recorder.totalCount()).isEqualTo(expected);
+    DistributionSnapshot s = recorder.snapshot(scratch);
+    assertThat(s.count()).isEqualTo(expected);
+    assertThat(s.sum()).isEqualTo(expected * 5000);
+  }
+
+  @Test
+  void zerosAreImpliedByTheCountSource() {
+    DistributionRecorder execute = DistributionRecorder.forTimes();
+    DistributionRecorder fetch = DistributionRecorder.forTimesCountedBy(execute);
+    for (int i = 0; i < 10; i++) {
+      execute.recordCount(10_000);
+    }
+    fetch.record(2_000);
+    DistributionSnapshot s = fetch.snapshot(scratch);
+    assertThat(s.count()).isEqualTo(10);
+    assertThat(s.sum()).isEqualTo(2_000);
+    assertThat(s.min()).isZero();
+    assertThat(s.p50()).isZero();
+    assertThat((double) s.max()).isCloseTo(2_000, withinPercent(TIME_RELATIVE_ERROR));
+    List<long[]> buckets = new ArrayList<>();
+    fetch.forEachBucket((low, high, count) -> buckets.add(new long[] {low, high, count}));
+    assertThat(buckets).hasSize(2);
+    assertThat(buckets.get(0)).containsExactly(0, 16, 9);
+    assertThat(buckets.get(1)[0]).isLessThanOrEqualTo(2_000);
+    assertThat(buckets.get(1)[1]).isGreaterThan(2_000);
+    assertThat(buckets.get(1)[2]).isEqualTo(1);
+  }
+
+  @Test
+  void emptyRecorderGivesTheEmptySnapshot() {
+    assertThat(DistributionRecorder.forTimes().snapshot(scratch))
+        .isEqualTo(DistributionSnapshot.EMPTY);
+  }
+
+  /** Checks count, sum, min, p50, p95, p99 and max against the sorted values. */
+  static void assertWithin(DistributionSnapshot s, long[] values, double relative, long absolute) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    assertThat(s.count()).isEqualTo(sorted.length);
+    assertThat(s.sum()).isEqualTo(Arrays.stream(sorted).sum());
+    assertClose("min", s.min(), sorted[0], relative, absolute);
+    assertClose("p50", s.p50(), atPercentile(sorted, 50), relative, absolute);
+    assertClose("p95", s.p95(), atPercentile(sorted, 95), relative, absolute);
+    assertClose("p99", s.p99(), atPercentile(sorted, 99), relative, absolute);
+    assertClose("max", s.max(), sorted[sorted.length - 1], relative, absolute);
+  }
+
+  private static long atPercentile(long[] sorted, double percentile) {
+    int rank = (int) Math.max(1, Math.round(percentile / 100 * sorted.length));
+    return sorted[rank - 1];
+  }
+
+  private static void assertClose(
+      String what, long actual, long exact, double relative, long absolute) {
+    long tolerance = Math.max(absolute, (long) Math.ceil(exact * relative));
+    assertThat(actual)
+        .as("%s of exact %d", what, exact)
+        .isBetween(exact - tolerance, exact + tolerance);
+  }
+}

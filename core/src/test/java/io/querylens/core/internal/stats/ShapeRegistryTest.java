@@ -1,0 +1,225 @@
+package io.querylens.core.internal.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.Execution;
+import io.querylens.core.QueryShape;
+import io.querylens.core.ShapeSnapshot;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class ShapeRegistryTest {
+  private static final QueryShape SELECT = shape(1, "select * from owner where id = ?");
+  private static final QueryShape UPDATE = shape(2, "update owner set name = ? where id = ?");
+
+  static QueryShape shape(long fingerprint, String text) {
+    return new QueryShape(fingerprint, text, text.substring(0, text.indexOf(' ')).toUpperCase());
+  }
+
+  static Execution query(QueryShape shape, long execute, long fetch, long process, long rows) {
+    return new Execution(shape, 0, execute, fetch, process, rows, 0, false, null);
+  }
+
+  static Execution update(QueryShape shape, long execute, long rows) {
+    return new Execution(shape, 0, execute, 0, 0, rows, 0, false, null);
+  }
+
+  static Execution failure(QueryShape shape, long execute) {
+    return new Execution(shape, 0, execute, 0, 0, -1, 0, true, "42000");
+  }
+
+  @Test
+  void recordsCountErrorsTotalAndTheFourDistributions() {
+    ShapeRegistry registry = new ShapeRegistry();
+    registry.onExecution(query(SELECT, 1_000, 200, 3_000, 1));
+    registry.onExecution(query(SELECT, 3_000, 400, 5_000, 40));
+    registry.onExecution(failure(SELECT, 2_000));
+
+    ShapeSnapshot s = registry.snapshot().get(0);
+    assertThat(s.shape()).isSameAs(SELECT);
+    assertThat(s.count()).isEqualTo(3);
+    assertThat(s.errors()).isEqualTo(1);
+    assertThat(s.totalNanos()).isEqualTo(4_200 + 8_400 + 2_000);
+    assertThat(s.execute().count()).isEqualTo(3);
+    assertThat(s.execute().sum()).isEqualTo(6_000);
+    assertThat((double) s.execute().max()).isCloseTo(3_000, within(3_000 * 0.024));
+    assertThat(s.fetch().count()).isEqualTo(3);
+    assertThat(s.fetch().sum()).isEqualTo(600);
+    assertThat(s.fetch().min()).isZero(); // the failure had no cursor
+    assertThat(s.process().sum()).isEqualTo(8_000);
+    assertThat(s.process().mean()).isCloseTo(8_000 / 3.0, within(1e-9));
+    // the failure's row count is unknown, so rows has two values
+    assertThat(s.rows().count()).isEqualTo(2);
+    assertThat(s.rows().sum()).isEqualTo(41);
+    assertThat(s.rows().min()).isEqualTo(1);
+    assertThat((double) s.rows().max()).isCloseTo(40, within(40 * 0.04));
+  }
+
+  @Test
+  void anUpdateHasZeroFetchAndProcessTime() {
+    ShapeRegistry registry = new ShapeRegistry();
+    for (int i = 0; i < 5; i++) {
+      registry.onExecution(update(UPDATE, 10_000, 1));
+    }
+    ShapeSnapshot s = registry.snapshot().get(0);
+    assertThat(s.count()).isEqualTo(5);
+    assertThat(s.execute().sum()).isEqualTo(50_000);
+    assertThat(s.totalNanos()).isEqualTo(50_000);
+    for (DistributionSnapshot zero : List.of(s.fetch(), s.process())) {
+      assertThat(zero).isEqualTo(new DistributionSnapshot(5, 0, 0, 0, 0, 0, 0));
+    }
+    assertThat(s.rows()).isEqualTo(new DistributionSnapshot(5, 5, 1, 1, 1, 1, 1));
+  }
+
+  @Test
+  void snapshotListsShapesByTotalTimeLargestFirst() {
+    ShapeRegistry registry = new ShapeRegistry();
+    QueryShape cheapButFrequent = shape(3, "select 1");
+    for (int i = 0; i < 100; i++) {
+      registry.onExecution(query(cheapButFrequent, 1_000, 0, 0, 1));
+    }
+    registry.onExecution(update(UPDATE, 50_000, 1));
+    registry.onExecution(query(SELECT, 200_000, 10_000, 10_000, 1));
+
+    assertThat(registry.snapshot())
+        .extracting(ShapeSnapshot::shape)
+        .containsExactly(SELECT, cheapButFrequent, UPDATE);
+  }
+
+  @Test
+  void shapesBeyondTheLimitGoToTheOverflowShapeAndAreCountedAsDropped() {
+    ShapeRegistry registry = new ShapeRegistry(3);
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 10; i++) {
+        registry.onExecution(update(shape(100 + i, "delete from t" + i), 1_000 * (i + 1), 1));
+      }
+    }
+    List<ShapeSnapshot> shapes = registry.snapshot();
+    assertThat(shapes).hasSize(4);
+    assertThat(registry.shapeCount()).isEqualTo(3);
+    ShapeSnapshot overflow =
+        shapes.stream().filter(s -> s.shape() == ShapeRegistry.OVERFLOW_SHAPE).findFirst().get();
+    assertThat(overflow.shape().text()).isEqualTo("(other shapes)");
+    assertThat(overflow.shape().id()).isEqualTo("ffffffffffffffff");
+    assertThat(overflow.count()).isEqualTo(14);
+    assertThat(overflow.totalNanos()).isEqualTo(2 * 1_000L * (4 + 5 + 6 + 7 + 8 + 9 + 10));
+    assertThat(shapes.stream().mapToLong(ShapeSnapshot::count).sum()).isEqualTo(20);
+    assertThat(registry.droppedShapes()).isBetween(6L, 8L); // 7 distinct, approximately
+  }
+
+  @Test
+  void withNoRoomEveryExecutionGoesToTheOverflowShape() {
+    ShapeRegistry registry = new ShapeRegistry(0);
+    registry.onExecution(update(UPDATE, 1_000, 1));
+    assertThat(registry.snapshot())
+        .singleElement()
+        .satisfies(s -> assertThat(s.shape()).isSameAs(ShapeRegistry.OVERFLOW_SHAPE));
+    assertThatThrownBy(() -> new ShapeRegistry(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void resetForgetsShapesStatisticsAndDroppedShapes() {
+    ShapeRegistry registry = new ShapeRegistry(1);
+    registry.onExecution(update(UPDATE, 1_000, 1));
+    registry.onExecution(query(SELECT, 1_000, 0, 0, 1));
+    assertThat(registry.droppedShapes()).isEqualTo(1);
+
+    registry.reset();
+    assertThat(registry.snapshot()).isEmpty();
+    assertThat(registry.droppedShapes()).isZero();
+    assertThat(registry.shapeCount()).isZero();
+
+    registry.onExecution(query(SELECT, 2_000, 0, 0, 1));
+    assertThat(registry.snapshot())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.shape()).isSameAs(SELECT); // the freed slot went to the new shape
+              assertThat(s.count()).isEqualTo(1);
+              assertThat(s.totalNanos()).isEqualTo(2_000);
+            });
+  }
+
+  @Test
+  void concurrentExecutionsLoseNoCounts() throws InterruptedException {
+    ShapeRegistry registry = new ShapeRegistry();
+    int threads = 8;
+    int perThread = 200_000;
+    Execution select = query(SELECT, 1_500, 100, 300, 2);
+    Execution update = update(UPDATE, 900, 1);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                DistributionRecorderTest.awaitQuietly(start);
+                for (int i = 0; i < perThread; i++) {
+                  registry.onExecution((i & 1) == 0 ? select : update);
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    long each = (long) threads * perThread / 2;
+    List<ShapeSnapshot> shapes = registry.snapshot();
+    assertThat(shapes).extracting(ShapeSnapshot::shape).containsExactly(SELECT, UPDATE);
+    ShapeSnapshot s = shapes.get(0);
+    assertThat(s.count()).isEqualTo(each);
+    assertThat(s.totalNanos()).isEqualTo(each * 1_900);
+    assertThat(s.execute().sum()).isEqualTo(each * 1_500);
+    assertThat(s.fetch().sum()).isEqualTo(each * 100);
+    assertThat(s.rows().sum()).isEqualTo(each * 2);
+    ShapeSnapshot u = shapes.get(1);
+    assertThat(u.count()).isEqualTo(each);
+    assertThat(u.fetch().count()).isEqualTo(each);
+    assertThat(u.rows().count()).isEqualTo(each);
+  }
+
+  @Test
+  void aHundredThousandDistinctShapesStayWithinTheLimitAndItsMemory() {
+    int distinct = 100_000;
+    int maxShapes = 2_000;
+    Execution[] executions = new Execution[distinct];
+    for (int i = 0; i < distinct; i++) {
+      executions[i] =
+          update(shape(0x9E3779B97F4A7C15L * (i + 1), "select c" + i + " from t"), 500, 1);
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    ShapeRegistry registry = new ShapeRegistry(maxShapes);
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (Execution e : executions) {
+      registry.onExecution(e);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(registry.shapeCount()).isEqualTo(maxShapes);
+    List<ShapeSnapshot> shapes = registry.snapshot();
+    assertThat(shapes).hasSize(maxShapes + 1);
+    assertThat(shapes.stream().mapToLong(ShapeSnapshot::count).sum()).isEqualTo(distinct);
+    assertThat((double) registry.droppedShapes())
+        .isCloseTo(distinct - maxShapes, within(0.1 * (distinct - maxShapes)));
+    // recorders plus the map's nodes and table; nothing per dropped execution
+    assertThat(allocated).isLessThan((maxShapes + 1) * 16_384L + 1_000_000);
+
+    before = threads.getCurrentThreadAllocatedBytes();
+    for (Execution e : executions) {
+      registry.onExecution(e);
+    }
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before)
+        .as("bytes allocated recording known and dropped shapes again")
+        .isLessThan(1_024);
+  }
+}

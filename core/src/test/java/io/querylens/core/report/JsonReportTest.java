@@ -1,0 +1,219 @@
+package io.querylens.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.QueryLensSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsonReportTest {
+  private static final List<String> DISTRIBUTION_FIELDS =
+      List.of("count", "sum", "mean", "min", "p50", "p95", "p99", "max");
+
+  @TempDir Path dir;
+
+  private static String golden() throws IOException {
+    try (InputStream in = JsonReportTest.class.getResourceAsStream("report.json")) {
+      assertThat(in).as("report.json on the test class path").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String string(String value) {
+    StringBuilder out = new StringBuilder();
+    JsonReport.appendString(out, value);
+    return out.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value) {
+    assertThat(value).isInstanceOf(Map.class);
+    return (Map<String, Object>) value;
+  }
+
+  @Test
+  void rendersTheGoldenFileExactly() throws IOException {
+    assertThat(JsonReport.render(TestSnapshots.golden())).isEqualTo(golden());
+  }
+
+  @Test
+  void outputIsValidJsonWithTheSchemaFieldsInOrder() {
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(TestSnapshots.golden())));
+
+    assertThat(root.keySet())
+        .containsExactly(
+            "version", "takenAt", "shapes", "connections", "droppedShapes", "internalFaults");
+    assertThat(root.get("version")).isEqualTo(BigDecimal.ONE);
+    assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
+    assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
+    assertThat(root.get("internalFaults")).isEqualTo(BigDecimal.ONE);
+
+    List<?> shapes = (List<?>) root.get("shapes");
+    assertThat(shapes).hasSize(3);
+    Map<String, Object> first = object(shapes.get(0));
+    assertThat(first.keySet())
+        .containsExactly(
+            "shape",
+            "id",
+            "operation",
+            "count",
+            "errors",
+            "totalNanos",
+            "execute",
+            "fetch",
+            "process",
+            "rows");
+    assertThat(first.get("id")).isEqualTo("9e3779b97f4a7c15");
+    assertThat(first.get("operation")).isEqualTo("SELECT");
+    assertThat(first.get("totalNanos")).isEqualTo(new BigDecimal(6_000_000_000L));
+    for (String field : List.of("execute", "fetch", "process", "rows")) {
+      assertThat(object(first.get(field)).keySet()).containsExactlyElementsOf(DISTRIBUTION_FIELDS);
+    }
+    assertThat(object(first.get("rows")).get("mean")).isEqualTo(new BigDecimal("11.7"));
+
+    Map<String, Object> second = object(shapes.get(1));
+    assertThat(second.get("shape"))
+        .isEqualTo(TestSnapshots.golden().shapes().get(1).shape().text());
+    assertThat(second.get("id")).isEqualTo("00000000000a1b2c");
+
+    Map<String, Object> connections = object(root.get("connections"));
+    assertThat(connections.keySet()).containsExactly("acquire", "hold", "acquireErrors");
+    assertThat(object(connections.get("hold")).keySet())
+        .containsExactlyElementsOf(DISTRIBUTION_FIELDS);
+    assertThat(connections.get("acquireErrors")).isEqualTo(BigDecimal.valueOf(2));
+  }
+
+  @Test
+  void emptySnapshotRendersAnEmptyShapeArray() {
+    String json = JsonReport.render(TestSnapshots.empty());
+
+    Map<String, Object> root = object(MiniJson.parse(json));
+    assertThat((List<?>) root.get("shapes")).isEmpty();
+    assertThat(json).contains("\"shapes\": [],\n");
+    assertThat(object(object(root.get("connections")).get("acquire")).get("mean"))
+        .isEqualTo(BigDecimal.ZERO);
+  }
+
+  @Test
+  void extremeCountsStayExactIntegers() {
+    QueryLensSnapshot s =
+        TestSnapshots.of(
+            Long.MAX_VALUE,
+            0,
+            TestSnapshots.selectShape(Long.MIN_VALUE, "SELECT ?", 1, Long.MAX_VALUE));
+
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(s)));
+
+    Map<String, Object> shape = object(((List<?>) root.get("shapes")).get(0));
+    assertThat(shape.get("id")).isEqualTo("8000000000000000");
+    assertThat(shape.get("totalNanos")).isEqualTo(new BigDecimal(Long.MAX_VALUE));
+    assertThat(root.get("droppedShapes")).isEqualTo(new BigDecimal(Long.MAX_VALUE));
+  }
+
+  @Test
+  void escapesQuotesBackslashesAndControlCharacters() {
+    assertThat(string("say \"hi\" C:\\tmp")).isEqualTo("\"say \\\"hi\\\" C:\\\\tmp\"");
+    assertThat(string("a\nb\tc\rd\u0000e\u001ff\u007f"))
+        .isEqualTo("\"a\\u000ab\\u0009c\\u000dd\\u0000e\\u001ff\\u007f\"");
+    assertThat(string("line\u2028para\u2029")).isEqualTo("\"line\\u2028para\\u2029\"");
+    assertThat(string(null)).isEqualTo("null");
+  }
+
+  @Test
+  void keepsNonAsciiTextAndSurrogatePairsUnescaped() {
+    assertThat(string("Straße café 東京 😀")).isEqualTo("\"Straße café 東京 😀\"");
+  }
+
+  @Test
+  void replacesLoneSurrogatesWithTheReplacementCharacter() {
+    String high = "\ud83d";
+    String low = "\ude00";
+
+    assertThat(string("a" + high + "b")).isEqualTo("\"a\\ufffdb\"");
+    assertThat(string("a" + low)).isEqualTo("\"a\\ufffd\"");
+    assertThat(string(low + high)).isEqualTo("\"\\ufffd\\ufffd\"");
+    assertThat(string(high)).isEqualTo("\"\\ufffd\"");
+  }
+
+  @Test
+  void everyCharacterBelow0x80RoundTripsThroughAParser() {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      all.append(c);
+    }
+    all.append("é😀\u2028");
+
+    assertThat(MiniJson.parse(string(all.toString()))).isEqualTo(all.toString());
+  }
+
+  @ParameterizedTest(name = "{0}/{1} -> {2}")
+  @CsvSource({
+    "0, 0, 0",
+    "10, 2, 5",
+    "10, 3, 3.3",
+    "20, 3, 6.7",
+    "5, 2, 2.5",
+    "1, 20, 0.1",
+    "1, 21, 0",
+    "1000, 1, 1000",
+    "9223372036854775807, 1, 9223372036854775807",
+  })
+  void meanIsRoundedHalfUpToOneDecimal(long sum, long count, String expected) {
+    assertThat(JsonReport.mean(new DistributionSnapshot(count, sum, 0, 0, 0, 0, 0)))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void writeCreatesParentDirectoriesAndLeavesNoTemporaryFile() throws IOException {
+    Path target = dir.resolve("a/b/querylens.json");
+
+    JsonReport.write(TestSnapshots.golden(), target);
+
+    assertThat(Files.readString(target, StandardCharsets.UTF_8)).isEqualTo(golden());
+    try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void writeReplacesAnExistingReport() throws IOException {
+    Path target = dir.resolve("querylens.json");
+    Files.writeString(target, "old and much longer than the new report ".repeat(200));
+
+    JsonReport.write(TestSnapshots.empty(), target);
+
+    assertThat(Files.readString(target, StandardCharsets.UTF_8))
+        .isEqualTo(JsonReport.render(TestSnapshots.empty()));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void failedWriteRemovesItsTemporaryFile() throws IOException {
+    Path target = dir.resolve("occupied");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("keep.txt"), "x");
+
+    assertThatThrownBy(() -> JsonReport.write(TestSnapshots.golden(), target))
+        .isInstanceOf(IOException.class);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+    assertThat(target.resolve("keep.txt")).hasContent("x");
+  }
+}

@@ -1,0 +1,67 @@
+package io.querylens;
+
+import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.internal.Recording;
+import io.querylens.core.report.ConsoleReport;
+import io.querylens.core.report.JsonReport;
+import io.querylens.jdbc.QueryLensDataSource;
+import io.querylens.jdbc.internal.QueryLensConnection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import javax.sql.DataSource;
+
+/**
+ * The front door of QueryLens: wrap JDBC objects, read what was recorded, render reports. All
+ * methods use the JVM-wide recording, configured from {@code querylens.*} system properties and
+ * {@code QUERYLENS_*} environment variables, which the {@code jdbc:querylens:} driver shares.
+ */
+public final class QueryLens {
+  private QueryLens() {}
+
+  /**
+   * Wraps a DataSource so that every connection it hands out is recorded, and time inside its
+   * {@code getConnection()} is recorded as acquire time. Wrapping a QueryLens DataSource returns
+   * it unchanged; connections QueryLens already records (for instance a pool over the {@code
+   * jdbc:querylens:} driver) are not wrapped twice. With {@code querylens.enabled=false} the
+   * DataSource is returned as it is.
+   */
+  public static DataSource wrap(DataSource dataSource) {
+    Recording recording = Recording.global();
+    return recording.config().enabled()
+        ? QueryLensDataSource.wrap(dataSource, recording)
+        : dataSource;
+  }
+
+  /**
+   * Wraps one connection; its hold time counts from now. A connection QueryLens already records
+   * is returned unchanged.
+   */
+  public static Connection wrap(Connection connection) {
+    Recording recording = Recording.global();
+    return recording.config().enabled()
+        ? QueryLensConnection.wrap(connection, recording, System.nanoTime())
+        : connection;
+  }
+
+  /** An immutable view of everything recorded so far. */
+  public static QueryLensSnapshot snapshot() {
+    return Recording.global().snapshot();
+  }
+
+  /** The console summary of {@link #snapshot()}, listing {@code querylens.report.top} shapes. */
+  public static String consoleReport() {
+    Recording recording = Recording.global();
+    return ConsoleReport.render(recording.snapshot(), recording.config().reportTop());
+  }
+
+  /** Writes the JSON report of {@link #snapshot()} to {@code path}. */
+  public static void writeJsonReport(Path path) throws IOException {
+    JsonReport.write(snapshot(), path);
+  }
+
+  /** Forgets everything recorded so far (shapes, connection statistics, fault counts). */
+  public static void reset() {
+    Recording.global().reset();
+  }
+}

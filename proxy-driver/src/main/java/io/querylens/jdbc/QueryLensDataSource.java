@@ -1,0 +1,101 @@
+package io.querylens.jdbc;
+
+import io.querylens.core.internal.Recording;
+import io.querylens.jdbc.internal.Acquisition;
+import io.querylens.jdbc.internal.QueryLensConnection;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} whose connections are recorded by QueryLens: time inside {@code
+ * getConnection()} is recorded as {@code acquire}, and every execution on the connections it
+ * hands out becomes one {@code Execution}. Put it over a pool to see pool waits, or under one to
+ * see physical connects. Create it with {@code QueryLens.wrap(dataSource)}.
+ */
+public final class QueryLensDataSource implements DataSource {
+  private final DataSource delegate;
+  private final Recording recording;
+
+  QueryLensDataSource(DataSource delegate, Recording recording) {
+    this.delegate = delegate;
+    this.recording = recording;
+  }
+
+  /** Wraps {@code dataSource} unless it is already a QueryLens DataSource. */
+  public static DataSource wrap(DataSource dataSource, Recording recording) {
+    if (dataSource == null || dataSource instanceof QueryLensDataSource) {
+      return dataSource;
+    }
+    return new QueryLensDataSource(dataSource, recording);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Acquisition acquisition = Acquisition.begin(recording);
+    Connection connection;
+    try {
+      connection = delegate.getConnection();
+    } catch (Throwable t) {
+      acquisition.failed();
+      throw t;
+    }
+    return acquisition.acquired(connection);
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    Acquisition acquisition = Acquisition.begin(recording);
+    Connection connection;
+    try {
+      connection = delegate.getConnection(username, password);
+    } catch (Throwable t) {
+      acquisition.failed();
+      throw t;
+    }
+    return acquisition.acquired(connection);
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return delegate.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    delegate.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    delegate.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return delegate.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return delegate.getParentLogger();
+  }
+
+  @Override
+  public String toString() {
+    return "QueryLensDataSource[" + delegate + "]";
+  }
+}

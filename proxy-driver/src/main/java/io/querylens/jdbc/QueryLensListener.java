@@ -1,0 +1,84 @@
+package io.querylens.jdbc;
+
+import io.querylens.core.QueryShape;
+import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.Recording;
+import java.util.List;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+
+/**
+ * Feeds QueryLens from an application's existing datasource-proxy chain:
+ * {@code ProxyDataSourceBuilder.create(ds).listener(new QueryLensListener()).build()}.
+ *
+ * <p>datasource-proxy reports a call when execute returns, so this path records execute time,
+ * rows affected by updates and batches, batch sizes and errors, but neither fetch nor process
+ * time nor rows read by queries (a cursor is read after the listener has been called), and no
+ * connection acquire or hold time. Use the {@code jdbc:querylens:} driver or {@code
+ * QueryLens.wrap} for those. Do not combine it with them on the same DataSource: each execution
+ * would be recorded twice.
+ */
+public final class QueryLensListener implements QueryExecutionListener {
+  private static final String START = "querylens.start";
+
+  private final Recording recording;
+
+  /** A listener recording into the JVM-wide recording that {@code QueryLens} reports on. */
+  public QueryLensListener() {
+    this(Recording.global());
+  }
+
+  QueryLensListener(Recording recording) {
+    this.recording = recording;
+  }
+
+  @Override
+  public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    try {
+      execInfo.addCustomValue(START, System.nanoTime());
+    } catch (Throwable t) {
+      Faults.report("datasource-proxy listener", t);
+    }
+  }
+
+  @Override
+  public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    try {
+      long end = System.nanoTime();
+      Long start = execInfo.getCustomValue(START, Long.class);
+      if (start == null || queryInfoList.isEmpty()) {
+        return;
+      }
+      QueryShape shape = recording.shapeOf(queryInfoList.get(0).getQuery());
+      int batchSize = execInfo.isBatch() ? execInfo.getBatchSize() : 0;
+      if (execInfo.isSuccess()) {
+        recording.record(shape, start, end - start, rows(execInfo.getResult()), batchSize);
+      } else {
+        recording.recordFailure(shape, start, end - start, batchSize, execInfo.getThrowable());
+      }
+    } catch (Throwable t) {
+      Faults.report("datasource-proxy listener", t);
+    }
+  }
+
+  /** Rows affected, from an update count or batch counts; -1 when the result is a cursor. */
+  private static long rows(Object result) {
+    if (result instanceof Number) {
+      return ((Number) result).longValue();
+    }
+    long rows = -1;
+    if (result instanceof int[]) {
+      rows = 0;
+      for (int count : (int[]) result) {
+        rows += Math.max(count, 0);
+      }
+    } else if (result instanceof long[]) {
+      rows = 0;
+      for (long count : (long[]) result) {
+        rows += Math.max(count, 0);
+      }
+    }
+    return rows;
+  }
+}

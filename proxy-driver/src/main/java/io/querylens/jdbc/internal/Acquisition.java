@@ -1,0 +1,52 @@
+package io.querylens.jdbc.internal;
+
+import io.querylens.core.internal.Recording;
+import java.sql.Connection;
+
+/**
+ * One {@code getConnection()} call being timed. Only the outermost QueryLens layer on a thread
+ * records it (a wrapped pool over the {@code jdbc:querylens:} driver records one acquire, the
+ * pool's), so nested layers neither double count nor wrap twice. Internal: public only for the
+ * agent.
+ */
+public final class Acquisition {
+  private static final ThreadLocal<Acquisition> current = new ThreadLocal<>();
+
+  private final Recording recording;
+  private final long start;
+  private final boolean outermost;
+
+  private Acquisition(Recording recording, long start, boolean outermost) {
+    this.recording = recording;
+    this.start = start;
+    this.outermost = outermost;
+  }
+
+  /** Starts timing a getConnection call on this thread. */
+  public static Acquisition begin(Recording recording) {
+    boolean outermost = current.get() == null;
+    Acquisition acquisition = new Acquisition(recording, System.nanoTime(), outermost);
+    if (outermost) {
+      current.set(acquisition);
+    }
+    return acquisition;
+  }
+
+  /** The call returned {@code connection}: records the acquire and wraps it (once). */
+  public Connection acquired(Connection connection) {
+    long now = System.nanoTime();
+    if (outermost) {
+      current.remove();
+      recording.recordAcquire(now - start);
+    }
+    return QueryLensConnection.wrap(connection, recording, now);
+  }
+
+  /** The call threw. */
+  public void failed() {
+    if (outermost) {
+      current.remove();
+      recording.recordAcquireFailure();
+    }
+  }
+}

@@ -1,0 +1,542 @@
+package io.querylens.jdbc.internal;
+
+import io.querylens.core.QueryShape;
+import io.querylens.core.internal.Recording;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+
+/**
+ * Wraps a {@link Statement}: every execute variant funnels into {@link #begin} / {@link #ended}
+ * / {@link #failed}, which turn the call into one {@code Execution}; everything else delegates.
+ * Internal: public only for the agent.
+ *
+ * @param <S> the wrapped statement type
+ */
+public class QueryLensStatement<S extends Statement> implements Statement {
+  final S delegate;
+  final QueryLensConnection connection;
+  final Recording recording;
+
+  /** The cursor of the current execution, or null. */
+  private QueryLensResultSet currentCursor;
+
+  /** Shape of the first statement added to the current plain-Statement batch. */
+  private QueryShape batchShape;
+
+  /** Statements added to the current batch. */
+  int batchSize;
+
+  /**
+   * An execute() whose outcome the application has not read yet: its result set (when {@link
+   * #pendingHasResultSet}) or its update count. It is recorded when the application reads it, or
+   * when the statement moves on.
+   */
+  private QueryShape pendingShape;
+
+  private long pendingStart;
+  private long pendingExecuteNanos;
+  private boolean pendingHasResultSet;
+
+  QueryLensStatement(S delegate, QueryLensConnection connection) {
+    this.delegate = delegate;
+    this.connection = connection;
+    this.recording = connection.recording;
+  }
+
+  /** A driver call taking the SQL text (or null) and one extra argument, returning a count. */
+  @FunctionalInterface
+  interface CountCall<T, A> {
+    long call(T statement, String sql, A arg) throws SQLException;
+  }
+
+  /** A driver call taking the SQL text (or null) and one extra argument. */
+  @FunctionalInterface
+  interface Call<T, A, R> {
+    R call(T statement, String sql, A arg) throws SQLException;
+  }
+
+  /** An executeUpdate-like call: one execution whose rows are the returned count. */
+  final <A> long count(QueryShape shape, String sql, A arg, CountCall<? super S, A> call)
+      throws SQLException {
+    long start = begin();
+    long rows;
+    try {
+      rows = call.call(delegate, sql, arg);
+    } catch (Throwable t) {
+      failed(shape, start, t, 0);
+      throw t;
+    }
+    ended(shape, start, rows, 0);
+    return rows;
+  }
+
+  /** An execute()-like call: complete now, or when its result set ends. */
+  final <A> boolean execute(QueryShape shape, String sql, A arg, Call<? super S, A, Boolean> call)
+      throws SQLException {
+    long start = begin();
+    boolean hasResultSet;
+    try {
+      hasResultSet = call.call(delegate, sql, arg);
+    } catch (Throwable t) {
+      failed(shape, start, t, 0);
+      throw t;
+    }
+    return executed(shape, start, hasResultSet);
+  }
+
+  /** An executeQuery-like call: the execution ends with its cursor. */
+  final ResultSet query(QueryShape shape, String sql, Call<? super S, Void, ResultSet> call)
+      throws SQLException {
+    long start = begin();
+    ResultSet rs;
+    try {
+      rs = call.call(delegate, sql, null);
+    } catch (Throwable t) {
+      failed(shape, start, t, 0);
+      throw t;
+    }
+    return opened(shape, start, rs);
+  }
+
+  /** An executeBatch-like call: one execution for the whole batch, rows the sum of counts. */
+  final <R> R batch(QueryShape shape, Call<? super S, Void, R> call) throws SQLException {
+    int size = takeBatch();
+    long start = begin();
+    R counts;
+    try {
+      counts = call.call(delegate, null, null);
+    } catch (Throwable t) {
+      failed(shape, start, t, size);
+      throw t;
+    }
+    long rows = counts instanceof int[] ? sum((int[]) counts) : sum((long[]) counts);
+    ended(shape, start, rows, size);
+    return counts;
+  }
+
+  // ---- the execution funnel -------------------------------------------------------------------
+
+  /** Ends whatever the previous execution left open and returns the start time of a new one. */
+  final long begin() {
+    if (currentCursor != null || pendingShape != null) {
+      endPrevious();
+    }
+    return System.nanoTime();
+  }
+
+  /** Records an execution that produced no cursor. */
+  final void ended(QueryShape shape, long start, long rows, int batch) {
+    recording.record(shape, start, System.nanoTime() - start, rows, batch);
+  }
+
+  /** Records an execution whose driver call threw, then lets the caller rethrow the same object. */
+  final void failed(QueryShape shape, long start, Throwable error, int batch) {
+    recording.recordFailure(shape, start, System.nanoTime() - start, batch, error);
+  }
+
+  /** Wraps the cursor of an executeQuery; its execution is recorded when the cursor ends. */
+  final ResultSet opened(QueryShape shape, long start, ResultSet rs) {
+    long now = System.nanoTime();
+    if (rs == null) {
+      recording.record(shape, start, now - start, -1, 0);
+      return null;
+    }
+    QueryLensResultSet cursor = new QueryLensResultSet(rs, this, shape, start, now);
+    currentCursor = cursor;
+    return cursor;
+  }
+
+  /** After execute() returned: its result set or update count is waiting to be read. */
+  final boolean executed(QueryShape shape, long start, boolean hasResultSet) {
+    pendingExecuteNanos = System.nanoTime() - start;
+    pendingShape = shape;
+    pendingStart = start;
+    pendingHasResultSet = hasResultSet;
+    return hasResultSet;
+  }
+
+  /** The application read the update count of a pending execute(): it ends with those rows. */
+  private long updateCountRead(long count) {
+    if (pendingShape != null && !pendingHasResultSet) {
+      recording.record(pendingShape, pendingStart, pendingExecuteNanos, count, 0);
+      pendingShape = null;
+    }
+    return count;
+  }
+
+  final void cursorEnded(QueryLensResultSet cursor) {
+    if (currentCursor == cursor) {
+      currentCursor = null;
+    }
+  }
+
+  private void endPrevious() {
+    QueryLensResultSet cursor = currentCursor;
+    if (cursor != null) {
+      currentCursor = null;
+      cursor.end(System.nanoTime());
+    }
+    if (pendingShape != null) {
+      recording.record(pendingShape, pendingStart, pendingExecuteNanos, -1, 0);
+      pendingShape = null;
+    }
+  }
+
+  /** Ends any open execution; called when this statement or its connection closes. */
+  final void closed() {
+    if (currentCursor != null || pendingShape != null) {
+      endPrevious();
+    }
+  }
+
+  final QueryShape shapeOf(String sql) {
+    return recording.shapeOf(sql);
+  }
+
+  final int takeBatch() {
+    int size = batchSize;
+    batchSize = 0;
+    return size;
+  }
+
+  static long sum(int[] counts) {
+    long rows = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        rows += c;
+      }
+    }
+    return rows;
+  }
+
+  static long sum(long[] counts) {
+    long rows = 0;
+    for (long c : counts) {
+      if (c > 0) {
+        rows += c;
+      }
+    }
+    return rows;
+  }
+
+  // ---- Statement execute variants ---------------------------------------------------------------
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    return query(shapeOf(sql), sql, (s, q, a) -> s.executeQuery(q));
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return (int) count(shapeOf(sql), sql, null, (s, q, a) -> s.executeUpdate(q));
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return (int) count(shapeOf(sql), sql, autoGeneratedKeys, Statement::executeUpdate);
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return (int) count(shapeOf(sql), sql, columnIndexes, Statement::executeUpdate);
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return (int) count(shapeOf(sql), sql, columnNames, Statement::executeUpdate);
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    return count(shapeOf(sql), sql, null, (s, q, a) -> s.executeLargeUpdate(q));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return count(shapeOf(sql), sql, autoGeneratedKeys, Statement::executeLargeUpdate);
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return count(shapeOf(sql), sql, columnIndexes, Statement::executeLargeUpdate);
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return count(shapeOf(sql), sql, columnNames, Statement::executeLargeUpdate);
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    return execute(shapeOf(sql), sql, null, (s, q, a) -> s.execute(q));
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return execute(shapeOf(sql), sql, autoGeneratedKeys, Statement::execute);
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return execute(shapeOf(sql), sql, columnIndexes, Statement::execute);
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return execute(shapeOf(sql), sql, columnNames, Statement::execute);
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    delegate.addBatch(sql);
+    if (batchSize++ == 0) {
+      batchShape = shapeOf(sql);
+    }
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    delegate.clearBatch();
+    batchSize = 0;
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return batch(batchShape(), (s, q, a) -> s.executeBatch());
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    return batch(batchShape(), (s, q, a) -> s.executeLargeBatch());
+  }
+
+  /** The shape a batch is recorded under: for a plain Statement, its first statement's. */
+  QueryShape batchShape() {
+    return batchShape;
+  }
+
+  // ---- results, identity and life cycle ---------------------------------------------------------
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    ResultSet rs = delegate.getResultSet();
+    if (rs == null) {
+      return null;
+    }
+    QueryLensResultSet cursor = currentCursor;
+    if (cursor != null && cursor.delegate == rs) {
+      return cursor;
+    }
+    if (pendingShape != null && pendingHasResultSet) {
+      QueryShape shape = pendingShape;
+      pendingShape = null;
+      cursor = new QueryLensResultSet(rs, this, shape, pendingStart, pendingStart + pendingExecuteNanos);
+      currentCursor = cursor;
+      return cursor;
+    }
+    return new QueryLensResultSet(rs, this);
+  }
+
+  @Override
+  public boolean getMoreResults() throws SQLException {
+    closed();
+    return delegate.getMoreResults();
+  }
+
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    closed();
+    return delegate.getMoreResults(current);
+  }
+
+  @Override
+  public int getUpdateCount() throws SQLException {
+    return (int) updateCountRead(delegate.getUpdateCount());
+  }
+
+  @Override
+  public long getLargeUpdateCount() throws SQLException {
+    return updateCountRead(delegate.getLargeUpdateCount());
+  }
+
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    ResultSet keys = delegate.getGeneratedKeys();
+    return keys == null ? null : new QueryLensResultSet(keys, this);
+  }
+
+  @Override
+  public Connection getConnection() {
+    return connection;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try {
+      closed();
+      connection.forget(this);
+    } finally {
+      delegate.close();
+    }
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+  }
+
+  // ---- plain delegation ---------------------------------------------------------------------------
+
+  @Override
+  public int getMaxFieldSize() throws SQLException {
+    return delegate.getMaxFieldSize();
+  }
+
+  @Override
+  public void setMaxFieldSize(int arg0) throws SQLException {
+    delegate.setMaxFieldSize(arg0);
+  }
+
+  @Override
+  public int getMaxRows() throws SQLException {
+    return delegate.getMaxRows();
+  }
+
+  @Override
+  public void setMaxRows(int arg0) throws SQLException {
+    delegate.setMaxRows(arg0);
+  }
+
+  @Override
+  public void setEscapeProcessing(boolean arg0) throws SQLException {
+    delegate.setEscapeProcessing(arg0);
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    return delegate.getQueryTimeout();
+  }
+
+  @Override
+  public void setQueryTimeout(int arg0) throws SQLException {
+    delegate.setQueryTimeout(arg0);
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    delegate.cancel();
+  }
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return delegate.getWarnings();
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    delegate.clearWarnings();
+  }
+
+  @Override
+  public void setCursorName(String arg0) throws SQLException {
+    delegate.setCursorName(arg0);
+  }
+
+  @Override
+  public void setFetchDirection(int arg0) throws SQLException {
+    delegate.setFetchDirection(arg0);
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    return delegate.getFetchDirection();
+  }
+
+  @Override
+  public void setFetchSize(int arg0) throws SQLException {
+    delegate.setFetchSize(arg0);
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    return delegate.getFetchSize();
+  }
+
+  @Override
+  public int getResultSetConcurrency() throws SQLException {
+    return delegate.getResultSetConcurrency();
+  }
+
+  @Override
+  public int getResultSetType() throws SQLException {
+    return delegate.getResultSetType();
+  }
+
+  @Override
+  public int getResultSetHoldability() throws SQLException {
+    return delegate.getResultSetHoldability();
+  }
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    return delegate.isClosed();
+  }
+
+  @Override
+  public void setPoolable(boolean arg0) throws SQLException {
+    delegate.setPoolable(arg0);
+  }
+
+  @Override
+  public boolean isPoolable() throws SQLException {
+    return delegate.isPoolable();
+  }
+
+  @Override
+  public void closeOnCompletion() throws SQLException {
+    delegate.closeOnCompletion();
+  }
+
+  @Override
+  public boolean isCloseOnCompletion() throws SQLException {
+    return delegate.isCloseOnCompletion();
+  }
+
+  @Override
+  public void setLargeMaxRows(long arg0) throws SQLException {
+    delegate.setLargeMaxRows(arg0);
+  }
+
+  @Override
+  public long getLargeMaxRows() throws SQLException {
+    return delegate.getLargeMaxRows();
+  }
+
+  @Override
+  public String enquoteLiteral(String arg0) throws SQLException {
+    return delegate.enquoteLiteral(arg0);
+  }
+
+  @Override
+  public String enquoteIdentifier(String arg0, boolean arg1) throws SQLException {
+    return delegate.enquoteIdentifier(arg0, arg1);
+  }
+
+  @Override
+  public boolean isSimpleIdentifier(String arg0) throws SQLException {
+    return delegate.isSimpleIdentifier(arg0);
+  }
+
+  @Override
+  public String enquoteNCharLiteral(String arg0) throws SQLException {
+    return delegate.enquoteNCharLiteral(arg0);
+  }
+}

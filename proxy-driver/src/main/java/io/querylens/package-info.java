@@ -1,0 +1,2 @@
+/** The QueryLens front door: wrap JDBC objects, read snapshots, render reports. */
+package io.querylens;

@@ -7,12 +7,11 @@ import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.ShapeRegistry;
-import java.sql.SQLException;
 
 /**
  * The recording path every interception point shares (the proxy driver's wrappers, the
- * datasource-proxy listener and the agent): it turns a timed JDBC call into an {@link Execution}
- * and hands it to the statistics. Every method here is called on the application's thread and
+ * datasource-proxy listener and the agent): it turns a timed JDBC call into an execution and hands
+ * it to the statistics. Every method here is called on the application's thread and
  * never throws: a fault is caught and given to {@link Faults}. Internal: public only for the
  * other QueryLens modules.
  */
@@ -76,25 +75,30 @@ public final class Recording {
 
   /** Records an execution without a cursor (an update, a batch, a call). */
   public void record(QueryShape shape, long start, long executeNanos, long rows, int batchSize) {
-    deliver(new Execution(shape, start, executeNanos, 0, 0, rows, batchSize, false, null));
+    deliver(shape, executeNanos, 0, 0, rows, false);
   }
 
   /** Records an execution whose cursor has ended. */
   public void recordCursor(
       QueryShape shape, long start, long executeNanos, long fetchNanos, long processNanos, long rows) {
-    deliver(new Execution(shape, start, executeNanos, fetchNanos, processNanos, rows, 0, false, null));
+    deliver(shape, executeNanos, fetchNanos, processNanos, rows, false);
   }
 
   /** Records an execution whose driver call threw {@code error}. */
   public void recordFailure(
       QueryShape shape, long start, long executeNanos, int batchSize, Throwable error) {
-    String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
-    deliver(new Execution(shape, start, executeNanos, 0, 0, -1, batchSize, true, sqlState));
+    deliver(shape, executeNanos, 0, 0, -1, true);
   }
 
-  private void deliver(Execution execution) {
+  /**
+   * Hands one execution to the statistics. No {@link Execution} object is made while the shape
+   * statistics are the only consumer: at ~70 bytes it would be the largest allocation QueryLens
+   * adds to a point query.
+   */
+  private void deliver(
+      QueryShape shape, long executeNanos, long fetchNanos, long processNanos, long rows, boolean failed) {
     try {
-      registry.onExecution(execution);
+      registry.record(shape, executeNanos, fetchNanos, processNanos, rows, failed);
     } catch (Throwable t) {
       Faults.report("record", t);
     }

@@ -29,16 +29,19 @@ import java.util.Map;
  * {@code fetch} (inside {@link #next()}) and {@code process} (the application between calls).
  *
  * <p>Two clock reads around every {@code next()} would cost about as much as the row itself on
- * an in-memory database, so the cursor is measured in two modes. While it is young, only the
- * first call and every {@value #SAMPLE_EVERY}th call are timed, and the fetch time of the others
- * is estimated from those samples. Once a timed call sees the cursor open for longer than
- * {@value #PRECISE_AFTER_NANOS} ns (the point from which the split matters to a person), every
- * later call is timed. Either way the cursor's end time is exact, so {@code fetch + process}
- * equals the time the cursor was open. Internal: public only for the agent.
+ * an in-memory database, so a young cursor is sampled: the {@value #FIRST_SAMPLE}nd call and every
+ * {@value #SAMPLE_EVERY}th call after it are timed, and the fetch time of the others is estimated
+ * from those samples. (The first call is not timed: drivers return the first rows with execute,
+ * and a one-row lookup then pays no clock read for its cursor but the one at its end.) Once a
+ * timed call sees the cursor open for longer than {@value #PRECISE_AFTER_NANOS} ns, the point from
+ * which the split matters to a person, every later call is timed. Either way the cursor's end is
+ * read exactly, so {@code fetch + process} is the time the cursor was open. Internal: public only
+ * for the agent.
  */
 @SuppressWarnings("deprecation") // getBigDecimal(int, int) and getUnicodeStream must still delegate
 public final class QueryLensResultSet implements ResultSet {
   static final int SAMPLE_EVERY = 16;
+  static final int FIRST_SAMPLE = 2;
   static final long PRECISE_AFTER_NANOS = 50_000;
 
   final ResultSet delegate;
@@ -49,15 +52,15 @@ public final class QueryLensResultSet implements ResultSet {
 
   private final long start;
   private final long openedAt;
-  private final long executeNanos;
 
-  private boolean precise;
+  /** next() calls while the execution was open. */
   private int calls;
-  private int sampledCalls;
+
+  /** The call from which every call is timed, or 0 while the cursor is sampled. */
+  private int preciseFrom;
+
   private long sampledNanos;
-  private int estimatedCalls;
   private long preciseNanos;
-  private long rows;
 
   /** A cursor that is not an execution's (generated keys, later result sets): pure delegation. */
   QueryLensResultSet(ResultSet delegate, QueryLensStatement<?> statement) {
@@ -65,7 +68,6 @@ public final class QueryLensResultSet implements ResultSet {
     this.statement = statement;
     this.start = 0;
     this.openedAt = 0;
-    this.executeNanos = 0;
   }
 
   /** The cursor of an execution that began at {@code start} and returned at {@code openedAt}. */
@@ -76,7 +78,6 @@ public final class QueryLensResultSet implements ResultSet {
     this.shape = shape;
     this.start = start;
     this.openedAt = openedAt;
-    this.executeNanos = openedAt - start;
   }
 
   @Override
@@ -85,40 +86,43 @@ public final class QueryLensResultSet implements ResultSet {
       return delegate.next();
     }
     int call = ++calls;
-    if (precise || call % SAMPLE_EVERY == 1) {
-      return timedNext();
+    if (preciseFrom != 0 || call % SAMPLE_EVERY == FIRST_SAMPLE) {
+      return timedNext(call);
     }
-    estimatedCalls++;
     boolean hasRow = delegate.next();
-    if (hasRow) {
-      rows++;
-    } else {
-      end(System.nanoTime());
+    if (!hasRow) {
+      end(System.nanoTime(), call - 1);
     }
     return hasRow;
   }
 
-  private boolean timedNext() throws SQLException {
+  private boolean timedNext(int call) throws SQLException {
     long before = System.nanoTime();
     boolean hasRow = delegate.next();
     long after = System.nanoTime();
-    if (precise) {
+    if (preciseFrom != 0) {
       preciseNanos += after - before;
     } else {
       sampledNanos += after - before;
-      sampledCalls++;
-      precise = after - openedAt > PRECISE_AFTER_NANOS;
+      if (after - openedAt > PRECISE_AFTER_NANOS) {
+        preciseFrom = call + 1;
+      }
     }
-    if (hasRow) {
-      rows++;
-    } else {
-      end(after);
+    if (!hasRow) {
+      end(after, call - 1);
     }
     return hasRow;
   }
 
-  /** Ends this cursor's execution at {@code now} and records it; later calls only delegate. */
+  /**
+   * Ends this cursor's execution at {@code now}, before the application read all its rows, and
+   * records it; later calls only delegate.
+   */
   void end(long now) {
+    end(now, calls);
+  }
+
+  private void end(long now, long rows) {
     QueryShape ended = shape;
     if (ended == null) {
       return;
@@ -126,9 +130,14 @@ public final class QueryLensResultSet implements ResultSet {
     shape = null;
     statement.cursorEnded(this);
     long open = Math.max(0, now - openedAt);
-    long estimated = sampledCalls == 0 ? 0 : sampledNanos + sampledNanos * estimatedCalls / sampledCalls;
-    long fetch = Math.min(open, preciseNanos + estimated);
-    statement.recording.recordCursor(ended, start, executeNanos, fetch, open - fetch, rows);
+    int sampledPhase = preciseFrom == 0 ? calls : preciseFrom - 1;
+    // calls FIRST_SAMPLE, FIRST_SAMPLE + SAMPLE_EVERY, ... up to sampledPhase were timed
+    int sampledCalls = (sampledPhase + SAMPLE_EVERY - FIRST_SAMPLE) / SAMPLE_EVERY;
+    long estimated =
+        sampledCalls == 0 ? 0 : sampledNanos * (sampledPhase - sampledCalls) / sampledCalls;
+    long fetch = Math.min(open, sampledNanos + estimated + preciseNanos);
+    statement.connection.recording.recordCursor(
+        ended, start, openedAt - start, fetch, open - fetch, rows);
   }
 
   @Override

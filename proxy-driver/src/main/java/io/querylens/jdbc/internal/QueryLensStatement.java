@@ -1,7 +1,6 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Recording;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.sql.Statement;
 public class QueryLensStatement<S extends Statement> implements Statement {
   final S delegate;
   final QueryLensConnection connection;
-  final Recording recording;
 
   /** The cursor of the current execution, or null. */
   private QueryLensResultSet currentCursor;
@@ -30,20 +28,14 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   int batchSize;
 
   /**
-   * An execute() whose outcome the application has not read yet: its result set (when {@link
-   * #pendingHasResultSet}) or its update count. It is recorded when the application reads it, or
-   * when the statement moves on.
+   * An execute() whose outcome the application has not read yet, or null. Kept out of line (it
+   * is rare) so that the statement wrapper stays small.
    */
-  private QueryShape pendingShape;
-
-  private long pendingStart;
-  private long pendingExecuteNanos;
-  private boolean pendingHasResultSet;
+  private PendingExecute pending;
 
   QueryLensStatement(S delegate, QueryLensConnection connection) {
     this.delegate = delegate;
     this.connection = connection;
-    this.recording = connection.recording;
   }
 
   /** A driver call taking the SQL text (or null) and one extra argument, returning a count. */
@@ -121,7 +113,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   /** Ends whatever the previous execution left open and returns the start time of a new one. */
   final long begin() {
-    if (currentCursor != null || pendingShape != null) {
+    if (currentCursor != null || pending != null) {
       endPrevious();
     }
     return System.nanoTime();
@@ -129,19 +121,19 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   /** Records an execution that produced no cursor. */
   final void ended(QueryShape shape, long start, long rows, int batch) {
-    recording.record(shape, start, System.nanoTime() - start, rows, batch);
+    connection.recording.record(shape, start, System.nanoTime() - start, rows, batch);
   }
 
   /** Records an execution whose driver call threw, then lets the caller rethrow the same object. */
   final void failed(QueryShape shape, long start, Throwable error, int batch) {
-    recording.recordFailure(shape, start, System.nanoTime() - start, batch, error);
+    connection.recording.recordFailure(shape, start, System.nanoTime() - start, batch, error);
   }
 
   /** Wraps the cursor of an executeQuery; its execution is recorded when the cursor ends. */
   final ResultSet opened(QueryShape shape, long start, ResultSet rs) {
     long now = System.nanoTime();
     if (rs == null) {
-      recording.record(shape, start, now - start, -1, 0);
+      connection.recording.record(shape, start, now - start, -1, 0);
       return null;
     }
     QueryLensResultSet cursor = new QueryLensResultSet(rs, this, shape, start, now);
@@ -151,18 +143,16 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   /** After execute() returned: its result set or update count is waiting to be read. */
   final boolean executed(QueryShape shape, long start, boolean hasResultSet) {
-    pendingExecuteNanos = System.nanoTime() - start;
-    pendingShape = shape;
-    pendingStart = start;
-    pendingHasResultSet = hasResultSet;
+    pending = new PendingExecute(shape, start, System.nanoTime() - start, hasResultSet);
     return hasResultSet;
   }
 
   /** The application read the update count of a pending execute(): it ends with those rows. */
   private long updateCountRead(long count) {
-    if (pendingShape != null && !pendingHasResultSet) {
-      recording.record(pendingShape, pendingStart, pendingExecuteNanos, count, 0);
-      pendingShape = null;
+    PendingExecute p = pending;
+    if (p != null && !p.hasResultSet) {
+      pending = null;
+      connection.recording.record(p.shape, p.start, p.executeNanos, count, 0);
     }
     return count;
   }
@@ -179,21 +169,22 @@ public class QueryLensStatement<S extends Statement> implements Statement {
       currentCursor = null;
       cursor.end(System.nanoTime());
     }
-    if (pendingShape != null) {
-      recording.record(pendingShape, pendingStart, pendingExecuteNanos, -1, 0);
-      pendingShape = null;
+    PendingExecute p = pending;
+    if (p != null) {
+      pending = null;
+      connection.recording.record(p.shape, p.start, p.executeNanos, -1, 0);
     }
   }
 
   /** Ends any open execution; called when this statement or its connection closes. */
   final void closed() {
-    if (currentCursor != null || pendingShape != null) {
+    if (currentCursor != null || pending != null) {
       endPrevious();
     }
   }
 
   final QueryShape shapeOf(String sql) {
-    return recording.shapeOf(sql);
+    return connection.recording.shapeOf(sql);
   }
 
   final int takeBatch() {
@@ -220,6 +211,21 @@ public class QueryLensStatement<S extends Statement> implements Statement {
       }
     }
     return rows;
+  }
+
+  /** An execute() call that returned; its result set or update count is yet to be read. */
+  private static final class PendingExecute {
+    final QueryShape shape;
+    final long start;
+    final long executeNanos;
+    final boolean hasResultSet;
+
+    PendingExecute(QueryShape shape, long start, long executeNanos, boolean hasResultSet) {
+      this.shape = shape;
+      this.start = start;
+      this.executeNanos = executeNanos;
+      this.hasResultSet = hasResultSet;
+    }
   }
 
   // ---- Statement execute variants ---------------------------------------------------------------
@@ -330,10 +336,10 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     if (cursor != null && cursor.delegate == rs) {
       return cursor;
     }
-    if (pendingShape != null && pendingHasResultSet) {
-      QueryShape shape = pendingShape;
-      pendingShape = null;
-      cursor = new QueryLensResultSet(rs, this, shape, pendingStart, pendingStart + pendingExecuteNanos);
+    PendingExecute p = pending;
+    if (p != null && p.hasResultSet) {
+      pending = null;
+      cursor = new QueryLensResultSet(rs, this, p.shape, p.start, p.start + p.executeNanos);
       currentCursor = cursor;
       return cursor;
     }

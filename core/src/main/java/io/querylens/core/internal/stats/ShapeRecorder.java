@@ -63,10 +63,20 @@ final class ShapeRecorder {
   }
 
   void record(Execution execution) {
+    record(
+        execution.executeNanos(),
+        execution.fetchNanos(),
+        execution.processNanos(),
+        execution.rows(),
+        execution.failed());
+  }
+
+  /** Records one execution given as its parts; rows below zero mean unknown. */
+  void record(long executeTime, long fetchTime, long processTime, long rowCount, boolean failed) {
     // negative times (a clock step) count as zero, in the buckets and in the sums
-    long executeNanos = Math.max(0L, execution.executeNanos());
-    long fetchNanos = Math.max(0L, execution.fetchNanos());
-    long processNanos = Math.max(0L, execution.processNanos());
+    long executeNanos = Math.max(0L, executeTime);
+    long fetchNanos = Math.max(0L, fetchTime);
+    long processNanos = Math.max(0L, processTime);
     execute.recordCount(executeNanos);
     TOTAL_NANOS.getAndAdd(this, executeNanos + fetchNanos + processNanos);
     if (fetchNanos != 0) {
@@ -75,14 +85,14 @@ final class ShapeRecorder {
     if (processNanos != 0) {
       process.record(processNanos);
     }
-    long rowCount = execution.rows();
     if (rowCount >= 0) {
       rows.record(rowCount);
     }
-    if (execution.failed()) {
+    if (failed) {
       ERRORS.getAndAdd(this, 1L);
     }
   }
+
 
   /**
    * The statistics so far; {@code scratch} (from DistributionRecorder.newScratch) is overwritten.

@@ -65,13 +65,22 @@ public final class ShapeRegistry implements ExecutionListener {
   /** Records {@code execution}; lock-free, and allocation-free once its shape has a recorder. */
   @Override
   public void onExecution(Execution execution) {
+    recorderOf(execution.shape()).record(execution);
+  }
+
+  /**
+   * Records one execution given as its parts, for callers that have no {@link Execution} object
+   * to hand (the wrappers' hot path); rows below zero mean unknown.
+   */
+  public void record(
+      QueryShape shape, long executeNanos, long fetchNanos, long processNanos, long rows, boolean failed) {
+    recorderOf(shape).record(executeNanos, fetchNanos, processNanos, rows, failed);
+  }
+
+  private ShapeRecorder recorderOf(QueryShape shape) {
     State s = state;
-    QueryShape shape = execution.shape();
     ShapeRecorder recorder = s.recorders.get(shape);
-    if (recorder == null) {
-      recorder = s.admit(shape);
-    }
-    recorder.record(execution);
+    return recorder != null ? recorder : s.admit(shape);
   }
 
   /**

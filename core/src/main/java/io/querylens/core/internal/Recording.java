@@ -1,12 +1,15 @@
 package io.querylens.core.internal;
 
 import io.querylens.core.Execution;
+import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.ShapeRegistry;
+import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * The recording path every interception point shares (the proxy driver's wrappers, the
@@ -25,6 +28,7 @@ public final class Recording {
   private final ShapeCache shapes;
   private final ShapeRegistry registry;
   private final ConnectionStats connections;
+  private volatile ExecutionListener[] listeners = new ExecutionListener[0];
 
   private Recording(QueryLensConfig config) {
     this.config = config;
@@ -73,34 +77,77 @@ public final class Recording {
     }
   }
 
+  /**
+   * Adds a consumer of every {@link Execution} (an exporter, a detector). Listeners run on the
+   * application's thread, after the shape statistics; what one throws is caught and counted.
+   */
+  public void addListener(ExecutionListener listener) {
+    synchronized (this) {
+      ExecutionListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
+      grown[listeners.length] = listener;
+      listeners = grown;
+    }
+  }
+
+  /** Removes a listener added with {@link #addListener}. */
+  public void removeListener(ExecutionListener listener) {
+    synchronized (this) {
+      listeners =
+          Arrays.stream(listeners).filter(l -> l != listener).toArray(ExecutionListener[]::new);
+    }
+  }
+
   /** Records an execution without a cursor (an update, a batch, a call). */
   public void record(QueryShape shape, long start, long executeNanos, long rows, int batchSize) {
-    deliver(shape, executeNanos, 0, 0, rows, false);
+    deliver(shape, start, executeNanos, 0, 0, rows, batchSize, null);
   }
 
   /** Records an execution whose cursor has ended. */
   public void recordCursor(
       QueryShape shape, long start, long executeNanos, long fetchNanos, long processNanos, long rows) {
-    deliver(shape, executeNanos, fetchNanos, processNanos, rows, false);
+    deliver(shape, start, executeNanos, fetchNanos, processNanos, rows, 0, null);
   }
 
   /** Records an execution whose driver call threw {@code error}. */
   public void recordFailure(
       QueryShape shape, long start, long executeNanos, int batchSize, Throwable error) {
-    deliver(shape, executeNanos, 0, 0, -1, true);
+    deliver(shape, start, executeNanos, 0, 0, -1, batchSize, error);
   }
 
   /**
-   * Hands one execution to the statistics. No {@link Execution} object is made while the shape
-   * statistics are the only consumer: at ~70 bytes it would be the largest allocation QueryLens
-   * adds to a point query.
+   * Hands one execution to the statistics and to the listeners. The {@link Execution} object
+   * is only made when there are listeners: at ~70 bytes it would otherwise be the largest
+   * allocation QueryLens adds to a point query.
    */
   private void deliver(
-      QueryShape shape, long executeNanos, long fetchNanos, long processNanos, long rows, boolean failed) {
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows,
+      int batchSize,
+      Throwable error) {
+    boolean failed = error != null;
     try {
       registry.record(shape, executeNanos, fetchNanos, processNanos, rows, failed);
     } catch (Throwable t) {
       Faults.report("record", t);
+    }
+    ExecutionListener[] targets = listeners;
+    if (targets.length == 0) {
+      return;
+    }
+    String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
+    Execution execution =
+        new Execution(
+            shape, start, executeNanos, fetchNanos, processNanos, rows, batchSize, failed, sqlState);
+    for (ExecutionListener listener : targets) {
+      try {
+        listener.onExecution(execution);
+      } catch (Throwable t) {
+        Faults.report("listener " + listener.getClass().getName(), t);
+      }
     }
   }
 

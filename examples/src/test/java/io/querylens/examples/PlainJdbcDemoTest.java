@@ -1,0 +1,43 @@
+package io.querylens.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querylens.QueryLens;
+import io.querylens.core.ShapeSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command must show what QueryLens is for. */
+class PlainJdbcDemoTest {
+  @Test
+  void demoPrintsASummaryShowingTheLoopAndTheSlowExport() throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      PlainJdbcDemo.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("QueryLens summary").contains("Time split");
+
+    ShapeSnapshot loop = shape("select id, total from orders where customer_id = ?");
+    assertThat(loop.count()).isEqualTo(200);
+    assertThat(loop.rows().sum()).isEqualTo(2_000);
+
+    ShapeSnapshot export = shape("select id, total from orders where total > ? order by id");
+    assertThat(export.process().sum())
+        .as("the export's sleeping shows as process time, not database time")
+        .isGreaterThan(export.execute().sum() + export.fetch().sum());
+  }
+
+  private static ShapeSnapshot shape(String text) {
+    return QueryLens.snapshot().shapes().stream()
+        .filter(s -> s.shape().text().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("the demo recorded no shape " + text));
+  }
+}

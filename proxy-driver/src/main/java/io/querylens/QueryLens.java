@@ -21,8 +21,8 @@ public final class QueryLens {
 
   /**
    * Wraps a DataSource so that every connection it hands out is recorded, and time inside its
-   * {@code getConnection()} is recorded as acquire time. Wrapping a QueryLens DataSource returns
-   * it unchanged; connections QueryLens already records (for instance a pool over the {@code
+   * {@code getConnection()} is recorded as acquire time. Wrapping a QueryLens DataSource returns it
+   * unchanged; connections QueryLens already records (for instance a pool over the {@code
    * jdbc:querylens:} driver) are not wrapped twice. With {@code querylens.enabled=false} the
    * DataSource is returned as it is.
    */
@@ -34,8 +34,8 @@ public final class QueryLens {
   }
 
   /**
-   * Wraps one connection; its hold time counts from now. A connection QueryLens already records
-   * is returned unchanged.
+   * Wraps one connection; its hold time counts from now. A connection QueryLens already records is
+   * returned unchanged.
    */
   public static Connection wrap(Connection connection) {
     Recording recording = Recording.global();

@@ -5,9 +5,9 @@ package io.querylens.core;
  * executeBatch call, a batch counting once) with its timings in nanoseconds.
  *
  * <p>{@code execute} is the time inside the execute call; {@code fetch} the time inside {@code
- * ResultSet.next()}; {@code process} the time from execute's return to the cursor's end minus
- * fetch (the application working while it holds the cursor). {@code rows} is the number of rows
- * read or affected, or -1 when unknown.
+ * ResultSet.next()}; {@code process} the time from execute's return to the cursor's end minus fetch
+ * (the application working while it holds the cursor). {@code rows} is the number of rows read or
+ * affected, or -1 when unknown.
  */
 public final class Execution {
   private final QueryShape shape;
@@ -95,8 +95,19 @@ public final class Execution {
 
   @Override
   public String toString() {
-    return "Execution{" + shape.text() + ", execute=" + executeNanos + ", fetch=" + fetchNanos
-        + ", process=" + processNanos + ", rows=" + rows + ", batch=" + batchSize
-        + (failed ? ", failed " + sqlState : "") + '}';
+    return "Execution{"
+        + shape.text()
+        + ", execute="
+        + executeNanos
+        + ", fetch="
+        + fetchNanos
+        + ", process="
+        + processNanos
+        + ", rows="
+        + rows
+        + ", batch="
+        + batchSize
+        + (failed ? ", failed " + sqlState : "")
+        + '}';
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An immutable view of everything QueryLens recorded up to {@code takenAtMillis}: per-shape
- * statistics ordered by total time (largest first), connection statistics, and the number of
- * faults QueryLens caught inside itself.
+ * statistics ordered by total time (largest first), connection statistics, and the number of faults
+ * QueryLens caught inside itself.
  */
 public record QueryLensSnapshot(
     long takenAtMillis,

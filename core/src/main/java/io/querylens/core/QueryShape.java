@@ -44,7 +44,8 @@ public final class QueryShape {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof QueryShape && ((QueryShape) o).fingerprint == fingerprint
+    return o instanceof QueryShape
+        && ((QueryShape) o).fingerprint == fingerprint
         && ((QueryShape) o).text.equals(text);
   }
 

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small shop on an embedded H2 database, run through the {@code jdbc:querylens:} driver URL.
- * The only QueryLens-specific line is the URL; the summary printed at the end is what QueryLens
+ * A small shop on an embedded H2 database, run through the {@code jdbc:querylens:} driver URL. The
+ * only QueryLens-specific line is the URL; the summary printed at the end is what QueryLens
  * recorded.
  */
 public final class PlainJdbcDemo {
@@ -61,7 +61,8 @@ public final class PlainJdbcDemo {
       }
     }
     try (PreparedStatement insert =
-        connection.prepareStatement("insert into orders (id, customer_id, total) values (?, ?, ?)")) {
+        connection.prepareStatement(
+            "insert into orders (id, customer_id, total) values (?, ?, ?)")) {
       for (int id = 1; id <= 2_000; id++) {
         insert.setLong(1, id);
         insert.setLong(2, 1 + id % 200);

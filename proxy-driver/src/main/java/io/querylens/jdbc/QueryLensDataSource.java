@@ -2,7 +2,6 @@ package io.querylens.jdbc;
 
 import io.querylens.core.internal.Recording;
 import io.querylens.jdbc.internal.Acquisition;
-import io.querylens.jdbc.internal.QueryLensConnection;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,9 +11,9 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} whose connections are recorded by QueryLens: time inside {@code
- * getConnection()} is recorded as {@code acquire}, and every execution on the connections it
- * hands out becomes one {@code Execution}. Put it over a pool to see pool waits, or under one to
- * see physical connects. Create it with {@code QueryLens.wrap(dataSource)}.
+ * getConnection()} is recorded as {@code acquire}, and every execution on the connections it hands
+ * out becomes one {@code Execution}. Put it over a pool to see pool waits, or under one to see
+ * physical connects. Create it with {@code QueryLens.wrap(dataSource)}.
  */
 public final class QueryLensDataSource implements DataSource {
   private final DataSource delegate;
@@ -35,28 +34,12 @@ public final class QueryLensDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    Acquisition acquisition = Acquisition.begin(recording);
-    Connection connection;
-    try {
-      connection = delegate.getConnection();
-    } catch (Throwable t) {
-      acquisition.failed();
-      throw t;
-    }
-    return acquisition.acquired(connection);
+    return Acquisition.acquire(recording, delegate::getConnection);
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    Acquisition acquisition = Acquisition.begin(recording);
-    Connection connection;
-    try {
-      connection = delegate.getConnection(username, password);
-    } catch (Throwable t) {
-      acquisition.failed();
-      throw t;
-    }
-    return acquisition.acquired(connection);
+    return Acquisition.acquire(recording, () -> delegate.getConnection(username, password));
   }
 
   @Override

@@ -15,9 +15,9 @@ import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 /**
- * The {@code jdbc:querylens:<real url>} driver: {@code jdbc:querylens:postgresql://db/app}
- * connects through the driver that accepts {@code jdbc:postgresql://db/app} and records every
- * execution on the connection. Registered with {@link DriverManager} through the service loader.
+ * The {@code jdbc:querylens:<real url>} driver: {@code jdbc:querylens:postgresql://db/app} connects
+ * through the driver that accepts {@code jdbc:postgresql://db/app} and records every execution on
+ * the connection. Registered with {@link DriverManager} through the service loader.
  */
 public final class QueryLensDriver implements Driver {
   /** What every URL this driver accepts starts with. */
@@ -50,21 +50,22 @@ public final class QueryLensDriver implements Driver {
     if (!recording.config().enabled()) {
       return driver.connect(realUrl, info);
     }
-    Acquisition acquisition = Acquisition.begin(recording);
-    Connection connection;
-    try {
-      connection = driver.connect(realUrl, info);
-    } catch (Throwable t) {
-      acquisition.failed();
-      throw t;
-    }
+    return Acquisition.acquire(recording, () -> connectOrExplain(driver, realUrl, info));
+  }
+
+  private static Connection connectOrExplain(Driver driver, String realUrl, Properties info)
+      throws SQLException {
+    Connection connection = driver.connect(realUrl, info);
     if (connection == null) {
-      acquisition.failed();
       throw new SQLException(
-          "The driver " + driver.getClass().getName() + " accepted " + JdbcUrls.redact(realUrl)
-              + " but returned no connection", "08001");
+          "The driver "
+              + driver.getClass().getName()
+              + " accepted "
+              + JdbcUrls.redact(realUrl)
+              + " but returned no connection",
+          "08001");
     }
-    return acquisition.acquired(connection);
+    return connection;
   }
 
   /**
@@ -78,7 +79,10 @@ public final class QueryLensDriver implements Driver {
     }
     if (rest.isEmpty() || rest.startsWith(":")) {
       throw new SQLException(
-          "'" + JdbcUrls.redact(url) + "' names no database: expected " + PREFIX
+          "'"
+              + JdbcUrls.redact(url)
+              + "' names no database: expected "
+              + PREFIX
               + "<real JDBC URL without its jdbc: prefix>, e.g. jdbc:querylens:postgresql://localhost/app",
           "08001");
     }
@@ -112,7 +116,9 @@ public final class QueryLensDriver implements Driver {
       }
     }
     throw new SQLException(
-        "QueryLens found no JDBC driver for " + JdbcUrls.redact(realUrl) + " (looked in"
+        "QueryLens found no JDBC driver for "
+            + JdbcUrls.redact(realUrl)
+            + " (looked in"
             + " DriverManager and the context class loader): add the database's driver jar to the"
             + " classpath, or check the URL after jdbc:querylens:",
         "08001");

@@ -9,15 +9,14 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
- * Feeds QueryLens from an application's existing datasource-proxy chain:
- * {@code ProxyDataSourceBuilder.create(ds).listener(new QueryLensListener()).build()}.
+ * Feeds QueryLens from an application's existing datasource-proxy chain: {@code
+ * ProxyDataSourceBuilder.create(ds).listener(new QueryLensListener()).build()}.
  *
- * <p>datasource-proxy reports a call when execute returns, so this path records execute time,
- * rows affected by updates and batches, batch sizes and errors, but neither fetch nor process
- * time nor rows read by queries (a cursor is read after the listener has been called), and no
- * connection acquire or hold time. Use the {@code jdbc:querylens:} driver or {@code
- * QueryLens.wrap} for those. Do not combine it with them on the same DataSource: each execution
- * would be recorded twice.
+ * <p>datasource-proxy reports a call when execute returns, so this path records execute time, rows
+ * affected by updates and batches, batch sizes and errors, but neither fetch nor process time nor
+ * rows read by queries (a cursor is read after the listener has been called), and no connection
+ * acquire or hold time. Use the {@code jdbc:querylens:} driver or {@code QueryLens.wrap} for those.
+ * Do not combine it with them on the same DataSource: each execution would be recorded twice.
  */
 public final class QueryLensListener implements QueryExecutionListener {
   private static final String START = "querylens.start";

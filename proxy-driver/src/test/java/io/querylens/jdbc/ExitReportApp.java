@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A plain JDBC program with no QueryLens code but the URL, run in a child JVM by {@link ExitReportIT}. */
+/**
+ * A plain JDBC program with no QueryLens code but the URL, run in a child JVM by {@link
+ * ExitReportIT}.
+ */
 public final class ExitReportApp {
   private ExitReportApp() {}
 
@@ -14,7 +17,8 @@ public final class ExitReportApp {
     try (Connection connection = DriverManager.getConnection("jdbc:querylens:h2:mem:exit");
         Statement statement = connection.createStatement()) {
       statement.execute("create table item (id int primary key, name varchar(20))");
-      try (PreparedStatement insert = connection.prepareStatement("insert into item values (?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement("insert into item values (?, ?)")) {
         for (int id = 1; id <= 7; id++) {
           insert.setInt(1, id);
           insert.setString(2, "item \"" + id + "\"");

@@ -19,7 +19,8 @@ class ExitReportIT {
   void writesTheJsonReportAndPrintsTheSummaryAtExit() throws Exception {
     Path json = dir.resolve("reports/querylens.json");
     Path stderr = dir.resolve("stderr.txt");
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process child =
         new ProcessBuilder(
                 List.of(

@@ -31,7 +31,8 @@ class QueryLensDriverTest {
 
   @Test
   void isFoundThroughDriverManager() throws SQLException {
-    assertThat(DriverManager.getDriver("jdbc:querylens:h2:mem:x")).isInstanceOf(QueryLensDriver.class);
+    assertThat(DriverManager.getDriver("jdbc:querylens:h2:mem:x"))
+        .isInstanceOf(QueryLensDriver.class);
   }
 
   @Test

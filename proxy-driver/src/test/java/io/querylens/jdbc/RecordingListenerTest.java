@@ -44,7 +44,8 @@ class RecordingListenerTest {
     List<Execution> seen = new CopyOnWriteArrayList<>();
     recording.addListener(seen::add);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement("select name from item where id < ?")) {
+        PreparedStatement query =
+            connection.prepareStatement("select name from item where id < ?")) {
       query.setInt(1, 3);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

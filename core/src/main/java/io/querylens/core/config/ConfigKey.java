@@ -3,9 +3,9 @@ package io.querylens.core.config;
 import java.util.Locale;
 
 /**
- * Every configuration key QueryLens reads: its name, type, default and a one-line description.
- * This registry is the single source for validation, for "did you mean" suggestions and for the
- * key table in the README (a test keeps the two in step).
+ * Every configuration key QueryLens reads: its name, type, default and a one-line description. This
+ * registry is the single source for validation, for "did you mean" suggestions and for the key
+ * table in the README (a test keeps the two in step).
  *
  * <p>A key {@code querylens.sql-cache.max-entries} is also read from the environment variable
  * {@code QUERYLENS_SQL_CACHE_MAX_ENTRIES}: dots and dashes become underscores, letters upper case.
@@ -65,7 +65,10 @@ public enum ConfigKey {
   public enum Type {
     /** {@code true/false}, {@code yes/no}, {@code on/off} or {@code 1/0}, in any case. */
     BOOLEAN,
-    /** A decimal integer within {@link ConfigKey#min()}..{@link ConfigKey#max()}; {@code _} may group digits. */
+    /**
+     * A decimal integer within {@link ConfigKey#min()}..{@link ConfigKey#max()}; {@code _} may
+     * group digits.
+     */
     INT,
     /** A file system path; empty means unset. */
     PATH
@@ -95,7 +98,9 @@ public enum ConfigKey {
     this.description = description;
   }
 
-  /** The key as written in system properties and agent arguments, e.g. {@code querylens.max-shapes}. */
+  /**
+   * The key as written in system properties and agent arguments, e.g. {@code querylens.max-shapes}.
+   */
   public String key() {
     return key;
   }

@@ -82,7 +82,8 @@ final class ConfigReader {
           nearEnv == null
               ? validKeys() + " (as QUERYLENS_* variables: dots and dashes become underscores)"
               : "did you mean " + nearEnv + " (" + ConfigKey.byEnvName(nearEnv).key() + ")?";
-      found.add(name + "=" + quote(value) + " (environment variable): unknown key, ignored; " + hint);
+      found.add(
+          name + "=" + quote(value) + " (environment variable): unknown key, ignored; " + hint);
     }
     return found;
   }
@@ -129,8 +130,13 @@ final class ConfigReader {
         // e.g. both "max-shapes" and "querylens.max-shapes": the full spelling wins
         boolean keepEarlier = earlier.equals(name);
         found.add(
-            name + " given twice in the overrides (as " + earlier + " and " + given
-                + "); using the value of " + (keepEarlier ? earlier : given));
+            name
+                + " given twice in the overrides (as "
+                + earlier
+                + " and "
+                + given
+                + "); using the value of "
+                + (keepEarlier ? earlier : given));
         if (keepEarlier) {
           continue;
         }
@@ -177,8 +183,12 @@ final class ConfigReader {
         try {
           p = text.isEmpty() ? null : Path.of(text);
         } catch (InvalidPathException e) {
-          problems.add(describe(key, raw) + ": not a valid path (" + e.getReason() + "); "
-              + usingDefault(key));
+          problems.add(
+              describe(key, raw)
+                  + ": not a valid path ("
+                  + e.getReason()
+                  + "); "
+                  + usingDefault(key));
           return;
         }
         if (key == ConfigKey.REPORT_JSON) {

@@ -170,16 +170,38 @@ public final class QueryLensConfig {
         reportTop);
   }
 
-  /** Every key with its value, e.g. {@code querylens.enabled=true, querylens.max-shapes=2000, ...}. */
+  /**
+   * Every key with its value, e.g. {@code querylens.enabled=true, querylens.max-shapes=2000, ...}.
+   */
   @Override
   public String toString() {
-    return ConfigKey.ENABLED.key() + "=" + enabled
-        + ", " + ConfigKey.MAX_SHAPES.key() + "=" + maxShapes
-        + ", " + ConfigKey.SQL_CACHE_MAX_ENTRIES.key() + "=" + sqlCacheMaxEntries
-        + ", " + ConfigKey.SQL_CACHE_MAX_SQL_LENGTH.key() + "=" + sqlCacheMaxSqlLength
-        + ", " + ConfigKey.REPORT_CONSOLE.key() + "=" + reportConsole
-        + ", " + ConfigKey.REPORT_JSON.key() + "=" + (reportJson == null ? "unset" : reportJson)
-        + ", " + ConfigKey.REPORT_TOP.key() + "=" + reportTop;
+    return ConfigKey.ENABLED.key()
+        + "="
+        + enabled
+        + ", "
+        + ConfigKey.MAX_SHAPES.key()
+        + "="
+        + maxShapes
+        + ", "
+        + ConfigKey.SQL_CACHE_MAX_ENTRIES.key()
+        + "="
+        + sqlCacheMaxEntries
+        + ", "
+        + ConfigKey.SQL_CACHE_MAX_SQL_LENGTH.key()
+        + "="
+        + sqlCacheMaxSqlLength
+        + ", "
+        + ConfigKey.REPORT_CONSOLE.key()
+        + "="
+        + reportConsole
+        + ", "
+        + ConfigKey.REPORT_JSON.key()
+        + "="
+        + (reportJson == null ? "unset" : reportJson)
+        + ", "
+        + ConfigKey.REPORT_TOP.key()
+        + "="
+        + reportTop;
   }
 
   /**

@@ -51,6 +51,7 @@ public final class Faults {
   private static final class Place {
     /** Clock reading at or after which the next report is logged. */
     final AtomicLong nextLogAt;
+
     /** Reports not logged since the last log line. */
     final AtomicLong suppressed = new AtomicLong();
 

@@ -14,9 +14,9 @@ import java.util.Arrays;
 /**
  * The recording path every interception point shares (the proxy driver's wrappers, the
  * datasource-proxy listener and the agent): it turns a timed JDBC call into an execution and hands
- * it to the statistics. Every method here is called on the application's thread and
- * never throws: a fault is caught and given to {@link Faults}. Internal: public only for the
- * other QueryLens modules.
+ * it to the statistics. Every method here is called on the application's thread and never throws: a
+ * fault is caught and given to {@link Faults}. Internal: public only for the other QueryLens
+ * modules.
  */
 public final class Recording {
   /** Stands for SQL that could not be normalised; should never be seen. */
@@ -34,7 +34,9 @@ public final class Recording {
     this.config = config;
     this.shapes =
         new ShapeCache(
-            config.sqlCacheMaxEntries(), config.sqlCacheMaxSqlLength(), ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
+            config.sqlCacheMaxEntries(),
+            config.sqlCacheMaxSqlLength(),
+            ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
     this.registry = new ShapeRegistry(config.maxShapes());
     this.connections = new ConnectionStats();
   }
@@ -104,7 +106,12 @@ public final class Recording {
 
   /** Records an execution whose cursor has ended. */
   public void recordCursor(
-      QueryShape shape, long start, long executeNanos, long fetchNanos, long processNanos, long rows) {
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows) {
     deliver(shape, start, executeNanos, fetchNanos, processNanos, rows, 0, null);
   }
 
@@ -115,9 +122,9 @@ public final class Recording {
   }
 
   /**
-   * Hands one execution to the statistics and to the listeners. The {@link Execution} object
-   * is only made when there are listeners: at ~70 bytes it would otherwise be the largest
-   * allocation QueryLens adds to a point query.
+   * Hands one execution to the statistics and to the listeners. The {@link Execution} object is
+   * only made when there are listeners: at ~70 bytes it would otherwise be the largest allocation
+   * QueryLens adds to a point query.
    */
   private void deliver(
       QueryShape shape,
@@ -141,7 +148,15 @@ public final class Recording {
     String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
     Execution execution =
         new Execution(
-            shape, start, executeNanos, fetchNanos, processNanos, rows, batchSize, failed, sqlState);
+            shape,
+            start,
+            executeNanos,
+            fetchNanos,
+            processNanos,
+            rows,
+            batchSize,
+            failed,
+            sqlState);
     for (ExecutionListener listener : targets) {
       try {
         listener.onExecution(execution);

@@ -1,2 +1,5 @@
-/** The recording path shared by every interception point; internal, public only for other QueryLens modules. */
+/**
+ * The recording path shared by every interception point; internal, public only for other QueryLens
+ * modules.
+ */
 package io.querylens.core.internal;

@@ -50,7 +50,8 @@ class NearestKeyTest {
 
   @Test
   void shortNamesAllowOnlyOneEdit() {
-    assertThat(near("querylens.tap")).isNull(); // "top" is 1 away but not a key; "report.top" is far
+    assertThat(near("querylens.tap"))
+        .isNull(); // "top" is 1 away but not a key; "report.top" is far
     assertThat(NearestKey.find("querylens.ab", List.of("querylens.xy"), "querylens.", '.'))
         .isNull();
     assertThat(NearestKey.find("querylens.ab", List.of("querylens.ax"), "querylens.", '.'))

@@ -76,9 +76,7 @@ class QueryLensConfigTest {
   void overrideKeysMayOmitThePrefix() {
     QueryLensConfig c =
         QueryLensConfig.from(
-            map("max-shapes", "7", "report.json", "out/q.json", " enabled ", "off"),
-            null,
-            null);
+            map("max-shapes", "7", "report.json", "out/q.json", " enabled ", "off"), null, null);
     assertThat(c.maxShapes()).isEqualTo(7);
     assertThat(c.reportJson()).isEqualTo(Path.of("out/q.json"));
     assertThat(c.enabled()).isFalse();
@@ -182,10 +180,7 @@ class QueryLensConfigTest {
     assertThat(c.problems())
         .extracting(p -> p.substring(0, p.indexOf('=')))
         .containsExactly(
-            "querylens.enabld",
-            "querylens.max-shape",
-            "querylens.report.topp",
-            "QUERYLENS_ENABLE");
+            "querylens.enabld", "querylens.max-shape", "querylens.report.topp", "QUERYLENS_ENABLE");
   }
 
   @Test
@@ -220,8 +215,7 @@ class QueryLensConfigTest {
   @Test
   void badValueMaskedByAHigherSourceIsNotReported() {
     QueryLensConfig c =
-        QueryLensConfig.from(
-            map("report.top", "30"), props("querylens.report.top", "oops"), null);
+        QueryLensConfig.from(map("report.top", "30"), props("querylens.report.top", "oops"), null);
     assertThat(c.reportTop()).isEqualTo(30);
     assertThat(c.problems()).isEmpty();
   }

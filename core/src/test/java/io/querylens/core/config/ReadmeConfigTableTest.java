@@ -32,8 +32,11 @@ class ReadmeConfigTableTest {
     Path root = reactorRoot();
     Path readme = root.resolve("README.md");
     if (!Files.isRegularFile(readme)) {
-      fail("No README.md in the reactor root " + root + "; add one with this table:\n\n"
-          + expectedTable());
+      fail(
+          "No README.md in the reactor root "
+              + root
+              + "; add one with this table:\n\n"
+              + expectedTable());
     }
     List<List<String>> rows = new ArrayList<>();
     for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
@@ -62,15 +65,19 @@ class ReadmeConfigTableTest {
       }
     }
     if (!wrong.isEmpty()) {
-      fail(readme + " is out of step with ConfigKey:\n  " + String.join("\n  ", wrong)
-          + "\nExpected table:\n\n" + expectedTable());
+      fail(
+          readme
+              + " is out of step with ConfigKey:\n  "
+              + String.join("\n  ", wrong)
+              + "\nExpected table:\n\n"
+              + expectedTable());
     }
   }
 
   /** Cells of a markdown table row, trimmed, with backticks and emphasis marks removed. */
   private static List<String> cells(String row) {
-    String inner = row.substring(1, row.endsWith("|") && row.length() > 1 ? row.length() - 1
-        : row.length());
+    String inner =
+        row.substring(1, row.endsWith("|") && row.length() > 1 ? row.length() - 1 : row.length());
     List<String> cells = new ArrayList<>();
     for (String cell : inner.split("\\|", -1)) {
       cells.add(cell.replace("`", "").replace("*", "").trim());

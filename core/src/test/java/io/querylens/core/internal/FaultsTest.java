@@ -53,7 +53,8 @@ class FaultsTest {
     assertThat(messages)
         .singleElement()
         .asString()
-        .startsWith("QueryLens internal fault in statement.execute: java.lang.IllegalStateException: boom")
+        .startsWith(
+            "QueryLens internal fault in statement.execute: java.lang.IllegalStateException: boom")
         .contains("0 more here suppressed");
     assertThat(thrown).containsExactly(boom);
   }
@@ -152,7 +153,10 @@ class FaultsTest {
   @Test
   void nullPlaceAndThrowableAreAccepted() {
     Faults.report(null, null);
-    assertThat(messages).singleElement().asString().startsWith("QueryLens internal fault in unknown (");
+    assertThat(messages)
+        .singleElement()
+        .asString()
+        .startsWith("QueryLens internal fault in unknown (");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.querylens.jdbc.internal;
 
 import io.querylens.core.internal.Recording;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * One {@code getConnection()} call being timed. Only the outermost QueryLens layer on a thread
@@ -22,8 +23,30 @@ public final class Acquisition {
     this.outermost = outermost;
   }
 
-  /** Starts timing a getConnection call on this thread. */
-  public static Acquisition begin(Recording recording) {
+  /** A getConnection-like call. */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    Connection get() throws SQLException;
+  }
+
+  /**
+   * Runs {@code source}, records the acquire (or its failure) and returns the connection wrapped
+   * once; the driver's exception reaches the caller unchanged.
+   */
+  public static Connection acquire(Recording recording, ConnectionSource source)
+      throws SQLException {
+    Acquisition acquisition = begin(recording);
+    Connection connection;
+    try {
+      connection = source.get();
+    } catch (Throwable t) {
+      acquisition.failed();
+      throw t;
+    }
+    return acquisition.acquired(connection);
+  }
+
+  private static Acquisition begin(Recording recording) {
     boolean outermost = current.get() == null;
     Acquisition acquisition = new Acquisition(recording, System.nanoTime(), outermost);
     if (outermost) {
@@ -32,8 +55,7 @@ public final class Acquisition {
     return acquisition;
   }
 
-  /** The call returned {@code connection}: records the acquire and wraps it (once). */
-  public Connection acquired(Connection connection) {
+  private Connection acquired(Connection connection) {
     long now = System.nanoTime();
     if (outermost) {
       current.remove();
@@ -42,8 +64,7 @@ public final class Acquisition {
     return QueryLensConnection.wrap(connection, recording, now);
   }
 
-  /** The call threw. */
-  public void failed() {
+  private void failed() {
     if (outermost) {
       current.remove();
       recording.recordAcquireFailure();

@@ -3,8 +3,6 @@ package io.querylens.jdbc.internal;
 import io.querylens.core.QueryShape;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -21,7 +19,9 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
 
-/** Wraps a {@link CallableStatement}; all timing is inherited. Internal: public only for the agent. */
+/**
+ * Wraps a {@link CallableStatement}; all timing is inherited. Internal: public only for the agent.
+ */
 @SuppressWarnings("deprecation") // getBigDecimal(int, int) must still delegate
 public class QueryLensCallableStatement extends QueryLensPreparedStatement<CallableStatement>
     implements CallableStatement {

@@ -3,8 +3,6 @@ package io.querylens.jdbc.internal;
 import io.querylens.core.QueryShape;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -24,8 +22,8 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * Wraps a {@link PreparedStatement}; its shape is computed once, at prepare time. Internal:
- * public only for the agent.
+ * Wraps a {@link PreparedStatement}; its shape is computed once, at prepare time. Internal: public
+ * only for the agent.
  *
  * @param <S> the wrapped statement type
  */

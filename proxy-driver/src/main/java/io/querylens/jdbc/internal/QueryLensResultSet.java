@@ -3,8 +3,6 @@ package io.querylens.jdbc.internal;
 import io.querylens.core.QueryShape;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -28,15 +26,15 @@ import java.util.Map;
  * Wraps a {@link ResultSet} and, for the cursor of an execution, splits the time it is open into
  * {@code fetch} (inside {@link #next()}) and {@code process} (the application between calls).
  *
- * <p>Two clock reads around every {@code next()} would cost about as much as the row itself on
- * an in-memory database, so a young cursor is sampled: the {@value #FIRST_SAMPLE}nd call and every
+ * <p>Two clock reads around every {@code next()} would cost about as much as the row itself on an
+ * in-memory database, so a young cursor is sampled: the {@value #FIRST_SAMPLE}nd call and every
  * {@value #SAMPLE_EVERY}th call after it are timed, and the fetch time of the others is estimated
- * from those samples. (The first call is not timed: drivers return the first rows with execute,
- * and a one-row lookup then pays no clock read for its cursor but the one at its end.) Once a
- * timed call sees the cursor open for longer than {@value #PRECISE_AFTER_NANOS} ns, the point from
- * which the split matters to a person, every later call is timed. Either way the cursor's end is
- * read exactly, so {@code fetch + process} is the time the cursor was open. Internal: public only
- * for the agent.
+ * from those samples. (The first call is not timed: drivers return the first rows with execute, and
+ * a one-row lookup then pays no clock read for its cursor but the one at its end.) Once a timed
+ * call sees the cursor open for longer than {@value #PRECISE_AFTER_NANOS} ns, the point from which
+ * the split matters to a person, every later call is timed. Either way the cursor's end is read
+ * exactly, so {@code fetch + process} is the time the cursor was open. Internal: public only for
+ * the agent.
  */
 @SuppressWarnings("deprecation") // getBigDecimal(int, int) and getUnicodeStream must still delegate
 public final class QueryLensResultSet implements ResultSet {
@@ -72,7 +70,11 @@ public final class QueryLensResultSet implements ResultSet {
 
   /** The cursor of an execution that began at {@code start} and returned at {@code openedAt}. */
   QueryLensResultSet(
-      ResultSet delegate, QueryLensStatement<?> statement, QueryShape shape, long start, long openedAt) {
+      ResultSet delegate,
+      QueryLensStatement<?> statement,
+      QueryShape shape,
+      long start,
+      long openedAt) {
     this.delegate = delegate;
     this.statement = statement;
     this.shape = shape;

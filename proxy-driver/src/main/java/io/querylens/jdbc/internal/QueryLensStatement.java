@@ -8,8 +8,8 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
- * Wraps a {@link Statement}: every execute variant funnels into {@link #begin} / {@link #ended}
- * / {@link #failed}, which turn the call into one {@code Execution}; everything else delegates.
+ * Wraps a {@link Statement}: every execute variant funnels into {@link #begin} / {@link #ended} /
+ * {@link #failed}, which turn the call into one {@code Execution}; everything else delegates.
  * Internal: public only for the agent.
  *
  * @param <S> the wrapped statement type
@@ -28,8 +28,8 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   int batchSize;
 
   /**
-   * An execute() whose outcome the application has not read yet, or null. Kept out of line (it
-   * is rare) so that the statement wrapper stays small.
+   * An execute() whose outcome the application has not read yet, or null. Kept out of line (it is
+   * rare) so that the statement wrapper stays small.
    */
   private PendingExecute pending;
 
@@ -399,7 +399,8 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     return iface.isInstance(this) || delegate.isWrapperFor(iface);
   }
 
-  // ---- plain delegation ---------------------------------------------------------------------------
+  // ---- plain delegation
+  // ---------------------------------------------------------------------------
 
   @Override
   public int getMaxFieldSize() throws SQLException {

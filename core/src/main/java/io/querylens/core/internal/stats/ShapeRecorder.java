@@ -93,7 +93,6 @@ final class ShapeRecorder {
     }
   }
 
-
   /**
    * The statistics so far; {@code scratch} (from DistributionRecorder.newScratch) is overwritten.
    */

@@ -69,11 +69,16 @@ public final class ShapeRegistry implements ExecutionListener {
   }
 
   /**
-   * Records one execution given as its parts, for callers that have no {@link Execution} object
-   * to hand (the wrappers' hot path); rows below zero mean unknown.
+   * Records one execution given as its parts, for callers that have no {@link Execution} object to
+   * hand (the wrappers' hot path); rows below zero mean unknown.
    */
   public void record(
-      QueryShape shape, long executeNanos, long fetchNanos, long processNanos, long rows, boolean failed) {
+      QueryShape shape,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows,
+      boolean failed) {
     recorderOf(shape).record(executeNanos, fetchNanos, processNanos, rows, failed);
   }
 

@@ -81,6 +81,7 @@ class QueryLensDriverTest {
   void passesTheRealDriversConnectFailureThroughUnchanged() throws SQLException {
     try (Connection owner =
         DriverManager.getConnection("jdbc:h2:mem:guarded;DB_CLOSE_DELAY=-1", "sa", "right")) {
+      assertThat(owner.isValid(1)).isTrue();
       assertThatThrownBy(
               () -> DriverManager.getConnection("jdbc:querylens:h2:mem:guarded", "sa", "wrong"))
           .isInstanceOf(SQLException.class)

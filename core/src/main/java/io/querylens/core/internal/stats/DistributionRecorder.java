@@ -23,18 +23,25 @@ import org.HdrHistogram.Histogram;
  *       32 rows, at most 1/32 (3.1 %) off above.
  * </ul>
  *
+ * <p>Besides the buckets it keeps the exact minimum and maximum (a negative value counts as 0, a
+ * value above the highest keeps its own size there). Snapshots clamp their bucket-precise
+ * percentiles into {@code [min, max]}, so a distribution of one value reports that value throughout
+ * and never a max above its sum.
+ *
  * <p>Concurrency contract:
  *
  * <ol>
  *   <li>Writers never block and never allocate: one atomic add on an {@code int} counter per value,
  *       plus one atomic add on the sum for values that their bucket does not pin down exactly (see
- *       {@link #record(long)}).
+ *       {@link #record(long)}). The minimum and maximum cost two opaque reads; a compare-and-set
+ *       follows only for a value beyond one of them, which gets rare as values accumulate.
  *   <li>Counts are unsigned 32-bit; the writer whose add wraps a counter (after 2<sup>32</sup>
  *       values in one bucket) carries 2<sup>32</sup> into a {@code long[]} allocated on the first
  *       wrap, so counts are never lost.
  *   <li>Readers walk the counters without stopping writers: a read taken while values are recorded
  *       may miss the values in flight (and, for an instant after a wrap, 2<sup>32</sup> in that one
- *       bucket), but never throws and never disturbs the writers.
+ *       bucket), or have them in its min and max only, but never throws and never disturbs the
+ *       writers.
  * </ol>
  */
 public final class DistributionRecorder {
@@ -50,12 +57,16 @@ public final class DistributionRecorder {
   private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(int[].class);
   private static final VarHandle CARRY_COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle SUM;
+  private static final VarHandle MIN;
+  private static final VarHandle MAX;
   private static final VarHandle CARRIES;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       SUM = lookup.findVarHandle(DistributionRecorder.class, "sum", long.class);
+      MIN = lookup.findVarHandle(DistributionRecorder.class, "min", long.class);
+      MAX = lookup.findVarHandle(DistributionRecorder.class, "max", long.class);
       CARRIES = lookup.findVarHandle(DistributionRecorder.class, "carries", long[].class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -80,6 +91,18 @@ public final class DistributionRecorder {
 
   /** Sum of the recorded values at or above {@link #exactBelow}; updated through {@link #SUM}. */
   private long sum;
+
+  /**
+   * Smallest value recorded here, {@link Long#MAX_VALUE} before the first; only ever lowered,
+   * through {@link #MIN}. Zeros implied by a count source are not in it.
+   */
+  private long min = Long.MAX_VALUE;
+
+  /**
+   * Largest value recorded here, 0 before the first (values are never negative here); only ever
+   * raised, through {@link #MAX}.
+   */
+  private long max;
 
   /** Counter wraps, in units of one count, allocated on the first wrap. */
   private volatile long[] carries;
@@ -125,6 +148,7 @@ public final class DistributionRecorder {
    * exactly (rows below 32, a zero), one on the sum.
    */
   public void record(long value) {
+    trackExtremes(value);
     int index = index(value);
     if ((int) COUNTS.getAndAdd(counts, index, 1) == -1) {
       carry(index);
@@ -139,6 +163,7 @@ public final class DistributionRecorder {
    * its total time minus fetch and process).
    */
   void recordCount(long value) {
+    trackExtremes(value);
     int index = index(value);
     if ((int) COUNTS.getAndAdd(counts, index, 1) == -1) {
       carry(index);
@@ -150,6 +175,7 @@ public final class DistributionRecorder {
     if (count <= 0) {
       return;
     }
+    trackExtremes(value);
     int index = index(value);
     int previous = (int) COUNTS.getAndAdd(counts, index, count);
     if (Integer.compareUnsigned(previous + count, previous) < 0) {
@@ -157,6 +183,46 @@ public final class DistributionRecorder {
     }
     if (value >= exactBelow) {
       SUM.getAndAdd(this, value * count);
+    }
+  }
+
+  /**
+   * Lowers the minimum and raises the maximum to {@code value} where needed; negative values count
+   * as 0. Called before the bucket's add (a full fence), so a snapshot that sees the count sees the
+   * extremes set for it. In the common case two opaque reads and no write: a new minimum or maximum
+   * is rare once a few values are in.
+   */
+  private void trackExtremes(long value) {
+    long v = Math.max(value, 0L);
+    long seen = (long) MAX.getOpaque(this);
+    if (v > seen) {
+      raiseMax(v, seen);
+    }
+    seen = (long) MIN.getOpaque(this);
+    if (v < seen) {
+      lowerMin(v, seen);
+    }
+  }
+
+  private void raiseMax(long value, long seen) {
+    long expected = seen;
+    while (value > expected) {
+      long witness = (long) MAX.compareAndExchange(this, expected, value);
+      if (witness == expected) {
+        return;
+      }
+      expected = witness;
+    }
+  }
+
+  private void lowerMin(long value, long seen) {
+    long expected = seen;
+    while (value < expected) {
+      long witness = (long) MIN.compareAndExchange(this, expected, value);
+      if (witness == expected) {
+        return;
+      }
+      expected = witness;
     }
   }
 
@@ -259,8 +325,10 @@ public final class DistributionRecorder {
 
   /**
    * A summary of the values recorded so far; {@code scratch} (from {@link #newScratch()}) is
-   * overwritten. The sum is exact; percentiles, min and max come from bucket midpoints (see the
-   * class comment) read through a 2-digit HdrHistogram, which adds at most 1/128 more.
+   * overwritten. Count, sum, min and max are exact (min is 0 when a count source implies zeros);
+   * percentiles come from bucket midpoints (see the class comment) read through a 2-digit
+   * HdrHistogram, which adds at most 1/128 more, and are then clamped into {@code [min, max]}, so
+   * {@code min <= p50 <= p95 <= p99 <= max} holds.
    */
   public DistributionSnapshot snapshot(Histogram scratch) {
     scratch.reset();
@@ -281,13 +349,28 @@ public final class DistributionRecorder {
     if (total == 0) {
       return DistributionSnapshot.EMPTY;
     }
+    // writers set max, then min, then the count: read them in the opposite order, so a value
+    // counted above lies within [low, high]
+    VarHandle.acquireFence();
+    long low = implied > 0 ? 0 : (long) MIN.getAcquire(this);
+    long high = (long) MAX.getAcquire(this);
+    if (low > high) {
+      // only if a writer skipped its compare-and-set on a value another had yet to publish; keep
+      // the bucket-precise extremes rather than guess
+      low = scratch.getMinValue();
+      high = scratch.getMaxValue();
+    }
     return new DistributionSnapshot(
         total,
         (long) SUM.getAcquire(this) + exactSum,
-        scratch.getMinValue(),
-        scratch.getValueAtPercentile(50),
-        scratch.getValueAtPercentile(95),
-        scratch.getValueAtPercentile(99),
-        scratch.getMaxValue());
+        low,
+        clamp(scratch.getValueAtPercentile(50), low, high),
+        clamp(scratch.getValueAtPercentile(95), low, high),
+        clamp(scratch.getValueAtPercentile(99), low, high),
+        high);
+  }
+
+  private static long clamp(long value, long low, long high) {
+    return Math.min(Math.max(value, low), high);
   }
 }

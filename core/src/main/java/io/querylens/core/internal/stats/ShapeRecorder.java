@@ -26,7 +26,10 @@ import org.HdrHistogram.Histogram;
  * </ul>
  *
  * <p>So an update costs 3 adds and a point query 7. Fewer is not possible while four distributions
- * keep exact sums: three of the four sums are independent of everything else.
+ * keep exact sums: three of the four sums are independent of everything else. Each distribution
+ * also keeps its exact min and max at the cost of two opaque reads, compare-and-set only for a new
+ * extreme (see DistributionRecorder); a fetch or process min is 0 as soon as one execution had
+ * none, through the implied zeros.
  */
 final class ShapeRecorder {
   private static final VarHandle TOTAL_NANOS;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -143,14 +144,17 @@ class DistributionRecorderTest {
     assertThat(s.count()).isEqualTo(4);
     assertThat(s.min()).isZero();
     assertThat(s.p50()).isZero();
-    assertThat((double) s.max())
+    // the top bucket stands for everything above the highest value, the max keeps its size
+    assertThat((double) s.p95())
         .isCloseTo(DistributionRecorder.HIGHEST_NANOS, withinPercent(TIME_RELATIVE_ERROR));
+    assertThat(s.max()).isEqualTo(Long.MAX_VALUE);
 
     DistributionRecorder rows = DistributionRecorder.forRows();
     rows.record(1L << 40);
-    assertThat((double) rows.snapshot(scratch).max())
-        .isCloseTo(DistributionRecorder.HIGHEST_ROWS, withinPercent(ROWS_RELATIVE_ERROR));
-    assertThat(rows.snapshot(scratch).sum()).isEqualTo(1L << 40);
+    assertThat(rows.snapshot(scratch))
+        .isEqualTo(
+            new DistributionSnapshot(
+                1, 1L << 40, 1L << 40, 1L << 40, 1L << 40, 1L << 40, 1L << 40));
   }
 
   private static org.assertj.core.data.Percentage withinPercent(double fraction) {
@@ -228,7 +232,7 @@ class DistributionRecorderTest {
     assertThat(s.sum()).isEqualTo(2_000);
     assertThat(s.min()).isZero();
     assertThat(s.p50()).isZero();
-    assertThat((double) s.max()).isCloseTo(2_000, withinPercent(TIME_RELATIVE_ERROR));
+    assertThat(s.max()).isEqualTo(2_000);
     List<long[]> buckets = new ArrayList<>();
     fetch.forEachBucket((low, high, count) -> buckets.add(new long[] {low, high, count}));
     assertThat(buckets).hasSize(2);
@@ -239,22 +243,184 @@ class DistributionRecorderTest {
   }
 
   @Test
+  void aSingleValueIsReportedExactlyAsMinPercentilesAndMax() {
+    long value = 60_200_000; // 60.2 ms, whose bucket stands for about 60.6 ms
+    DistributionRecorder times = DistributionRecorder.forTimes();
+    assertThat(times.representative(times.index(value))).isNotEqualTo(value);
+    times.record(value);
+    assertThat(times.snapshot(scratch))
+        .isEqualTo(new DistributionSnapshot(1, value, value, value, value, value, value));
+
+    DistributionRecorder execute = DistributionRecorder.forTimes();
+    execute.recordCount(value);
+    DistributionSnapshot e = execute.snapshot(scratch);
+    assertThat(List.of(e.min(), e.p50(), e.p95(), e.p99(), e.max())).containsOnly(value);
+
+    DistributionRecorder rows = DistributionRecorder.forRows();
+    rows.record(1_000, 3); // many copies of one value are still one value
+    assertThat(rows.snapshot(scratch))
+        .isEqualTo(new DistributionSnapshot(3, 3_000, 1_000, 1_000, 1_000, 1_000, 1_000));
+  }
+
+  @Test
+  void impliedZerosMakeTheMinimumZeroAndOnlyThen() {
+    DistributionRecorder execute = DistributionRecorder.forTimes();
+    DistributionRecorder fetch = DistributionRecorder.forTimesCountedBy(execute);
+    for (int i = 0; i < 3; i++) {
+      execute.recordCount(50_000);
+      fetch.record(7_000 + i);
+    }
+    DistributionSnapshot all = fetch.snapshot(scratch);
+    assertThat(all.min()).isEqualTo(7_000);
+    assertThat(all.max()).isEqualTo(7_002);
+
+    execute.recordCount(50_000); // an execution without a fetch: an implied zero
+    DistributionSnapshot withZero = fetch.snapshot(scratch);
+    assertThat(withZero.count()).isEqualTo(4);
+    assertThat(withZero.min()).isZero();
+    assertThat(withZero.max()).isEqualTo(7_002);
+    assertOrdered(withZero);
+  }
+
+  @Test
+  void clampedPercentilesKeepTheirOrderAndStayWithinMinAndMax() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int trial = 0; trial < 2_000; trial++) {
+      DistributionRecorder execute = DistributionRecorder.forTimes();
+      DistributionRecorder fetch = DistributionRecorder.forTimesCountedBy(execute);
+      DistributionRecorder rows = DistributionRecorder.forRows();
+      int n = 1 + random.nextInt(20);
+      long[] fetches = new long[n];
+      long[] rowCounts = new long[n];
+      for (int i = 0; i < n; i++) {
+        execute.recordCount(1_000);
+        // few distinct values, often in one bucket, so clamping decides the percentiles
+        long base = (long) Math.exp(random.nextDouble(Math.log(20), Math.log(1e10)));
+        fetches[i] = random.nextInt(4) == 0 ? 0 : base + random.nextInt(3);
+        if (fetches[i] != 0) {
+          fetch.record(fetches[i]);
+        }
+        rowCounts[i] = random.nextLong(1L << 20);
+        rows.record(rowCounts[i]);
+      }
+      assertExactExtremesAndOrder(fetch.snapshot(scratch), fetches);
+      assertExactExtremesAndOrder(rows.snapshot(scratch), rowCounts);
+    }
+  }
+
+  private static void assertExactExtremesAndOrder(DistributionSnapshot s, long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    assertThat(s.count()).isEqualTo(sorted.length);
+    assertThat(s.min()).as("min of %s", Arrays.toString(sorted)).isEqualTo(sorted[0]);
+    assertThat(s.max())
+        .as("max of %s", Arrays.toString(sorted))
+        .isEqualTo(sorted[sorted.length - 1]);
+    assertOrdered(s);
+  }
+
+  static void assertOrdered(DistributionSnapshot s) {
+    assertThat(new long[] {s.min(), s.p50(), s.p95(), s.p99(), s.max()})
+        .as("min <= p50 <= p95 <= p99 <= max in %s", s)
+        .isSorted();
+  }
+
+  @Test
+  void minAndMaxAreExactUnderConcurrentWriters() throws InterruptedException {
+    // a lost update shows only when it happens near the end, so a few rounds, each with a
+    // different thread holding the extremes
+    int snapshotsWhileWriting = 0;
+    for (int round = 0; round < 5; round++) {
+      snapshotsWhileWriting += recordExtremesConcurrently(8, 20_000, round);
+    }
+    System.out.println("snapshots taken while writing: " + snapshotsWhileWriting);
+  }
+
+  /** Returns how many snapshots, each checked, were taken while the writers ran. */
+  private int recordExtremesConcurrently(int threads, int perThread, int round)
+      throws InterruptedException {
+    DistributionRecorder recorder = DistributionRecorder.forTimes();
+    long middle = 1_000_000;
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicBoolean done = new AtomicBoolean();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long offset = (t + round) % threads;
+      Thread worker =
+          new Thread(
+              () -> {
+                awaitQuietly(start);
+                // every thread keeps setting a new maximum and a new minimum, interleaved with
+                // the others, so the compare-and-set loops race on nearly every value
+                for (int i = 0; i < perThread; i++) {
+                  recorder.record(middle + i * (long) threads + offset);
+                  recorder.record(middle - i * (long) threads - offset);
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    long expectedMax = middle + (perThread - 1L) * threads + threads - 1;
+    long expectedMin = middle - (perThread - 1L) * threads - (threads - 1);
+    start.countDown();
+    Thread watcher =
+        new Thread(
+            () -> {
+              for (Thread worker : workers) {
+                joinQuietly(worker);
+              }
+              done.set(true);
+            });
+    watcher.start();
+    int snapshotsWhileWriting = 0;
+    Histogram readerScratch = DistributionRecorder.newScratch();
+    while (!done.get()) {
+      DistributionSnapshot s = recorder.snapshot(readerScratch);
+      if (s.count() > 0) {
+        assertOrdered(s);
+        // each thread starts at middle + its offset and moves away from middle both ways
+        assertThat(s.min()).isBetween(expectedMin, middle + threads);
+        assertThat(s.max()).isBetween(middle - threads, expectedMax);
+        snapshotsWhileWriting++;
+      }
+    }
+    watcher.join();
+
+    DistributionSnapshot s = recorder.snapshot(scratch);
+    assertThat(s.count()).isEqualTo(2L * threads * perThread);
+    assertThat(s.sum()).isEqualTo(2L * threads * perThread * middle);
+    assertThat(s.min()).as("min in round %d", round).isEqualTo(expectedMin);
+    assertThat(s.max()).as("max in round %d", round).isEqualTo(expectedMax);
+    assertOrdered(s);
+    return snapshotsWhileWriting;
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void emptyRecorderGivesTheEmptySnapshot() {
     assertThat(DistributionRecorder.forTimes().snapshot(scratch))
         .isEqualTo(DistributionSnapshot.EMPTY);
   }
 
-  /** Checks count, sum, min, p50, p95, p99 and max against the sorted values. */
+  /** Checks count, sum, exact min and max, p50, p95 and p99 against the sorted values. */
   static void assertWithin(DistributionSnapshot s, long[] values, double relative, long absolute) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     assertThat(s.count()).isEqualTo(sorted.length);
     assertThat(s.sum()).isEqualTo(Arrays.stream(sorted).sum());
-    assertClose("min", s.min(), sorted[0], relative, absolute);
+    assertThat(s.min()).as("min").isEqualTo(sorted[0]);
     assertClose("p50", s.p50(), atPercentile(sorted, 50), relative, absolute);
     assertClose("p95", s.p95(), atPercentile(sorted, 95), relative, absolute);
     assertClose("p99", s.p99(), atPercentile(sorted, 99), relative, absolute);
-    assertClose("max", s.max(), sorted[sorted.length - 1], relative, absolute);
+    assertThat(s.max()).as("max").isEqualTo(sorted[sorted.length - 1]);
+    assertOrdered(s);
   }
 
   private static long atPercentile(long[] sorted, double percentile) {

@@ -48,17 +48,61 @@ class ShapeRegistryTest {
     assertThat(s.totalNanos()).isEqualTo(4_200 + 8_400 + 2_000);
     assertThat(s.execute().count()).isEqualTo(3);
     assertThat(s.execute().sum()).isEqualTo(6_000);
-    assertThat((double) s.execute().max()).isCloseTo(3_000, within(3_000 * 0.024));
+    assertThat(s.execute().min()).isEqualTo(1_000);
+    assertThat(s.execute().max()).isEqualTo(3_000);
     assertThat(s.fetch().count()).isEqualTo(3);
     assertThat(s.fetch().sum()).isEqualTo(600);
     assertThat(s.fetch().min()).isZero(); // the failure had no cursor
+    assertThat(s.fetch().max()).isEqualTo(400);
+    assertThat(s.process().min()).isZero();
+    assertThat(s.process().max()).isEqualTo(5_000);
     assertThat(s.process().sum()).isEqualTo(8_000);
     assertThat(s.process().mean()).isCloseTo(8_000 / 3.0, within(1e-9));
     // the failure's row count is unknown, so rows has two values
     assertThat(s.rows().count()).isEqualTo(2);
     assertThat(s.rows().sum()).isEqualTo(41);
     assertThat(s.rows().min()).isEqualTo(1);
-    assertThat((double) s.rows().max()).isCloseTo(40, within(40 * 0.04));
+    assertThat(s.rows().max()).isEqualTo(40);
+  }
+
+  @Test
+  void aShapeExecutedOnceReportsItsExactTimesEverywhere() {
+    ShapeRegistry registry = new ShapeRegistry();
+    registry.onExecution(query(SELECT, 60_200_000, 1_234_567, 33_333, 1));
+
+    ShapeSnapshot s = registry.snapshot().get(0);
+    assertThat(s.totalNanos()).isEqualTo(60_200_000 + 1_234_567 + 33_333);
+    assertThat(s.execute()).isEqualTo(single(60_200_000));
+    assertThat(s.fetch()).isEqualTo(single(1_234_567));
+    assertThat(s.process()).isEqualTo(single(33_333));
+    assertThat(s.rows()).isEqualTo(single(1));
+    assertThat(s.execute().max()).isLessThanOrEqualTo(s.totalNanos());
+  }
+
+  private static DistributionSnapshot single(long value) {
+    return new DistributionSnapshot(1, value, value, value, value, value, value);
+  }
+
+  @Test
+  void fetchMinimumIsZeroOnlyWhenSomeExecutionHadNoFetchTime() {
+    ShapeRegistry registry = new ShapeRegistry();
+    registry.onExecution(query(SELECT, 10_000, 3_000, 500, 1));
+    registry.onExecution(query(SELECT, 12_000, 4_000, 700, 1));
+    ShapeSnapshot both = registry.snapshot().get(0);
+    assertThat(both.fetch().min()).isEqualTo(3_000);
+    assertThat(both.process().min()).isEqualTo(500);
+
+    registry.onExecution(query(SELECT, 11_000, 0, 600, 1)); // zero fetch is implied, not recorded
+    ShapeSnapshot s = registry.snapshot().get(0);
+    assertThat(s.fetch().count()).isEqualTo(3);
+    assertThat(s.fetch().min()).isZero();
+    assertThat(s.fetch().max()).isEqualTo(4_000);
+    assertThat(s.process().min()).isEqualTo(500);
+    assertThat(s.execute().min()).isEqualTo(10_000);
+    assertThat(s.execute().max()).isEqualTo(12_000);
+    for (DistributionSnapshot d : List.of(s.execute(), s.fetch(), s.process(), s.rows())) {
+      DistributionRecorderTest.assertOrdered(d);
+    }
   }
 
   @Test

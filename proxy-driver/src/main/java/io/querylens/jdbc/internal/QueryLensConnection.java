@@ -30,6 +30,8 @@ import java.util.concurrent.Executor;
  * ends their executions. Internal: public only for the agent.
  */
 public final class QueryLensConnection implements Connection {
+  static final int MAX_TRACKED = 1024;
+
   final Connection delegate;
   final Recording recording;
   private final long acquiredAt;
@@ -64,25 +66,49 @@ public final class QueryLensConnection implements Connection {
     return new QueryLensConnection(connection, recording, acquiredAt);
   }
 
+  /**
+   * Remembers an open statement. At most {@value #MAX_TRACKED} are kept, so that an application
+   * leaking statements on a long-lived connection does not leak them through QueryLens too; an
+   * untracked statement only misses being ended by the connection's close. Connections are normally
+   * used by one thread at a time; should one be shared, a race here is caught and counted, never
+   * thrown.
+   */
   private <T extends QueryLensStatement<?>> T track(T statement) {
-    QueryLensStatement<?>[] list = open;
-    if (list == null) {
-      list = open = new QueryLensStatement<?>[8];
-    } else if (openCount == list.length) {
-      list = open = Arrays.copyOf(list, openCount * 2);
+    try {
+      QueryLensStatement<?>[] list = open;
+      if (list == null) {
+        list = open = new QueryLensStatement<?>[8];
+      } else if (openCount == list.length) {
+        if (openCount >= MAX_TRACKED) {
+          return statement;
+        }
+        list = open = Arrays.copyOf(list, openCount * 2);
+      }
+      list[openCount++] = statement;
+    } catch (Throwable t) {
+      Faults.report("track statement", t);
     }
-    list[openCount++] = statement;
     return statement;
   }
 
   void forget(QueryLensStatement<?> statement) {
-    QueryLensStatement<?>[] list = open;
-    for (int i = openCount - 1; i >= 0; i--) {
-      if (list[i] == statement) {
-        System.arraycopy(list, i + 1, list, i, openCount - i - 1);
-        list[--openCount] = null;
+    try {
+      QueryLensStatement<?>[] list = open;
+      int last = openCount - 1;
+      if (last >= 0 && list[last] == statement) { // the usual case: closed in reverse order
+        list[last] = null;
+        openCount = last;
         return;
       }
+      for (int i = last - 1; i >= 0; i--) {
+        if (list[i] == statement) {
+          System.arraycopy(list, i + 1, list, i, openCount - i - 1);
+          list[--openCount] = null;
+          return;
+        }
+      }
+    } catch (Throwable t) {
+      Faults.report("forget statement", t);
     }
   }
 
@@ -185,10 +211,14 @@ public final class QueryLensConnection implements Connection {
   }
 
   private void endOpenStatements() {
-    QueryLensStatement<?>[] list = open;
-    for (int i = 0; i < openCount; i++) {
-      list[i].closed();
-      list[i] = null;
+    try {
+      QueryLensStatement<?>[] list = open;
+      for (int i = 0; i < openCount; i++) {
+        list[i].closed();
+        list[i] = null;
+      }
+    } catch (Throwable t) {
+      Faults.report("end open statements", t);
     }
     openCount = 0;
   }

@@ -1,6 +1,8 @@
 package io.querylens;
 
 import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.UnitOfWork;
+import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.internal.Recording;
 import io.querylens.core.report.ConsoleReport;
 import io.querylens.core.report.JsonReport;
@@ -42,6 +44,24 @@ public final class QueryLens {
     return recording.config().enabled()
         ? QueryLensConnection.wrap(connection, recording, System.nanoTime())
         : connection;
+  }
+
+  /**
+   * Opens an explicit unit of work on this thread, the scope in which N+1 and the other findings
+   * are judged and whose time split the reports show under {@code name}. Use it with
+   * try-with-resources; scopes nest, and the outermost one is the unit. Without a scope, a JDBC
+   * transaction or the thread's run of executions until an idle gap is the unit.
+   */
+  public static UnitOfWork unitOfWork(String name) {
+    return Recording.global().unitOfWork(name);
+  }
+
+  /**
+   * Adds a source of units of work (an OpenTelemetry span, an inbound request); sources on the
+   * class path are also found through {@link java.util.ServiceLoader}.
+   */
+  public static void addUnitOfWorkSource(UnitOfWorkSource source) {
+    Recording.global().addUnitOfWorkSource(source);
   }
 
   /** An immutable view of everything recorded so far. */

@@ -1,5 +1,6 @@
 package io.querylens.benchmarks;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,6 +94,35 @@ public class JdbcOverheadBenchmark {
         throw new IllegalStateException("batch wrote " + counts.length + " statements");
       }
       blackhole.consume(counts);
+    }
+  }
+
+  /**
+   * A request with an N+1: one transaction that reads 100 ids, then looks each one up by primary
+   * key with one prepared statement, then commits. QueryLens reports it as an {@code n-plus-one}
+   * finding once per invocation (one unit of work per transaction).
+   */
+  @Benchmark
+  public void nPlusOne100(JdbcState state, Blackhole blackhole) throws SQLException {
+    Connection connection = state.connection;
+    connection.setAutoCommit(false);
+    try (PreparedStatement parent = connection.prepareStatement(SCAN);
+        PreparedStatement child = connection.prepareStatement(POINT_QUERY)) {
+      parent.setLong(1, state.nextScanStart());
+      try (ResultSet ids = parent.executeQuery()) {
+        while (ids.next()) {
+          child.setLong(1, ids.getLong(1));
+          try (ResultSet row = child.executeQuery()) {
+            if (!row.next()) {
+              throw new IllegalStateException("lookup found no row");
+            }
+            blackhole.consume(row.getString(2));
+          }
+        }
+      }
+      connection.commit();
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 }

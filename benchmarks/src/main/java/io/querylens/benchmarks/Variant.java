@@ -40,6 +40,18 @@ enum Variant {
   },
 
   /**
+   * QueryLens with {@code querylens.diagnosis.enabled=false}: per-shape statistics only, no units
+   * of work, findings or time split. The difference to {@link #QUERYLENS} is what diagnosis costs.
+   */
+  QUERYLENS_STATISTICS_ONLY("querylens-statistics-only") {
+    @Override
+    Opened open() throws SQLException {
+      System.setProperty("querylens.diagnosis.enabled", "false");
+      return QUERYLENS.open();
+    }
+  },
+
+  /**
    * datasource-proxy with one listener that does nothing and its ResultSet proxy on, the mode in
    * which it sees rows as QueryLens does.
    */

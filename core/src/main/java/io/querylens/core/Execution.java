@@ -19,12 +19,18 @@ public final class Execution {
   private final int batchSize;
   private final String sqlState;
   private final boolean failed;
+  private final long parameterHash;
+  private final long transactionId;
 
   /**
    * @param startNanos {@link System#nanoTime()} when the execute call began
    * @param batchSize statements in the batch, or 0 when this was not a batch
    * @param failed whether the driver threw
    * @param sqlState the SQLState of the driver's exception, or null
+   * @param parameterHash a hash of the bound values (for a plain Statement, of the SQL text),
+   *     compared in memory to tell repetitions apart and never stored or exported
+   * @param transactionId the JDBC transaction the execution ran in (autocommit off, until commit or
+   *     rollback), unique in this JVM, or 0 under autocommit
    */
   public Execution(
       QueryShape shape,
@@ -35,7 +41,9 @@ public final class Execution {
       long rows,
       int batchSize,
       boolean failed,
-      String sqlState) {
+      String sqlState,
+      long parameterHash,
+      long transactionId) {
     this.shape = shape;
     this.startNanos = startNanos;
     this.executeNanos = executeNanos;
@@ -45,6 +53,8 @@ public final class Execution {
     this.batchSize = batchSize;
     this.failed = failed;
     this.sqlState = sqlState;
+    this.parameterHash = parameterHash;
+    this.transactionId = transactionId;
   }
 
   public QueryShape shape() {
@@ -91,6 +101,16 @@ public final class Execution {
   /** SQLState of the driver's exception, or null. */
   public String sqlState() {
     return sqlState;
+  }
+
+  /** Hash of the bound values (or plain SQL text): in memory only, never exported. */
+  public long parameterHash() {
+    return parameterHash;
+  }
+
+  /** The JDBC transaction this ran in, or 0 under autocommit. */
+  public long transactionId() {
+    return transactionId;
   }
 
   @Override

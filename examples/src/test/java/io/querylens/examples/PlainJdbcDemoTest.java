@@ -22,7 +22,7 @@ class PlainJdbcDemoTest {
       System.setOut(original);
     }
     String out = captured.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("QueryLens summary").contains("Time split");
+    assertThat(out).contains("QueryLens summary").contains("Where the time went");
 
     ShapeSnapshot loop = shape("select id, total from orders where customer_id = ?");
     assertThat(loop.count()).isEqualTo(200);

@@ -2,11 +2,13 @@ package io.querylens.jdbc;
 
 import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.ParameterHash;
 import io.querylens.core.internal.Recording;
 import java.util.List;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 
 /**
  * Feeds QueryLens from an application's existing datasource-proxy chain: {@code
@@ -49,16 +51,39 @@ public final class QueryLensListener implements QueryExecutionListener {
       if (start == null || queryInfoList.isEmpty()) {
         return;
       }
-      QueryShape shape = recording.shapeOf(queryInfoList.get(0).getQuery());
+      QueryInfo query = queryInfoList.get(0);
+      QueryShape shape = recording.shapeOf(query.getQuery());
       int batchSize = execInfo.isBatch() ? execInfo.getBatchSize() : 0;
+      long parameters = batchSize > 0 ? 0 : parameterHash(query);
       if (execInfo.isSuccess()) {
-        recording.record(shape, start, end - start, rows(execInfo.getResult()), batchSize);
+        recording.record(
+            shape, start, end - start, rows(execInfo.getResult()), batchSize, parameters, 0);
       } else {
-        recording.recordFailure(shape, start, end - start, batchSize, execInfo.getThrowable());
+        recording.recordFailure(
+            shape, start, end - start, batchSize, execInfo.getThrowable(), parameters, 0);
       }
     } catch (Throwable t) {
       Faults.report("datasource-proxy listener", t);
     }
+  }
+
+  /** The bound values' hash, or for a plain statement the SQL text's. */
+  private static long parameterHash(QueryInfo query) {
+    List<List<ParameterSetOperation>> sets = query.getParametersList();
+    if (sets.isEmpty()) {
+      String sql = query.getQuery();
+      return sql == null ? 0 : sql.hashCode();
+    }
+    long hash = 0;
+    for (ParameterSetOperation operation : sets.get(0)) {
+      Object[] args = operation.getArgs();
+      if (args != null && args.length >= 2) {
+        int index =
+            args[0] instanceof Integer ? (Integer) args[0] : String.valueOf(args[0]).hashCode();
+        hash += ParameterHash.bind(index, ParameterHash.of(args[1]));
+      }
+    }
+    return hash;
   }
 
   /** Rows affected, from an update count or batch counts; -1 when the result is a cursor. */

@@ -1,5 +1,7 @@
 package io.querylens.core.config;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,7 +61,54 @@ public enum ConfigKey {
       20,
       1,
       10_000,
-      "Query shapes listed in the console summary.");
+      "Query shapes listed in the console summary."),
+  DIAGNOSIS_ENABLED(
+      "querylens.diagnosis.enabled",
+      Type.BOOLEAN,
+      true,
+      0,
+      0,
+      "Track units of work, findings and the application/database time split; when false only"
+          + " the per-shape statistics run."),
+  NPLUSONE_THRESHOLD(
+      "querylens.nplusone.threshold",
+      Type.INT,
+      5,
+      2,
+      1_000_000,
+      "Repetitions of one shape inside one unit of work that make a finding (n-plus-one,"
+          + " duplicate, chatty-writes)."),
+  MAX_FINDINGS(
+      "querylens.max-findings",
+      Type.INT,
+      500,
+      1,
+      100_000,
+      "Distinct findings (kind, shape and call site) kept; further ones are counted and"
+          + " dropped."),
+  UNIT_IDLE_GAP(
+      "querylens.unit.idle-gap",
+      Type.DURATION,
+      Duration.ofMillis(10),
+      0,
+      3_600_000,
+      "Without a scope, span, request or transaction, a thread's executions form one unit of"
+          + " work until it runs none for this long."),
+  CALLSITE_APP_PACKAGES(
+      "querylens.callsite.app-packages",
+      Type.LIST,
+      List.of(),
+      0,
+      0,
+      "Comma-separated package prefixes whose frames are always the application's when finding"
+          + " a call site."),
+  CALLSITE_SKIP_PACKAGES(
+      "querylens.callsite.skip-packages",
+      Type.LIST,
+      List.of(),
+      0,
+      0,
+      "Comma-separated package prefixes whose frames are never taken as a call site.");
 
   /** The kind of value a key takes. */
   public enum Type {
@@ -71,7 +120,18 @@ public enum ConfigKey {
      */
     INT,
     /** A file system path; empty means unset. */
-    PATH
+    PATH,
+    /**
+     * A length of time: a decimal integer with a unit {@code ms}, {@code s}, {@code m} or {@code h}
+     * ({@code 250ms}, {@code 2s}), or a plain integer meaning milliseconds, within {@link
+     * ConfigKey#min()}..{@link ConfigKey#max()} milliseconds.
+     */
+    DURATION,
+    /**
+     * Comma-separated Java package prefixes ({@code com.example, org.acme.billing}); blanks around
+     * entries are ignored and an empty value means none.
+     */
+    LIST
   }
 
   /** Prefix shared by every key. */
@@ -116,24 +176,50 @@ public enum ConfigKey {
   }
 
   /**
-   * The default as a {@link Boolean}, an {@link Integer}, or {@code null} for a {@link Type#PATH}
-   * key that is unset by default.
+   * The default as a {@link Boolean}, an {@link Integer}, a {@link Duration}, an unmodifiable
+   * {@code List<String>}, or {@code null} for a {@link Type#PATH} key that is unset by default.
    */
   public Object defaultValue() {
     return defaultValue;
   }
 
-  /** The default as users would write it; {@code "unset"} when there is none. */
+  /**
+   * The default as users would write it: {@code "unset"} when there is none, {@code "none"} for an
+   * empty list, a duration as {@code 10ms}.
+   */
   public String defaultText() {
-    return defaultValue == null ? "unset" : String.valueOf(defaultValue);
+    if (defaultValue == null) {
+      return "unset";
+    }
+    if (defaultValue instanceof Duration) {
+      return durationText((Duration) defaultValue);
+    }
+    if (defaultValue instanceof List) {
+      List<?> list = (List<?>) defaultValue;
+      if (list.isEmpty()) {
+        return "none";
+      }
+      StringBuilder sb = new StringBuilder();
+      for (Object o : list) {
+        sb.append(sb.length() == 0 ? "" : ",").append(o);
+      }
+      return sb.toString();
+    }
+    return String.valueOf(defaultValue);
   }
 
-  /** Smallest accepted value of an {@link Type#INT} key; 0 for other types. */
+  /**
+   * Smallest accepted value of an {@link Type#INT} key, in milliseconds for a {@link Type#DURATION}
+   * key; 0 for other types.
+   */
   public int min() {
     return min;
   }
 
-  /** Largest accepted value of an {@link Type#INT} key; 0 for other types. */
+  /**
+   * Largest accepted value of an {@link Type#INT} key, in milliseconds for a {@link Type#DURATION}
+   * key; 0 for other types.
+   */
   public int max() {
     return max;
   }
@@ -177,6 +263,13 @@ public enum ConfigKey {
             : "an integer from " + min + " to " + max;
       case PATH:
         return "a file path";
+      case DURATION:
+        return "a duration such as 250ms, 2s or 1m (a plain number is milliseconds) from "
+            + durationText(Duration.ofMillis(min))
+            + " to "
+            + durationText(Duration.ofMillis(max));
+      case LIST:
+        return "a comma-separated list of package prefixes such as com.example,org.acme.billing";
       default:
         throw new AssertionError(type);
     }
@@ -191,9 +284,34 @@ public enum ConfigKey {
         return max == Integer.MAX_VALUE ? "integer >= " + min : "integer " + min + ".." + max;
       case PATH:
         return "path";
+      case DURATION:
+        return "duration "
+            + durationText(Duration.ofMillis(min))
+            + ".."
+            + durationText(Duration.ofMillis(max));
+      case LIST:
+        return "list of package prefixes";
       default:
         throw new AssertionError(type);
     }
+  }
+
+  /**
+   * A duration in the largest unit that writes it as a whole number: {@code 10ms}, {@code 2s},
+   * {@code 1m}, {@code 1h}; {@code 0ms} for zero.
+   */
+  static String durationText(Duration d) {
+    long ms = d.toMillis();
+    if (ms != 0 && ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms != 0 && ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    if (ms != 0 && ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
   }
 
   static String toEnvName(String key) {

@@ -2,6 +2,7 @@ package io.querylens.core.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,16 @@ final class ConfigReader {
 
   /** Digits, optionally signed, optionally grouped with underscores: {@code 1_000_000}. */
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+(_+[0-9]+)*");
+
+  /** An integer as above with an optional unit: {@code 250ms}, {@code 2 s}, {@code 1m}. */
+  private static final Pattern DURATION =
+      Pattern.compile("([+-]?[0-9]+(?:_+[0-9]+)*)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  /** A Java package or class name prefix, optionally ending with a dot: {@code com.example.}. */
+  private static final Pattern PACKAGE_PREFIX =
+      Pattern.compile(
+          "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+              + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*\\.?");
 
   private static final List<String> KEYS = new ArrayList<>();
   private static final List<String> ENV_NAMES = new ArrayList<>();
@@ -158,6 +170,8 @@ final class ConfigReader {
           builder.setEnabled(b);
         } else if (key == ConfigKey.REPORT_CONSOLE) {
           builder.setReportConsole(b);
+        } else if (key == ConfigKey.DIAGNOSIS_ENABLED) {
+          builder.setDiagnosisEnabled(b);
         } else {
           throw new AssertionError(key);
         }
@@ -174,6 +188,10 @@ final class ConfigReader {
           builder.setSqlCacheMaxSqlLength(i);
         } else if (key == ConfigKey.REPORT_TOP) {
           builder.setReportTop(i);
+        } else if (key == ConfigKey.NPLUSONE_THRESHOLD) {
+          builder.setNPlusOneThreshold(i);
+        } else if (key == ConfigKey.MAX_FINDINGS) {
+          builder.setMaxFindings(i);
         } else {
           throw new AssertionError(key);
         }
@@ -193,6 +211,28 @@ final class ConfigReader {
         }
         if (key == ConfigKey.REPORT_JSON) {
           builder.setReportJson(p);
+        } else {
+          throw new AssertionError(key);
+        }
+        return;
+      case DURATION:
+        Duration d = parseDuration(text, key.min(), key.max());
+        if (d == null) {
+          badValue(key, raw);
+        } else if (key == ConfigKey.UNIT_IDLE_GAP) {
+          builder.setUnitIdleGap(d);
+        } else {
+          throw new AssertionError(key);
+        }
+        return;
+      case LIST:
+        List<String> list = parsePackageList(text);
+        if (list == null) {
+          badValue(key, raw);
+        } else if (key == ConfigKey.CALLSITE_APP_PACKAGES) {
+          builder.setCallSiteAppPackages(list);
+        } else if (key == ConfigKey.CALLSITE_SKIP_PACKAGES) {
+          builder.setCallSiteSkipPackages(list);
         } else {
           throw new AssertionError(key);
         }
@@ -233,6 +273,70 @@ final class ConfigReader {
       return null; // more digits than a long holds: out of any range
     }
     return v < min || v > max ? null : (int) v;
+  }
+
+  /**
+   * A duration such as {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h} or a plain integer of
+   * milliseconds, within [minMillis, maxMillis], else {@code null}.
+   */
+  static Duration parseDuration(String text, int minMillis, int maxMillis) {
+    Matcher m = DURATION.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    long amount;
+    try {
+      amount = Long.parseLong(m.group(1).replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
+    long factor;
+    switch (unit) {
+      case "ms":
+        factor = 1;
+        break;
+      case "s":
+        factor = 1000;
+        break;
+      case "m":
+        factor = 60_000;
+        break;
+      case "h":
+        factor = 3_600_000;
+        break;
+      default:
+        return null;
+    }
+    if (amount < 0 || amount > Long.MAX_VALUE / factor) {
+      return null;
+    }
+    long millis = amount * factor;
+    return millis < minMillis || millis > maxMillis ? null : Duration.ofMillis(millis);
+  }
+
+  /**
+   * Comma-separated package prefixes, trimmed, empty entries dropped; {@code null} when an entry is
+   * not a dotted Java name.
+   */
+  static List<String> parsePackageList(String text) {
+    List<String> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!isPackagePrefix(p)) {
+        return null;
+      }
+      out.add(p);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether {@code p} is a dotted Java name, optionally ending with a dot. */
+  static boolean isPackagePrefix(String p) {
+    return PACKAGE_PREFIX.matcher(p).matches();
   }
 
   private void badValue(ConfigKey key, Raw raw) {

@@ -1,6 +1,8 @@
 package io.querylens.core.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,12 @@ public final class QueryLensConfig {
   private final boolean reportConsole;
   private final Path reportJson;
   private final int reportTop;
+  private final boolean diagnosisEnabled;
+  private final int nPlusOneThreshold;
+  private final int maxFindings;
+  private final Duration unitIdleGap;
+  private final List<String> callSiteAppPackages;
+  private final List<String> callSiteSkipPackages;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -39,6 +47,12 @@ public final class QueryLensConfig {
     this.reportConsole = b.reportConsole;
     this.reportJson = b.reportJson;
     this.reportTop = b.reportTop;
+    this.diagnosisEnabled = b.diagnosisEnabled;
+    this.nPlusOneThreshold = b.nPlusOneThreshold;
+    this.maxFindings = b.maxFindings;
+    this.unitIdleGap = b.unitIdleGap;
+    this.callSiteAppPackages = b.callSiteAppPackages;
+    this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.problems = List.copyOf(problems);
   }
 
@@ -135,6 +149,51 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.diagnosis.enabled}: track units of work, findings and the time split; when
+   * false only the per-shape statistics run.
+   */
+  public boolean diagnosisEnabled() {
+    return diagnosisEnabled;
+  }
+
+  /**
+   * {@code querylens.nplusone.threshold}: repetitions of one shape in one unit of work that make a
+   * finding.
+   */
+  public int nPlusOneThreshold() {
+    return nPlusOneThreshold;
+  }
+
+  /** {@code querylens.max-findings}: distinct findings kept (kind, shape and call site). */
+  public int maxFindings() {
+    return maxFindings;
+  }
+
+  /**
+   * {@code querylens.unit.idle-gap}: a thread's executions outside any other unit of work form one
+   * unit until it runs none for this long.
+   */
+  public Duration unitIdleGap() {
+    return unitIdleGap;
+  }
+
+  /**
+   * {@code querylens.callsite.app-packages}: package prefixes whose frames always count as the
+   * application's when finding a call site. Unmodifiable.
+   */
+  public List<String> callSiteAppPackages() {
+    return callSiteAppPackages;
+  }
+
+  /**
+   * {@code querylens.callsite.skip-packages}: package prefixes whose frames are never a call site.
+   * Unmodifiable.
+   */
+  public List<String> callSiteSkipPackages() {
+    return callSiteSkipPackages;
+  }
+
+  /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
    */
@@ -155,7 +214,13 @@ public final class QueryLensConfig {
         && sqlCacheMaxSqlLength == c.sqlCacheMaxSqlLength
         && reportConsole == c.reportConsole
         && Objects.equals(reportJson, c.reportJson)
-        && reportTop == c.reportTop;
+        && reportTop == c.reportTop
+        && diagnosisEnabled == c.diagnosisEnabled
+        && nPlusOneThreshold == c.nPlusOneThreshold
+        && maxFindings == c.maxFindings
+        && unitIdleGap.equals(c.unitIdleGap)
+        && callSiteAppPackages.equals(c.callSiteAppPackages)
+        && callSiteSkipPackages.equals(c.callSiteSkipPackages);
   }
 
   @Override
@@ -167,7 +232,13 @@ public final class QueryLensConfig {
         sqlCacheMaxSqlLength,
         reportConsole,
         reportJson,
-        reportTop);
+        reportTop,
+        diagnosisEnabled,
+        nPlusOneThreshold,
+        maxFindings,
+        unitIdleGap,
+        callSiteAppPackages,
+        callSiteSkipPackages);
   }
 
   /**
@@ -201,7 +272,35 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.REPORT_TOP.key()
         + "="
-        + reportTop;
+        + reportTop
+        + ", "
+        + ConfigKey.DIAGNOSIS_ENABLED.key()
+        + "="
+        + diagnosisEnabled
+        + ", "
+        + ConfigKey.NPLUSONE_THRESHOLD.key()
+        + "="
+        + nPlusOneThreshold
+        + ", "
+        + ConfigKey.MAX_FINDINGS.key()
+        + "="
+        + maxFindings
+        + ", "
+        + ConfigKey.UNIT_IDLE_GAP.key()
+        + "="
+        + ConfigKey.durationText(unitIdleGap)
+        + ", "
+        + ConfigKey.CALLSITE_APP_PACKAGES.key()
+        + "="
+        + listText(callSiteAppPackages)
+        + ", "
+        + ConfigKey.CALLSITE_SKIP_PACKAGES.key()
+        + "="
+        + listText(callSiteSkipPackages);
+  }
+
+  private static String listText(List<String> list) {
+    return list.isEmpty() ? "none" : String.join(",", list);
   }
 
   /**
@@ -217,6 +316,12 @@ public final class QueryLensConfig {
     private boolean reportConsole = (Boolean) ConfigKey.REPORT_CONSOLE.defaultValue();
     private Path reportJson = (Path) ConfigKey.REPORT_JSON.defaultValue();
     private int reportTop = (Integer) ConfigKey.REPORT_TOP.defaultValue();
+    private boolean diagnosisEnabled = (Boolean) ConfigKey.DIAGNOSIS_ENABLED.defaultValue();
+    private int nPlusOneThreshold = (Integer) ConfigKey.NPLUSONE_THRESHOLD.defaultValue();
+    private int maxFindings = (Integer) ConfigKey.MAX_FINDINGS.defaultValue();
+    private Duration unitIdleGap = (Duration) ConfigKey.UNIT_IDLE_GAP.defaultValue();
+    private List<String> callSiteAppPackages = List.of();
+    private List<String> callSiteSkipPackages = List.of();
 
     Builder() {}
 
@@ -269,9 +374,80 @@ public final class QueryLensConfig {
       return this;
     }
 
+    /**
+     * Track units of work, findings and the application/database time split; when false only the
+     * per-shape statistics run. Default {@code true}.
+     */
+    public Builder setDiagnosisEnabled(boolean diagnosisEnabled) {
+      this.diagnosisEnabled = diagnosisEnabled;
+      return this;
+    }
+
+    /**
+     * Repetitions of one shape inside one unit of work that make a finding. 2 to 1,000,000; default
+     * {@code 5}.
+     */
+    public Builder setNPlusOneThreshold(int nPlusOneThreshold) {
+      this.nPlusOneThreshold = checkRange(ConfigKey.NPLUSONE_THRESHOLD, nPlusOneThreshold);
+      return this;
+    }
+
+    /** Distinct findings kept. 1 to 100,000; default {@code 500}. */
+    public Builder setMaxFindings(int maxFindings) {
+      this.maxFindings = checkRange(ConfigKey.MAX_FINDINGS, maxFindings);
+      return this;
+    }
+
+    /**
+     * Without a scope, span, request or transaction, a thread's executions form one unit of work
+     * until it runs none for this long. Whole milliseconds from 0 to 1 hour; default {@code 10ms}.
+     */
+    public Builder setUnitIdleGap(Duration unitIdleGap) {
+      ConfigKey key = ConfigKey.UNIT_IDLE_GAP;
+      if (unitIdleGap == null
+          || unitIdleGap.isNegative()
+          || unitIdleGap.compareTo(Duration.ofMillis(key.max())) > 0
+          || unitIdleGap.compareTo(Duration.ofMillis(key.min())) < 0) {
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + unitIdleGap);
+      }
+      this.unitIdleGap = Duration.ofMillis(unitIdleGap.toMillis());
+      return this;
+    }
+
+    /**
+     * Package prefixes whose frames always count as the application's when finding a call site.
+     * Default none.
+     */
+    public Builder setCallSiteAppPackages(List<String> packages) {
+      this.callSiteAppPackages = checkPackages(ConfigKey.CALLSITE_APP_PACKAGES, packages);
+      return this;
+    }
+
+    /** Package prefixes whose frames are never a call site. Default none. */
+    public Builder setCallSiteSkipPackages(List<String> packages) {
+      this.callSiteSkipPackages = checkPackages(ConfigKey.CALLSITE_SKIP_PACKAGES, packages);
+      return this;
+    }
+
     /** A config with the values set so far and no {@link QueryLensConfig#problems()}. */
     public QueryLensConfig build() {
       return new QueryLensConfig(this, List.of());
+    }
+
+    private static List<String> checkPackages(ConfigKey key, List<String> packages) {
+      if (packages == null) {
+        throw new IllegalArgumentException(key.key() + " must be a list, got null");
+      }
+      List<String> out = new ArrayList<>(packages.size());
+      for (String p : packages) {
+        if (p == null || !ConfigReader.isPackagePrefix(p.trim())) {
+          throw new IllegalArgumentException(
+              key.key() + " must be " + key.expected() + ", got " + packages);
+        }
+        out.add(p.trim());
+      }
+      return List.copyOf(out);
     }
 
     private static int checkRange(ConfigKey key, int value) {

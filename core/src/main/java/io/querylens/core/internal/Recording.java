@@ -4,12 +4,18 @@ import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.TimeSplit;
+import io.querylens.core.UnitOfWork;
+import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.ShapeRegistry;
+import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The recording path every interception point shares (the proxy driver's wrappers, the
@@ -28,6 +34,7 @@ public final class Recording {
   private final ShapeCache shapes;
   private final ShapeRegistry registry;
   private final ConnectionStats connections;
+  private final UnitOfWorkTracker tracker;
   private volatile ExecutionListener[] listeners = new ExecutionListener[0];
 
   private Recording(QueryLensConfig config) {
@@ -39,6 +46,8 @@ public final class Recording {
             ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
     this.registry = new ShapeRegistry(config.maxShapes());
     this.connections = new ConnectionStats();
+    this.tracker = config.diagnosisEnabled() ? new UnitOfWorkTracker(config) : null;
+    loadUnitOfWorkSources();
   }
 
   /** A recording of its own, for tests and embedding; it prints nothing at exit. */
@@ -100,8 +109,15 @@ public final class Recording {
   }
 
   /** Records an execution without a cursor (an update, a batch, a call). */
-  public void record(QueryShape shape, long start, long executeNanos, long rows, int batchSize) {
-    deliver(shape, start, executeNanos, 0, 0, rows, batchSize, null);
+  public void record(
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long rows,
+      int batchSize,
+      long parameterHash,
+      long transactionId) {
+    deliver(shape, start, executeNanos, 0, 0, rows, batchSize, null, parameterHash, transactionId);
   }
 
   /** Records an execution whose cursor has ended. */
@@ -111,20 +127,38 @@ public final class Recording {
       long executeNanos,
       long fetchNanos,
       long processNanos,
-      long rows) {
-    deliver(shape, start, executeNanos, fetchNanos, processNanos, rows, 0, null);
+      long rows,
+      long parameterHash,
+      long transactionId) {
+    deliver(
+        shape,
+        start,
+        executeNanos,
+        fetchNanos,
+        processNanos,
+        rows,
+        0,
+        null,
+        parameterHash,
+        transactionId);
   }
 
   /** Records an execution whose driver call threw {@code error}. */
   public void recordFailure(
-      QueryShape shape, long start, long executeNanos, int batchSize, Throwable error) {
-    deliver(shape, start, executeNanos, 0, 0, -1, batchSize, error);
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      int batchSize,
+      Throwable error,
+      long parameterHash,
+      long transactionId) {
+    deliver(shape, start, executeNanos, 0, 0, -1, batchSize, error, parameterHash, transactionId);
   }
 
   /**
-   * Hands one execution to the statistics and to the listeners. The {@link Execution} object is
-   * only made when there are listeners: at ~70 bytes it would otherwise be the largest allocation
-   * QueryLens adds to a point query.
+   * Hands one execution to the statistics, the unit-of-work tracker and the listeners. The {@link
+   * Execution} object is only made when there are listeners: at ~80 bytes it would otherwise be the
+   * largest allocation QueryLens adds to a point query.
    */
   private void deliver(
       QueryShape shape,
@@ -134,12 +168,28 @@ public final class Recording {
       long processNanos,
       long rows,
       int batchSize,
-      Throwable error) {
+      Throwable error,
+      long parameterHash,
+      long transactionId) {
     boolean failed = error != null;
     try {
       registry.record(shape, executeNanos, fetchNanos, processNanos, rows, failed);
     } catch (Throwable t) {
       Faults.report("record", t);
+    }
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.record(
+          shape,
+          start,
+          executeNanos,
+          fetchNanos,
+          processNanos,
+          rows,
+          batchSize,
+          failed,
+          parameterHash,
+          transactionId);
     }
     ExecutionListener[] targets = listeners;
     if (targets.length == 0) {
@@ -156,7 +206,9 @@ public final class Recording {
             rows,
             batchSize,
             failed,
-            sqlState);
+            sqlState,
+            parameterHash,
+            transactionId);
     for (ExecutionListener listener : targets) {
       try {
         listener.onExecution(execution);
@@ -166,12 +218,70 @@ public final class Recording {
     }
   }
 
+  /** A query's cursor is open on this thread; its execution is recorded when it ends. */
+  public void cursorOpened(QueryShape shape) {
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.cursorOpened(shape);
+    }
+  }
+
+  /**
+   * An {@code execute()} returned and its outcome (update count or result set) is not read yet; it
+   * is recorded later, when the stack no longer shows where it was executed.
+   */
+  public void executionPending(QueryShape shape) {
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.executionPending(shape);
+    }
+  }
+
+  /** The JDBC transaction {@code transactionId} ended (commit, rollback, autocommit on, close). */
+  public void transactionEnded(long transactionId) {
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.transactionEnded(transactionId);
+    }
+  }
+
+  /**
+   * Opens an explicit unit of work on this thread ({@code QueryLens.unitOfWork(name)}); a no-op
+   * scope when diagnosis is off.
+   */
+  public UnitOfWork unitOfWork(String name) {
+    UnitOfWorkTracker units = tracker;
+    return units != null ? units.begin(name) : new DisabledUnitOfWork(name);
+  }
+
+  /** Adds a source of units of work (an OpenTelemetry span, an inbound request). */
+  public void addUnitOfWorkSource(UnitOfWorkSource source) {
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.addSource(source);
+    }
+  }
+
+  private void loadUnitOfWorkSources() {
+    try {
+      for (UnitOfWorkSource source : ServiceLoader.load(UnitOfWorkSource.class)) {
+        addUnitOfWorkSource(source);
+      }
+    } catch (Throwable t) { // a broken provider must not stop the recording
+      Faults.report("unit-of-work sources", t);
+    }
+  }
+
   /** Time spent inside a {@code getConnection()} that returned a connection. */
   public void recordAcquire(long nanos) {
     try {
       connections.recordAcquire(nanos);
     } catch (Throwable t) {
       Faults.report("acquire", t);
+    }
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.acquired(nanos);
     }
   }
 
@@ -195,17 +305,25 @@ public final class Recording {
 
   /** An immutable view of everything recorded so far. */
   public QueryLensSnapshot snapshot() {
+    UnitOfWorkTracker units = tracker;
     return new QueryLensSnapshot(
         System.currentTimeMillis(),
         registry.snapshot(),
         connections.snapshot(),
         registry.droppedShapes(),
-        Faults.count());
+        Faults.count(),
+        units != null ? units.time() : TimeSplit.EMPTY,
+        units != null ? units.findings() : List.of(),
+        units != null ? units.units() : List.of());
   }
 
   /** Forgets everything recorded so far. */
   public void reset() {
     registry.reset();
+    UnitOfWorkTracker units = tracker;
+    if (units != null) {
+      units.reset();
+    }
     connections.reset();
     Faults.reset();
   }

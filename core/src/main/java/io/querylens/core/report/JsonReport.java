@@ -2,9 +2,12 @@ package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.TimeSplit;
+import io.querylens.core.UnitSnapshot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,20 +33,32 @@ import java.util.concurrent.ThreadLocalRandom;
  *              "count": N, "errors": N, "totalNanos": N,
  *              "execute": D, "fetch": D, "process": D, "rows": D}, ...],
  *  "connections": {"acquire": D, "hold": D, "acquireErrors": N},
- *  "droppedShapes": N, "internalFaults": N}
+ *  "droppedShapes": N, "internalFaults": N,
+ *  "time": T,
+ *  "findings": [{"kind": "n-plus-one", "shape": "...", "parentShape": "..." or null,
+ *                "parentRows": N or null, "callSite": "...", "occurrences": N, "maxCount": N,
+ *                "totalCount": N, "wastedNanos": N, "hint": "...", "exampleUnit": "...",
+ *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>"}, ...],
+ *  "units": [{"name": "...", "units": N, "executions": N, "total": T, "slowest": T,
+ *             "findings": N}, ...]}
  * }</pre>
  *
- * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}}.
- * Times are integer nanoseconds; {@code mean} is {@code sum / count} rounded half up to one decimal
- * (0 when empty). Shapes keep the snapshot's order (largest total time first), fields always appear
- * in the order above, and the output is pretty-printed UTF-8 text ending in a newline. New fields
- * may be added in a later version; the existing ones keep their names and meaning.
+ * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}} and
+ * each {@code T} is {@code {"dbExecuteNanos", "dbFetchNanos", "appProcessNanos",
+ * "poolAcquireNanos", "wastedRoundTripNanos"}} (the wasted part is included in the database
+ * figures, not added to them). Times are integer nanoseconds; {@code mean} is {@code sum / count}
+ * rounded half up to one decimal (0 when empty). {@code kind} is one of {@code n-plus-one}, {@code
+ * duplicate}, {@code chatty-writes}; {@code parentShape} and {@code parentRows} are null when
+ * unknown. Shapes, findings and units keep the snapshot's order (largest total time, most wasted
+ * time and slowest first), fields always appear in the order above, and the output is
+ * pretty-printed UTF-8 text ending in a newline. New fields may be added; the existing ones keep
+ * their names and meaning, so the version stays 1 until one changes.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
   static final int VERSION = 1;
 
-  private static final DateTimeFormatter TAKEN_AT =
+  private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -51,11 +66,13 @@ public final class JsonReport {
 
   /** Renders {@code s} as a JSON document. */
   public static String render(QueryLensSnapshot s) {
-    StringBuilder out = new StringBuilder(512 + 1024 * s.shapes().size());
+    StringBuilder out =
+        new StringBuilder(
+            768 + 1024 * s.shapes().size() + 768 * s.findings().size() + 384 * s.units().size());
     out.append("{\n");
     out.append("  \"version\": ").append(VERSION).append(",\n");
     out.append("  \"takenAt\": ");
-    appendString(out, TAKEN_AT.format(Instant.ofEpochMilli(s.takenAtMillis())));
+    appendString(out, INSTANT.format(Instant.ofEpochMilli(s.takenAtMillis())));
     out.append(",\n");
     out.append("  \"shapes\": [");
     for (int i = 0; i < s.shapes().size(); i++) {
@@ -74,7 +91,21 @@ public final class JsonReport {
         .append(connections == null ? 0 : connections.acquireErrors());
     out.append("\n  },\n");
     out.append("  \"droppedShapes\": ").append(s.droppedShapes()).append(",\n");
-    out.append("  \"internalFaults\": ").append(s.internalFaults()).append('\n');
+    out.append("  \"internalFaults\": ").append(s.internalFaults()).append(",\n");
+    out.append("  \"time\": ");
+    appendTime(out, s.time());
+    out.append(",\n  \"findings\": [");
+    for (int i = 0; i < s.findings().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendFinding(out, s.findings().get(i));
+    }
+    out.append(s.findings().isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"units\": [");
+    for (int i = 0; i < s.units().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendUnit(out, s.units().get(i));
+    }
+    out.append(s.units().isEmpty() ? "]\n" : "\n  ]\n");
     out.append("}\n");
     return out.toString();
   }
@@ -142,6 +173,63 @@ public final class JsonReport {
     out.append(",\n      \"rows\": ");
     appendDistribution(out, shape.rows());
     out.append("\n    }");
+  }
+
+  private static void appendFinding(StringBuilder out, Finding f) {
+    out.append("    {\n");
+    out.append("      \"kind\": ");
+    appendString(out, f.kind() == null ? null : f.kind().label());
+    out.append(",\n      \"shape\": ");
+    appendString(out, f.shape() == null ? "" : f.shape().text());
+    out.append(",\n      \"parentShape\": ");
+    appendString(out, f.parentShape() == null ? null : f.parentShape().text());
+    out.append(",\n      \"parentRows\": ");
+    if (f.parentRows() < 0) {
+      out.append("null");
+    } else {
+      out.append(f.parentRows());
+    }
+    out.append(",\n      \"callSite\": ");
+    appendString(out, f.callSite());
+    out.append(",\n      \"occurrences\": ").append(f.occurrences());
+    out.append(",\n      \"maxCount\": ").append(f.maxCount());
+    out.append(",\n      \"totalCount\": ").append(f.totalCount());
+    out.append(",\n      \"wastedNanos\": ").append(f.wastedNanos());
+    out.append(",\n      \"hint\": ");
+    appendString(out, f.hint());
+    out.append(",\n      \"exampleUnit\": ");
+    appendString(out, f.exampleUnit());
+    out.append(",\n      \"firstSeen\": ");
+    appendString(out, INSTANT.format(Instant.ofEpochMilli(f.firstSeenMillis())));
+    out.append(",\n      \"lastSeen\": ");
+    appendString(out, INSTANT.format(Instant.ofEpochMilli(f.lastSeenMillis())));
+    out.append("\n    }");
+  }
+
+  private static void appendUnit(StringBuilder out, UnitSnapshot unit) {
+    out.append("    {\n");
+    out.append("      \"name\": ");
+    appendString(out, unit.name());
+    out.append(",\n      \"units\": ").append(unit.units());
+    out.append(",\n      \"executions\": ").append(unit.executions());
+    out.append(",\n      \"total\": ");
+    appendTime(out, unit.total());
+    out.append(",\n      \"slowest\": ");
+    appendTime(out, unit.slowest());
+    out.append(",\n      \"findings\": ").append(unit.findings());
+    out.append("\n    }");
+  }
+
+  private static void appendTime(StringBuilder out, TimeSplit t) {
+    if (t == null) {
+      t = TimeSplit.EMPTY;
+    }
+    out.append("{\"dbExecuteNanos\": ").append(t.dbExecuteNanos());
+    out.append(", \"dbFetchNanos\": ").append(t.dbFetchNanos());
+    out.append(", \"appProcessNanos\": ").append(t.appProcessNanos());
+    out.append(", \"poolAcquireNanos\": ").append(t.poolAcquireNanos());
+    out.append(", \"wastedRoundTripNanos\": ").append(t.wastedRoundTripNanos());
+    out.append('}');
   }
 
   private static void appendDistribution(StringBuilder out, DistributionSnapshot d) {

@@ -2,7 +2,9 @@ package io.querylens.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,15 @@ class ConfigKeyTest {
           assertThat(k.defaultValue()).as(k.key()).isNull();
           assertThat(k.defaultText()).isEqualTo("unset");
           break;
+        case DURATION:
+          assertThat(k.defaultValue()).as(k.key()).isInstanceOf(Duration.class);
+          assertThat(((Duration) k.defaultValue()).toMillis())
+              .as(k.key())
+              .isBetween((long) k.min(), (long) k.max());
+          break;
+        case LIST:
+          assertThat(k.defaultValue()).as(k.key()).isInstanceOf(List.class);
+          break;
         default:
           throw new AssertionError(k.type());
       }
@@ -74,7 +85,37 @@ class ConfigKeyTest {
     assertThat(ConfigKey.REPORT_TOP.defaultValue()).isEqualTo(20);
     assertThat(ConfigKey.REPORT_TOP.min()).isEqualTo(1);
     assertThat(ConfigKey.REPORT_TOP.max()).isEqualTo(10_000);
+    assertThat(ConfigKey.DIAGNOSIS_ENABLED.defaultValue()).isEqualTo(true);
+    assertThat(ConfigKey.NPLUSONE_THRESHOLD.defaultValue()).isEqualTo(5);
+    assertThat(ConfigKey.NPLUSONE_THRESHOLD.min()).isEqualTo(2);
+    assertThat(ConfigKey.NPLUSONE_THRESHOLD.max()).isEqualTo(1_000_000);
+    assertThat(ConfigKey.MAX_FINDINGS.defaultValue()).isEqualTo(500);
+    assertThat(ConfigKey.MAX_FINDINGS.min()).isEqualTo(1);
+    assertThat(ConfigKey.MAX_FINDINGS.max()).isEqualTo(100_000);
+    assertThat(ConfigKey.UNIT_IDLE_GAP.defaultValue()).isEqualTo(Duration.ofMillis(10));
+    assertThat(ConfigKey.CALLSITE_APP_PACKAGES.defaultValue()).isEqualTo(List.of());
+    assertThat(ConfigKey.CALLSITE_SKIP_PACKAGES.defaultValue()).isEqualTo(List.of());
     assertThat(ConfigKey.byKey("querylens.nope")).isNull();
     assertThat(ConfigKey.byKey("max-shapes")).isNull();
+  }
+
+  @Test
+  void newKeysHaveTheirEnvironmentNames() {
+    assertThat(ConfigKey.NPLUSONE_THRESHOLD.envName()).isEqualTo("QUERYLENS_NPLUSONE_THRESHOLD");
+    assertThat(ConfigKey.UNIT_IDLE_GAP.envName()).isEqualTo("QUERYLENS_UNIT_IDLE_GAP");
+    assertThat(ConfigKey.CALLSITE_APP_PACKAGES.envName())
+        .isEqualTo("QUERYLENS_CALLSITE_APP_PACKAGES");
+  }
+
+  @Test
+  void defaultTextWritesDurationsInTheirLargestWholeUnitAndEmptyListsAsNone() {
+    assertThat(ConfigKey.UNIT_IDLE_GAP.defaultText()).isEqualTo("10ms");
+    assertThat(ConfigKey.durationText(Duration.ofMillis(2000))).isEqualTo("2s");
+    assertThat(ConfigKey.durationText(Duration.ofMinutes(1))).isEqualTo("1m");
+    assertThat(ConfigKey.durationText(Duration.ofHours(1))).isEqualTo("1h");
+    assertThat(ConfigKey.durationText(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(ConfigKey.durationText(Duration.ZERO)).isEqualTo("0ms");
+    assertThat(ConfigKey.CALLSITE_SKIP_PACKAGES.defaultText()).isEqualTo("none");
+    assertThat(ConfigKey.UNIT_IDLE_GAP.typeText()).isEqualTo("duration 0ms..1h");
   }
 }

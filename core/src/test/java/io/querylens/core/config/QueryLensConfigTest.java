@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ class QueryLensConfigTest {
     assertThat(c.reportConsole()).isTrue();
     assertThat(c.reportJson()).isNull();
     assertThat(c.reportTop()).isEqualTo(20);
+    assertThat(c.diagnosisEnabled()).isTrue();
+    assertThat(c.nPlusOneThreshold()).isEqualTo(5);
+    assertThat(c.maxFindings()).isEqualTo(500);
+    assertThat(c.unitIdleGap()).isEqualTo(Duration.ofMillis(10));
+    assertThat(c.callSiteAppPackages()).isEmpty();
+    assertThat(c.callSiteSkipPackages()).isEmpty();
     assertThat(c.problems()).isEmpty();
     assertThat(c).isEqualTo(QueryLensConfig.builder().build());
   }
@@ -108,6 +115,12 @@ class QueryLensConfigTest {
                 "QUERYLENS_REPORT_CONSOLE", "no",
                 "QUERYLENS_REPORT_JSON", "/tmp/r.json",
                 "QUERYLENS_REPORT_TOP", "14",
+                "QUERYLENS_DIAGNOSIS_ENABLED", "off",
+                "QUERYLENS_NPLUSONE_THRESHOLD", "15",
+                "QUERYLENS_MAX_FINDINGS", "16",
+                "QUERYLENS_UNIT_IDLE_GAP", "17ms",
+                "QUERYLENS_CALLSITE_APP_PACKAGES", "com.example",
+                "QUERYLENS_CALLSITE_SKIP_PACKAGES", "org.acme.",
                 "PATH", "/usr/bin",
                 "querylens_max_shapes", "99"));
     assertThat(c)
@@ -120,6 +133,12 @@ class QueryLensConfigTest {
                 .setReportConsole(false)
                 .setReportJson(Path.of("/tmp/r.json"))
                 .setReportTop(14)
+                .setDiagnosisEnabled(false)
+                .setNPlusOneThreshold(15)
+                .setMaxFindings(16)
+                .setUnitIdleGap(Duration.ofMillis(17))
+                .setCallSiteAppPackages(List.of("com.example"))
+                .setCallSiteSkipPackages(List.of("org.acme."))
                 .build());
     assertThat(c.problems()).isEmpty();
   }
@@ -344,6 +363,12 @@ class QueryLensConfigTest {
             .setReportConsole(false)
             .setReportJson(Path.of("q.json"))
             .setReportTop(10_000)
+            .setDiagnosisEnabled(false)
+            .setNPlusOneThreshold(2)
+            .setMaxFindings(100_000)
+            .setUnitIdleGap(Duration.ofSeconds(2))
+            .setCallSiteAppPackages(List.of(" com.example ", "org.acme.billing."))
+            .setCallSiteSkipPackages(List.of("com.vendor"))
             .build();
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxShapes()).isEqualTo(1);
@@ -352,12 +377,22 @@ class QueryLensConfigTest {
     assertThat(c.reportConsole()).isFalse();
     assertThat(c.reportJson()).isEqualTo(Path.of("q.json"));
     assertThat(c.reportTop()).isEqualTo(10_000);
+    assertThat(c.diagnosisEnabled()).isFalse();
+    assertThat(c.nPlusOneThreshold()).isEqualTo(2);
+    assertThat(c.maxFindings()).isEqualTo(100_000);
+    assertThat(c.unitIdleGap()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
+    assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor");
     assertThat(c.problems()).isEmpty();
     assertThat(c.toString())
         .isEqualTo(
             "querylens.enabled=false, querylens.max-shapes=1, querylens.sql-cache.max-entries=0,"
                 + " querylens.sql-cache.max-sql-length=100, querylens.report.console=false,"
-                + " querylens.report.json=q.json, querylens.report.top=10000");
+                + " querylens.report.json=q.json, querylens.report.top=10000,"
+                + " querylens.diagnosis.enabled=false, querylens.nplusone.threshold=2,"
+                + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
+                + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
+                + " querylens.callsite.skip-packages=com.vendor");
   }
 
   @Test
@@ -384,5 +419,113 @@ class QueryLensConfigTest {
         .hasMessage("querylens.sql-cache.max-sql-length must be an integer of 0 or more, got -1");
     assertThatThrownBy(() -> b.setReportTop(0)).isInstanceOf(IllegalArgumentException.class);
     assertThat(b.build().maxShapes()).isEqualTo(2000); // a rejected value leaves the old one
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"250ms", "250", " 250 ms ", "250MS", "0_250"})
+  void idleGapReadsMillisecondsWithOrWithoutTheUnit(String value) {
+    QueryLensConfig c = sysProp("querylens.unit.idle-gap", value);
+    assertThat(c.unitIdleGap()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void idleGapReadsSecondsMinutesAndHours() {
+    assertThat(sysProp("querylens.unit.idle-gap", "2s").unitIdleGap())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(sysProp("querylens.unit.idle-gap", "1m").unitIdleGap())
+        .isEqualTo(Duration.ofMinutes(1));
+    assertThat(sysProp("querylens.unit.idle-gap", "1h").unitIdleGap())
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(sysProp("querylens.unit.idle-gap", "0").unitIdleGap()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "fast", "2 seconds", "1.5s", "-1ms", "2h", "3600001", "10us"})
+  void badIdleGapNamesTheExpectedFormAndKeepsTheDefault(String value) {
+    QueryLensConfig c = sysProp("querylens.unit.idle-gap", value);
+    assertThat(c.unitIdleGap()).isEqualTo(Duration.ofMillis(10));
+    assertThat(c.problems())
+        .singleElement()
+        .asString()
+        .contains(
+            "expected a duration such as 250ms, 2s or 1m (a plain number is milliseconds) from"
+                + " 0ms to 1h; using the default 10ms");
+  }
+
+  @Test
+  void packageListsAreSplitOnCommasAndTrimmed() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("callsite.app-packages", " com.example , org.acme.billing.,,"),
+            props("querylens.callsite.skip-packages", "com.vendor.Helper"),
+            null);
+    assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
+    assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor.Helper");
+    assertThat(c.problems()).isEmpty();
+    assertThat(sysProp("querylens.callsite.app-packages", " ").callSiteAppPackages()).isEmpty();
+  }
+
+  @Test
+  void badPackageListIsReportedAndLeftEmpty() {
+    QueryLensConfig c = sysProp("querylens.callsite.app-packages", "com.example, com/acme");
+    assertThat(c.callSiteAppPackages()).isEmpty();
+    assertThat(c.problems())
+        .containsExactly(
+            "querylens.callsite.app-packages=\"com.example, com/acme\" (system property): expected"
+                + " a comma-separated list of package prefixes such as com.example,org.acme.billing;"
+                + " using the default none");
+  }
+
+  @Test
+  void thresholdAndMaxFindingsAreRangeChecked() {
+    assertThat(sysProp("querylens.nplusone.threshold", "2").nPlusOneThreshold()).isEqualTo(2);
+    QueryLensConfig one = sysProp("querylens.nplusone.threshold", "1");
+    assertThat(one.nPlusOneThreshold()).isEqualTo(5);
+    assertThat(one.problems())
+        .containsExactly(
+            "querylens.nplusone.threshold=\"1\" (system property): expected an integer from 2 to"
+                + " 1000000; using the default 5");
+    assertThat(sysProp("querylens.max-findings", "100001").maxFindings()).isEqualTo(500);
+    assertThat(sysProp("querylens.diagnosis.enabled", "no").diagnosisEnabled()).isFalse();
+  }
+
+  @Test
+  void misspeltNewKeysGetSuggestions() {
+    assertThat(sysProp("querylens.nplusone.treshold", "3").problems())
+        .singleElement()
+        .asString()
+        .endsWith("did you mean querylens.nplusone.threshold?");
+    assertThat(sysProp("querylens.unit.idle-gp", "3").problems())
+        .singleElement()
+        .asString()
+        .endsWith("did you mean querylens.unit.idle-gap?");
+    assertThat(sysProp("querylens.idle-gap", "3").problems())
+        .singleElement()
+        .asString()
+        .endsWith("did you mean querylens.unit.idle-gap?");
+    assertThat(sysProp("querylens.max-finding", "3").problems())
+        .singleElement()
+        .asString()
+        .endsWith("did you mean querylens.max-findings?");
+  }
+
+  @Test
+  void builderRejectsBadDiagnosisValuesNamingTheKey() {
+    QueryLensConfig.Builder b = QueryLensConfig.builder();
+    assertThatThrownBy(() -> b.setNPlusOneThreshold(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("querylens.nplusone.threshold must be an integer from 2 to 1000000, got 1");
+    assertThatThrownBy(() -> b.setMaxFindings(0)).hasMessageContaining("querylens.max-findings");
+    assertThatThrownBy(() -> b.setUnitIdleGap(Duration.ofMillis(-1)))
+        .hasMessageContaining("querylens.unit.idle-gap");
+    assertThatThrownBy(() -> b.setUnitIdleGap(Duration.ofHours(2)))
+        .hasMessageContaining("querylens.unit.idle-gap");
+    assertThatThrownBy(() -> b.setUnitIdleGap(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.setCallSiteAppPackages(List.of("a b")))
+        .hasMessageContaining("querylens.callsite.app-packages");
+    assertThatThrownBy(() -> b.setCallSiteSkipPackages(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.build()).isEqualTo(QueryLensConfig.builder().build());
   }
 }

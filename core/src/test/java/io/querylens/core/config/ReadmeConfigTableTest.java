@@ -19,7 +19,8 @@ class ReadmeConfigTableTest {
     sb.append("| Key | Environment variable | Type | Default | Description |\n");
     sb.append("| --- | --- | --- | --- | --- |\n");
     for (ConfigKey k : ConfigKey.values()) {
-      String def = k.defaultValue() == null ? k.defaultText() : "`" + k.defaultText() + "`";
+      boolean none = k.defaultValue() == null || k.defaultText().equals("none");
+      String def = none ? k.defaultText() : "`" + k.defaultText() + "`";
       sb.append("| `").append(k.key()).append("` | `").append(k.envName()).append("` | ");
       sb.append(k.typeText()).append(" | ").append(def).append(" | ");
       sb.append(k.description()).append(" |\n");

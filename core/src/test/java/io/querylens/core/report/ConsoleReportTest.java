@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.QueryShape;
+import io.querylens.core.TimeSplit;
+import io.querylens.core.UnitSnapshot;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,13 +28,295 @@ class ConsoleReportTest {
 
     assertThat(lines(report).get(0))
         .isEqualTo("QueryLens summary: 3 shapes, 1243 executions (4 errors), total 6.00s");
+  }
+
+  @Test
+  void whereTheTimeWentComesFirstWithDatabaseWasteAndApplicationShares() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(lines(report).subList(1, 8))
+        .containsExactly(
+            "",
+            "Where the time went: 6.08s",
+            "  database        4.80s  79.0%  execute 4.20s + fetch 600ms",
+            "    wasted        1.10s  22.9%  of database time, in round trips the findings flag"
+                + " as waste",
+            "  application     1.28s  21.0%  process 1.20s + pool acquire 75.0ms",
+            "  (execute = inside execute(), fetch = inside next(),"
+                + " process = application time while a cursor is open)",
+            "");
+  }
+
+  @Test
+  void sectionsAppearInOrderSplitUnitsFindingsShapesConnections() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    List<String> headings =
+        List.of(
+            "\nWhere the time went",
+            "\nSlowest units of work",
+            "\nFindings: 3",
+            "\nQuery shapes by total time",
+            "\nConnections:");
+    int previous = -1;
+    for (String heading : headings) {
+      int at = report.indexOf(heading);
+      assertThat(at).as(heading).isGreaterThan(previous);
+      previous = at;
+    }
+  }
+
+  @Test
+  void splitOfASnapshotWithoutDiagnosisDataComesFromShapesAndAcquireTime() {
+    String report = ConsoleReport.render(TestSnapshots.shapesAndConnections(), 10);
+
+    assertThat(report)
+        .contains("  database        4.80s  79.0%  execute 4.20s + fetch 600ms\n")
+        .contains("  application     1.28s  21.0%  process 1.20s + pool acquire 75.0ms\n")
+        .doesNotContain("wasted")
+        .doesNotContain("Slowest units")
+        .contains("\n\nNo N+1, duplicate or chatty-write findings.\n\nQuery shapes");
+  }
+
+  @Test
+  void wasteIsShownAsZeroWhenFindingsExistButTheSplitHasNone() {
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 10, 1_000_000)),
+            new TimeSplit(1_000_000, 0, 0, 0, 0),
+            List.of(TestSnapshots.finding(FindingKind.DUPLICATE, "SELECT 1", 0)),
+            List.of());
+
+    assertThat(ConsoleReport.render(s, 10))
+        .contains("    wasted          0ns   0.0%  of database time");
+  }
+
+  @Test
+  void slowestUnitsShowCountExecutionsAndTheSplitOfAllAndOfTheSlowest() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
     assertThat(report)
         .contains(
-            "Time split: database 4.80s (execute 4.20s + fetch 600ms),"
-                + " application 1.28s (process 1.20s + acquire 75.0ms)")
+            "  name                                units    execs    total      db     app"
+                + "  wasted    total      db     app findings\n"
+                + "  GET /customers/{id}/orders             12      612    5.90s   4.69s   1.21s"
+                + "   1.10s    952ms   790ms   162ms        1\n");
+    // no wasted time reads as a dash, not as 0ns
+    assertThat(report)
         .contains(
-            "Legend: execute = inside execute(), fetch = inside next(),"
-                + " process = application time while the cursor is open");
+            "                                          3      600    174ms   110ms  64.0ms"
+                + "       -   69.0ms  44.0ms  25.0ms        0\n");
+  }
+
+  @Test
+  void aUnitNameTooLongForItsColumnGetsALineOfItsOwn() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(report)
+        .contains(
+            "\n  POST /api/v1/customers/{customerId}/orders/{orderId}/items\n"
+                + "                                          3      600    174ms");
+  }
+
+  @Test
+  void unitNamesAreFoldedOntoOneLine() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(report)
+        .contains("\n  nightly audit \"job\"                     2       40   4.34ms")
+        .doesNotContain("\t");
+  }
+
+  @Test
+  void atMostTenUnitNamesAreListedAndTheRestCounted() {
+    List<UnitSnapshot> units = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      units.add(TestSnapshots.unit("route-" + i, 1_000_000L * (20 - i)));
+    }
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 1, 1_000)),
+            TimeSplit.EMPTY,
+            List.of(),
+            units);
+
+    String report = ConsoleReport.render(s, 10);
+
+    assertThat(report)
+        .contains("Slowest units of work (10 of 12 names)\n")
+        .contains("  route-10 ")
+        .doesNotContain("route-11")
+        .contains("  Not shown: 2 more names\n");
+  }
+
+  @Test
+  void aFindingBlockShowsKindWasteCountsShapesParentCallSiteUnitAndHint() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(report)
+        .contains(
+            "Findings: 3 (most wasted time first)\n"
+                + "\n"
+                + "  1. n-plus-one: 1.10s wasted (22.9% of database time);"
+                + " 600 executions in 12 units, up to 50 in one\n"
+                + "     repeated   SELECT o.id, o.total FROM orders o"
+                + " WHERE o.customer_id = ? AND o.status IN (?)\n"
+                + "     parent     SELECT c.id, c.name FROM customers c"
+                + " WHERE c.region = ? ORDER BY c.name  (50 rows)\n"
+                + "     call site  com.example.shop.OrderService.listOrders(OrderService.java:42)\n"
+                + "     unit       GET /customers/{id}/orders  (one of 12)\n"
+                + "     hint       Load the orders of all customers in one query: a join fetch or"
+                + " an entity graph, batch fetching\n"
+                + "                (@BatchSize, hibernate.default_batch_fetch_size), or one IN-list"
+                + " query over the parent ids.\n");
+  }
+
+  @Test
+  void aFindingWithoutParentOrExampleUnitLeavesThoseLinesOut() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(report)
+        .contains(
+            "  2. chatty-writes: 1.50ms wasted (<0.1% of database time);"
+                + " 40 executions in 2 units, up to 20 in one\n"
+                + "     repeated   INSERT INTO audit (at, who) VALUES (?, ?)\n"
+                + "     call site  com.example.shop.AuditLog.record(AuditLog.java:17)\n")
+        .contains(
+            "  3. duplicate: 1ns wasted (<0.1% of database time); 3 executions in 1 unit,"
+                + " up to 3 in one\n")
+        // a parent with an unknown row count has no row count; no example unit, no unit line
+        .contains(
+            "     parent     SELECT c.id, c.name FROM customers c WHERE c.region = ? ORDER BY c.name\n"
+                + "     call site  (unknown)\n"
+                + "     hint       Cache the result or hoist the query out of the loop.\n");
+  }
+
+  @Test
+  void findingsAreListedUpToTopButNeverFewerThanThree() {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      findings.add(
+          TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT " + i, 1_000_000L * (6 - i)));
+    }
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000_000)),
+            new TimeSplit(30_000_000, 0, 0, 0, 15_000_000),
+            findings,
+            List.of());
+
+    String one = ConsoleReport.render(s, 1);
+    String four = ConsoleReport.render(s, 4);
+    String all = ConsoleReport.render(s, 10);
+
+    assertThat(one)
+        .contains("Findings: 5, the first 3 (most wasted time first)\n")
+        .contains("  3. n-plus-one")
+        .doesNotContain("  4. n-plus-one")
+        .contains("\n  Not shown: 2 more findings, 3.00ms wasted\n");
+    assertThat(four).contains("  4. n-plus-one").contains("Not shown: 1 more finding, 1.00ms");
+    assertThat(all)
+        .contains("Findings: 5 (most wasted time first)\n")
+        .contains("  5. n-plus-one")
+        .doesNotContain("more finding");
+  }
+
+  @Test
+  void findingsAreListedEvenWhenTopIsZero() {
+    String report = ConsoleReport.render(TestSnapshots.golden(), 0);
+
+    assertThat(report).contains("  1. n-plus-one").contains("  3. duplicate");
+  }
+
+  @Test
+  void longFindingTextStaysWithinTheWidth() {
+    String longShape = "SELECT " + "a_rather_long_column_name, ".repeat(10) + "x FROM t";
+    Finding f =
+        new Finding(
+            FindingKind.N_PLUS_ONE,
+            new QueryShape(1, longShape, "SELECT"),
+            new QueryShape(2, longShape + " WHERE parent", "SELECT"),
+            Long.MAX_VALUE,
+            "com.example." + "deeply.nested.".repeat(10) + "Repo.find(Repo.java:1)",
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            "Use one query. " + "x".repeat(300) + " and then\nsome\tmore words " + "y ".repeat(80),
+            "GET /" + "segment/".repeat(30),
+            0,
+            0);
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, longShape, 10, 1_000)),
+            new TimeSplit(Long.MAX_VALUE / 4, 1, Long.MAX_VALUE / 4, 0, Long.MAX_VALUE / 4),
+            List.of(f),
+            List.of(
+                new UnitSnapshot(
+                    "GET /" + "segment/".repeat(30),
+                    Long.MAX_VALUE,
+                    Long.MAX_VALUE,
+                    TimeSplit.EMPTY,
+                    TimeSplit.EMPTY,
+                    Long.MAX_VALUE)));
+
+    String report = ConsoleReport.render(s, 10);
+
+    assertThat(lines(report))
+        .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    String parent =
+        lines(report).stream().filter(l -> l.startsWith("     parent")).findFirst().orElseThrow();
+    assertThat(parent).hasSize(120).endsWith("…  (" + Long.MAX_VALUE + " rows)");
+    assertThat(report).contains("     hint       Use one query.\n").contains("some more words y");
+  }
+
+  @Test
+  void missingKindNamesAndSplitsDoNotBreakTheReport() {
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 1, 1_000)),
+            null,
+            List.of(new Finding(null, null, null, 5, null, 1, 5, 5, 0, null, null, 0, 0)),
+            List.of(new UnitSnapshot(null, 1, 5, null, null, 1)));
+
+    String report = ConsoleReport.render(s, 10);
+
+    assertThat(report)
+        .contains("  database       1.00µs 100.0%  execute 1.00µs + fetch 0ns\n")
+        .contains("  1. finding: 0ns wasted (0.0% of database time); 5 executions in 1 unit")
+        .contains("     call site  (unknown)\n")
+        .doesNotContain("     parent")
+        .doesNotContain("     hint");
+  }
+
+  @Test
+  void goldenReportLinesFitTheWidth() {
+    for (int top = 0; top <= 3; top++) {
+      assertThat(lines(ConsoleReport.render(TestSnapshots.golden(), top)))
+          .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    }
+  }
+
+  @Test
+  void countsTooWideForTheirColumnAreShortenedToThreeDigitsAndASuffix() {
+    assertThat(ConsoleReport.count(999_999, 6)).isEqualTo("999999");
+    assertThat(ConsoleReport.count(1_000_000, 6)).isEqualTo("1.00M");
+    assertThat(ConsoleReport.count(1_999_999, 6)).isEqualTo("1.99M");
+    assertThat(ConsoleReport.count(45_678_901, 6)).isEqualTo("45.6M");
+    assertThat(ConsoleReport.count(456_789_012, 8)).isEqualTo("456M");
+    assertThat(ConsoleReport.count(45_678_901, 8)).isEqualTo("45678901");
+    assertThat(ConsoleReport.count(Long.MAX_VALUE, 8)).isEqualTo("9.22E");
+    assertThat(ConsoleReport.count(12_345, 2)).isEqualTo("12.3k");
+    assertThat(ConsoleReport.count(999, 2)).isEqualTo("999");
+  }
+
+  @Test
+  void wrapBreaksAtSpacesAndCutsWordsLongerThanALine() {
+    assertThat(ConsoleReport.wrap("one two three four", 9))
+        .containsExactly("one two", "three", "four");
+    assertThat(ConsoleReport.wrap("  a\n\tb  ", 9)).containsExactly("a b");
+    assertThat(ConsoleReport.wrap("abcdefghijkl end", 5)).containsExactly("abcd…", "end");
+    assertThat(ConsoleReport.wrap("", 5)).isEmpty();
   }
 
   @Test
@@ -50,18 +338,23 @@ class ConsoleReportTest {
 
   @Test
   void listsOnlyTheTopShapesAndCountsTheRest() {
-    String report = ConsoleReport.render(TestSnapshots.golden(), 2);
+    // without findings, whose blocks would name the same shapes
+    String report = ConsoleReport.render(TestSnapshots.shapesAndConnections(), 2);
 
     assertThat(report).contains("orders o WHERE").contains("\"Straße\"");
     assertThat(report).doesNotContain("INSERT INTO audit").doesNotContain("\n   3 ");
+    assertThat(report).contains("Query shapes by total time (top 2 of 3)\n");
     assertThat(report).contains("Not shown: 1 more shape, 2.34ms (<0.1% of total time)\n");
   }
 
   @Test
   void topZeroListsNoShapesButSaysHowManyExist() {
-    String report = ConsoleReport.render(TestSnapshots.golden(), 0);
+    String report = ConsoleReport.render(TestSnapshots.shapesAndConnections(), 0);
 
-    assertThat(report).doesNotContain("exec p50").doesNotContain("SELECT o.id");
+    assertThat(report)
+        .doesNotContain("Query shapes")
+        .doesNotContain("exec p50")
+        .doesNotContain("SELECT o.id");
     assertThat(report).contains("Not shown: 3 more shapes, 6.00s (100.0% of total time)\n");
   }
 
@@ -69,7 +362,10 @@ class ConsoleReportTest {
   void noFooterAboutHiddenShapesWhenAllAreShown() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 3);
 
-    assertThat(report).contains("INSERT INTO audit").doesNotContain("Not shown");
+    assertThat(report)
+        .contains("Query shapes by total time\n")
+        .contains("\n      INSERT INTO audit")
+        .doesNotContain("Not shown");
   }
 
   @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.UnitSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -22,6 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsonReportTest {
   private static final List<String> DISTRIBUTION_FIELDS =
       List.of("count", "sum", "mean", "min", "p50", "p95", "p99", "max");
+  private static final List<String> TIME_FIELDS =
+      List.of(
+          "dbExecuteNanos",
+          "dbFetchNanos",
+          "appProcessNanos",
+          "poolAcquireNanos",
+          "wastedRoundTripNanos");
 
   @TempDir Path dir;
 
@@ -55,7 +64,15 @@ class JsonReportTest {
 
     assertThat(root.keySet())
         .containsExactly(
-            "version", "takenAt", "shapes", "connections", "droppedShapes", "internalFaults");
+            "version",
+            "takenAt",
+            "shapes",
+            "connections",
+            "droppedShapes",
+            "internalFaults",
+            "time",
+            "findings",
+            "units");
     assertThat(root.get("version")).isEqualTo(BigDecimal.ONE);
     assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
@@ -94,6 +111,126 @@ class JsonReportTest {
     assertThat(object(connections.get("hold")).keySet())
         .containsExactlyElementsOf(DISTRIBUTION_FIELDS);
     assertThat(connections.get("acquireErrors")).isEqualTo(BigDecimal.valueOf(2));
+  }
+
+  @Test
+  void timeHoldsTheSplitInNanoseconds() {
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(TestSnapshots.golden())));
+
+    Map<String, Object> time = object(root.get("time"));
+    assertThat(time.keySet()).containsExactlyElementsOf(TIME_FIELDS);
+    assertThat(time.get("dbExecuteNanos")).isEqualTo(new BigDecimal(4_203_340_000L));
+    assertThat(time.get("dbFetchNanos")).isEqualTo(new BigDecimal(600_000_001L));
+    assertThat(time.get("appProcessNanos")).isEqualTo(new BigDecimal(1_200_000_000L));
+    assertThat(time.get("poolAcquireNanos")).isEqualTo(new BigDecimal(75_000_000L));
+    assertThat(time.get("wastedRoundTripNanos")).isEqualTo(new BigDecimal(1_101_500_001L));
+  }
+
+  @Test
+  void findingsCarryKindLabelShapesCountsTimesAndHint() {
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(TestSnapshots.golden())));
+
+    List<?> findings = (List<?>) root.get("findings");
+    assertThat(findings).hasSize(3);
+    Map<String, Object> first = object(findings.get(0));
+    assertThat(first.keySet())
+        .containsExactly(
+            "kind",
+            "shape",
+            "parentShape",
+            "parentRows",
+            "callSite",
+            "occurrences",
+            "maxCount",
+            "totalCount",
+            "wastedNanos",
+            "hint",
+            "exampleUnit",
+            "firstSeen",
+            "lastSeen");
+    assertThat(first.get("kind")).isEqualTo("n-plus-one");
+    assertThat(first.get("shape")).isEqualTo(TestSnapshots.golden().shapes().get(0).shape().text());
+    assertThat(first.get("parentShape")).isEqualTo(TestSnapshots.CUSTOMERS.text());
+    assertThat(first.get("parentRows")).isEqualTo(BigDecimal.valueOf(50));
+    assertThat(first.get("callSite"))
+        .isEqualTo("com.example.shop.OrderService.listOrders(OrderService.java:42)");
+    assertThat(first.get("occurrences")).isEqualTo(BigDecimal.valueOf(12));
+    assertThat(first.get("maxCount")).isEqualTo(BigDecimal.valueOf(50));
+    assertThat(first.get("totalCount")).isEqualTo(BigDecimal.valueOf(600));
+    assertThat(first.get("wastedNanos")).isEqualTo(new BigDecimal(1_100_000_000L));
+    assertThat(first.get("hint")).isEqualTo(TestSnapshots.N_PLUS_ONE_HINT);
+    assertThat(first.get("exampleUnit")).isEqualTo("GET /customers/{id}/orders");
+    assertThat(first.get("firstSeen")).isEqualTo("2026-01-02T01:00:00.000Z");
+    assertThat(first.get("lastSeen")).isEqualTo("2026-01-02T03:04:04.678Z");
+
+    Map<String, Object> second = object(findings.get(1));
+    assertThat(second.get("kind")).isEqualTo("chatty-writes");
+    assertThat(second).containsEntry("parentShape", null).containsEntry("parentRows", null);
+    assertThat(second.get("exampleUnit")).isEqualTo("nightly\taudit\n\"job\"");
+
+    Map<String, Object> third = object(findings.get(2));
+    assertThat(third.get("kind")).isEqualTo("duplicate");
+    assertThat(third.get("shape")).isEqualTo(TestSnapshots.golden().shapes().get(1).shape().text());
+    assertThat(third.get("parentShape")).isEqualTo(TestSnapshots.CUSTOMERS.text());
+    assertThat(third).containsEntry("parentRows", null).containsEntry("exampleUnit", null);
+  }
+
+  @Test
+  void unitsCarryNameCountsAndTheSplitOfAllAndOfTheSlowest() {
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(TestSnapshots.golden())));
+
+    List<?> units = (List<?>) root.get("units");
+    assertThat(units).hasSize(3);
+    Map<String, Object> first = object(units.get(0));
+    assertThat(first.keySet())
+        .containsExactly("name", "units", "executions", "total", "slowest", "findings");
+    assertThat(first.get("name")).isEqualTo("GET /customers/{id}/orders");
+    assertThat(first.get("units")).isEqualTo(BigDecimal.valueOf(12));
+    assertThat(first.get("executions")).isEqualTo(BigDecimal.valueOf(612));
+    assertThat(first.get("findings")).isEqualTo(BigDecimal.ONE);
+    assertThat(object(first.get("total")).keySet()).containsExactlyElementsOf(TIME_FIELDS);
+    assertThat(object(first.get("total")).get("wastedRoundTripNanos"))
+        .isEqualTo(new BigDecimal(1_100_000_000L));
+    assertThat(object(first.get("slowest")).get("dbExecuteNanos"))
+        .isEqualTo(new BigDecimal(700_000_000L));
+    assertThat(object(units.get(2)).get("name")).isEqualTo("nightly\taudit\n\"job\"");
+  }
+
+  @Test
+  void snapshotWithoutDiagnosisDataHasZeroTimeAndEmptyFindingsAndUnits() {
+    String json = JsonReport.render(TestSnapshots.shapesAndConnections());
+
+    Map<String, Object> root = object(MiniJson.parse(json));
+    assertThat(object(root.get("time")).values()).containsOnly(BigDecimal.ZERO);
+    assertThat((List<?>) root.get("findings")).isEmpty();
+    assertThat((List<?>) root.get("units")).isEmpty();
+    assertThat(json).contains("  \"findings\": [],\n  \"units\": []\n}\n");
+    // everything the five-argument snapshot holds is rendered as in the golden file
+    String golden = JsonReport.render(TestSnapshots.golden());
+    assertThat(json.substring(0, json.indexOf("\"time\"")))
+        .isEqualTo(golden.substring(0, golden.indexOf("\"time\"")));
+  }
+
+  @Test
+  void nullTimeSplitsAndKindAreWrittenWithoutFailing() {
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.empty(),
+            null,
+            List.of(
+                new Finding(
+                    null, null, null, -1, null, 0, 0, 0, 0, null, null, Long.MIN_VALUE / 4, 0)),
+            List.of(new UnitSnapshot(null, 0, 0, null, null, 0)));
+
+    Map<String, Object> root = object(MiniJson.parse(JsonReport.render(s)));
+
+    assertThat(object(root.get("time")).values()).containsOnly(BigDecimal.ZERO);
+    Map<String, Object> finding = object(((List<?>) root.get("findings")).get(0));
+    assertThat(finding).containsEntry("kind", null).containsEntry("shape", "");
+    assertThat(finding.get("lastSeen")).isEqualTo("1970-01-01T00:00:00.000Z");
+    Map<String, Object> unit = object(((List<?>) root.get("units")).get(0));
+    assertThat(unit).containsEntry("name", null);
+    assertThat(object(unit.get("slowest")).values()).containsOnly(BigDecimal.ZERO);
   }
 
   @Test

@@ -2,9 +2,13 @@ package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.TimeSplit;
+import io.querylens.core.UnitSnapshot;
 import java.util.List;
 
 /** Fixed snapshots shared by the report tests. */
@@ -14,12 +18,115 @@ final class TestSnapshots {
 
   private TestSnapshots() {}
 
+  /** 2026-01-02T01:00:00.000Z. */
+  static final long FIRST_SEEN_MILLIS = 1_767_315_600_000L;
+
+  static final QueryShape CUSTOMERS =
+      new QueryShape(
+          0x1234L,
+          "SELECT c.id, c.name FROM customers c WHERE c.region = ? ORDER BY c.name",
+          "SELECT");
+
+  static final String N_PLUS_ONE_HINT =
+      "Load the orders of all customers in one query: a join fetch or an entity graph,"
+          + " batch fetching (@BatchSize, hibernate.default_batch_fetch_size), or one IN-list query"
+          + " over the parent ids.";
+
   /**
    * The snapshot behind {@code report.json}: three shapes (one with quotes, a backslash, accents
    * and an emoji; one without a cursor), connections with failed acquires, dropped shapes and an
-   * internal fault. Each shape's total is the sum of its execute, fetch and process sums.
+   * internal fault; where the time went; three findings (an N+1 with a parent, chatty writes in a
+   * unit whose name holds control characters, a duplicate of the quoted shape whose parent's row
+   * count is unknown, without an example unit); and three unit names, one too long for the
+   * console's name column. Each shape's total is the sum of its execute, fetch and process sums,
+   * and the time split sums the shapes and the acquire time.
    */
   static QueryLensSnapshot golden() {
+    QueryLensSnapshot shapesOnly = shapesAndConnections();
+    QueryShape orders = shapesOnly.shapes().get(0).shape();
+    QueryShape quoted = shapesOnly.shapes().get(1).shape();
+    QueryShape insert = shapesOnly.shapes().get(2).shape();
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                FindingKind.N_PLUS_ONE,
+                orders,
+                CUSTOMERS,
+                50,
+                "com.example.shop.OrderService.listOrders(OrderService.java:42)",
+                12,
+                50,
+                600,
+                1_100_000_000L,
+                N_PLUS_ONE_HINT,
+                "GET /customers/{id}/orders",
+                FIRST_SEEN_MILLIS,
+                TAKEN_AT_MILLIS - 1_000),
+            new Finding(
+                FindingKind.CHATTY_WRITES,
+                insert,
+                null,
+                -1,
+                "com.example.shop.AuditLog.record(AuditLog.java:17)",
+                2,
+                20,
+                40,
+                1_500_000L,
+                "Send the rows as one JDBC batch (addBatch/executeBatch).",
+                "nightly\taudit\n\"job\"",
+                FIRST_SEEN_MILLIS + 60_000,
+                FIRST_SEEN_MILLIS + 120_000),
+            new Finding(
+                FindingKind.DUPLICATE,
+                quoted,
+                CUSTOMERS,
+                -1,
+                "(unknown)",
+                1,
+                3,
+                3,
+                1,
+                "Cache the result or hoist the query out of the loop.",
+                null,
+                TAKEN_AT_MILLIS,
+                TAKEN_AT_MILLIS));
+    List<UnitSnapshot> units =
+        List.of(
+            new UnitSnapshot(
+                "GET /customers/{id}/orders",
+                12,
+                612,
+                new TimeSplit(
+                    4_100_000_000L, 590_000_000L, 1_150_000_000L, 60_000_000, 1_100_000_000L),
+                new TimeSplit(700_000_000L, 90_000_000L, 150_000_000L, 12_000_000, 190_000_000L),
+                1),
+            new UnitSnapshot(
+                "POST /api/v1/customers/{customerId}/orders/{orderId}/items",
+                3,
+                600,
+                new TimeSplit(100_000_000L, 10_000_000L, 50_000_000L, 14_000_000, 0),
+                new TimeSplit(40_000_000L, 4_000_000L, 20_000_000L, 5_000_000, 0),
+                0),
+            new UnitSnapshot(
+                "nightly\taudit\n\"job\"",
+                2,
+                40,
+                new TimeSplit(3_340_000L, 1, 0, 1_000_000, 1_500_000L),
+                new TimeSplit(2_000_000L, 0, 0, 600_000, 900_000L),
+                1));
+    return new QueryLensSnapshot(
+        shapesOnly.takenAtMillis(),
+        shapesOnly.shapes(),
+        shapesOnly.connections(),
+        shapesOnly.droppedShapes(),
+        shapesOnly.internalFaults(),
+        new TimeSplit(4_203_340_000L, 600_000_001L, 1_200_000_000L, 75_000_000L, 1_101_500_001L),
+        findings,
+        units);
+  }
+
+  /** {@link #golden()} without diagnosis data, built with the five-argument constructor. */
+  static QueryLensSnapshot shapesAndConnections() {
     ShapeSnapshot orders =
         new ShapeSnapshot(
             new QueryShape(
@@ -69,6 +176,44 @@ final class TestSnapshots {
             2);
     return new QueryLensSnapshot(
         TAKEN_AT_MILLIS, List.of(orders, quoted, insert), connections, 4, 1);
+  }
+
+  /** A finding of {@code kind} on a SELECT of {@code text} with no parent, in one unit. */
+  static Finding finding(FindingKind kind, String text, long wastedNanos) {
+    return new Finding(
+        kind,
+        new QueryShape(text.hashCode(), text, "SELECT"),
+        null,
+        -1,
+        "com.example.App.run(App.java:1)",
+        1,
+        6,
+        6,
+        wastedNanos,
+        "a hint",
+        "unit",
+        FIRST_SEEN_MILLIS,
+        FIRST_SEEN_MILLIS);
+  }
+
+  /** A unit name whose units spent {@code dbNanos} in execute and nothing else. */
+  static UnitSnapshot unit(String name, long dbNanos) {
+    TimeSplit split = new TimeSplit(dbNanos, 0, 0, 0, 0);
+    return new UnitSnapshot(name, 1, 1, split, split, 0);
+  }
+
+  /** {@code base} with the given diagnosis data. */
+  static QueryLensSnapshot with(
+      QueryLensSnapshot base, TimeSplit time, List<Finding> findings, List<UnitSnapshot> units) {
+    return new QueryLensSnapshot(
+        base.takenAtMillis(),
+        base.shapes(),
+        base.connections(),
+        base.droppedShapes(),
+        base.internalFaults(),
+        time,
+        findings,
+        units);
   }
 
   /** A snapshot with nothing recorded. */

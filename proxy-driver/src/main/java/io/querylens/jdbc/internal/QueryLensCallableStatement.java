@@ -1,6 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.internal.ParameterHash;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.Array;
@@ -29,6 +30,10 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   QueryLensCallableStatement(
       CallableStatement delegate, QueryLensConnection connection, QueryShape shape) {
     super(delegate, connection, shape);
+  }
+
+  private void bound(String parameterName, long valueHash) {
+    bound(parameterName == null ? 0 : parameterName.hashCode(), valueHash);
   }
 
   @Override
@@ -189,126 +194,151 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   @Override
   public void setURL(String arg0, java.net.URL arg1) throws SQLException {
     delegate.setURL(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNull(String arg0, int arg1) throws SQLException {
     delegate.setNull(arg0, arg1);
+    bound(arg0, ParameterHash.NULL);
   }
 
   @Override
   public void setBoolean(String arg0, boolean arg1) throws SQLException {
     delegate.setBoolean(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setByte(String arg0, byte arg1) throws SQLException {
     delegate.setByte(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setShort(String arg0, short arg1) throws SQLException {
     delegate.setShort(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setInt(String arg0, int arg1) throws SQLException {
     delegate.setInt(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setLong(String arg0, long arg1) throws SQLException {
     delegate.setLong(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setFloat(String arg0, float arg1) throws SQLException {
     delegate.setFloat(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setDouble(String arg0, double arg1) throws SQLException {
     delegate.setDouble(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBigDecimal(String arg0, java.math.BigDecimal arg1) throws SQLException {
     delegate.setBigDecimal(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setString(String arg0, String arg1) throws SQLException {
     delegate.setString(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBytes(String arg0, byte[] arg1) throws SQLException {
     delegate.setBytes(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setDate(String arg0, Date arg1) throws SQLException {
     delegate.setDate(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setTime(String arg0, Time arg1) throws SQLException {
     delegate.setTime(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setTimestamp(String arg0, Timestamp arg1) throws SQLException {
     delegate.setTimestamp(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setAsciiStream(String arg0, InputStream arg1, int arg2) throws SQLException {
     delegate.setAsciiStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBinaryStream(String arg0, InputStream arg1, int arg2) throws SQLException {
     delegate.setBinaryStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
     delegate.setObject(arg0, arg1, arg2, arg3);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
     delegate.setObject(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setObject(String arg0, Object arg1) throws SQLException {
     delegate.setObject(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setCharacterStream(String arg0, Reader arg1, int arg2) throws SQLException {
     delegate.setCharacterStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setDate(String arg0, Date arg1, Calendar arg2) throws SQLException {
     delegate.setDate(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setTime(String arg0, Time arg1, Calendar arg2) throws SQLException {
     delegate.setTime(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setTimestamp(String arg0, Timestamp arg1, Calendar arg2) throws SQLException {
     delegate.setTimestamp(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNull(String arg0, int arg1, String arg2) throws SQLException {
     delegate.setNull(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.NULL);
   }
 
   @Override
@@ -439,36 +469,43 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   @Override
   public void setRowId(String arg0, RowId arg1) throws SQLException {
     delegate.setRowId(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNString(String arg0, String arg1) throws SQLException {
     delegate.setNString(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
     delegate.setNCharacterStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNClob(String arg0, NClob arg1) throws SQLException {
     delegate.setNClob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setClob(String arg0, Reader arg1, long arg2) throws SQLException {
     delegate.setClob(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBlob(String arg0, InputStream arg1, long arg2) throws SQLException {
     delegate.setBlob(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNClob(String arg0, Reader arg1, long arg2) throws SQLException {
     delegate.setNClob(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
@@ -484,6 +521,7 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   @Override
   public void setSQLXML(String arg0, SQLXML arg1) throws SQLException {
     delegate.setSQLXML(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
@@ -529,61 +567,73 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   @Override
   public void setBlob(String arg0, Blob arg1) throws SQLException {
     delegate.setBlob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setClob(String arg0, Clob arg1) throws SQLException {
     delegate.setClob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setAsciiStream(String arg0, InputStream arg1, long arg2) throws SQLException {
     delegate.setAsciiStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBinaryStream(String arg0, InputStream arg1, long arg2) throws SQLException {
     delegate.setBinaryStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
     delegate.setCharacterStream(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setAsciiStream(String arg0, InputStream arg1) throws SQLException {
     delegate.setAsciiStream(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBinaryStream(String arg0, InputStream arg1) throws SQLException {
     delegate.setBinaryStream(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setCharacterStream(String arg0, Reader arg1) throws SQLException {
     delegate.setCharacterStream(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNCharacterStream(String arg0, Reader arg1) throws SQLException {
     delegate.setNCharacterStream(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setClob(String arg0, Reader arg1) throws SQLException {
     delegate.setClob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setBlob(String arg0, InputStream arg1) throws SQLException {
     delegate.setBlob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setNClob(String arg0, Reader arg1) throws SQLException {
     delegate.setNClob(arg0, arg1);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
@@ -599,11 +649,13 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   @Override
   public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
     delegate.setObject(arg0, arg1, arg2, arg3);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override
   public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
     delegate.setObject(arg0, arg1, arg2);
+    bound(arg0, ParameterHash.of(arg1));
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps a {@link Connection}: statements it creates are wrapped, and its hold time is recorded when
@@ -42,10 +43,51 @@ public final class QueryLensConnection implements Connection {
 
   private int openCount;
 
+  /** Issues transaction ids: unique in this JVM, 0 meaning none. */
+  private static final AtomicLong transactions = new AtomicLong();
+
+  /** Whether the connection is in autocommit mode, as the application last set it. */
+  private boolean autoCommit;
+
+  /** The current JDBC transaction's id, 0 until its first execution (or under autocommit). */
+  private long transactionId;
+
   QueryLensConnection(Connection delegate, Recording recording, long acquiredAt) {
     this.delegate = delegate;
     this.recording = recording;
     this.acquiredAt = acquiredAt;
+    this.autoCommit = initialAutoCommit(delegate);
+  }
+
+  private static boolean initialAutoCommit(Connection connection) {
+    try {
+      return connection.getAutoCommit();
+    } catch (Throwable t) { // a closed or broken connection: the application will find out
+      return true;
+    }
+  }
+
+  /**
+   * The transaction an execution starting now runs in: with autocommit off, every execution until
+   * commit or rollback shares one id; under autocommit, 0.
+   */
+  long transactionId() {
+    if (autoCommit) {
+      return 0;
+    }
+    long id = transactionId;
+    if (id == 0) {
+      id = transactionId = transactions.incrementAndGet();
+    }
+    return id;
+  }
+
+  private void transactionEnded() {
+    long id = transactionId;
+    if (id != 0) {
+      transactionId = 0;
+      recording.transactionEnded(id);
+    }
   }
 
   /**
@@ -205,6 +247,7 @@ public final class QueryLensConnection implements Connection {
     if (!closed) {
       closed = true;
       endOpenStatements();
+      transactionEnded();
       recording.recordHold(System.nanoTime() - acquiredAt);
     }
     delegate.close();
@@ -241,6 +284,10 @@ public final class QueryLensConnection implements Connection {
   @Override
   public void setAutoCommit(boolean arg0) throws SQLException {
     delegate.setAutoCommit(arg0);
+    if (arg0 && !autoCommit) {
+      transactionEnded(); // switching autocommit on commits the transaction
+    }
+    autoCommit = arg0;
   }
 
   @Override
@@ -251,11 +298,16 @@ public final class QueryLensConnection implements Connection {
   @Override
   public void commit() throws SQLException {
     delegate.commit();
+    transactionEnded();
   }
 
   @Override
   public void rollback() throws SQLException {
-    delegate.rollback();
+    try {
+      delegate.rollback();
+    } finally {
+      transactionEnded();
+    }
   }
 
   @Override

@@ -130,7 +130,6 @@ public final class QueryLensResultSet implements ResultSet {
       return;
     }
     shape = null;
-    statement.cursorEnded(this);
     long open = Math.max(0, now - openedAt);
     int sampledPhase = preciseFrom == 0 ? calls : preciseFrom - 1;
     // calls FIRST_SAMPLE, FIRST_SAMPLE + SAMPLE_EVERY, ... up to sampledPhase were timed
@@ -138,8 +137,12 @@ public final class QueryLensResultSet implements ResultSet {
     long estimated =
         sampledCalls == 0 ? 0 : sampledNanos * (sampledPhase - sampledCalls) / sampledCalls;
     long fetch = Math.min(open, sampledNanos + estimated + preciseNanos);
-    statement.connection.recording.recordCursor(
-        ended, start, openedAt - start, fetch, open - fetch, rows);
+    statement.cursorEnded(this, ended, start, openedAt - start, fetch, open - fetch, rows);
+  }
+
+  /** The shape of this cursor's execution while it is open, else null. */
+  QueryShape shape() {
+    return shape;
   }
 
   @Override

@@ -27,6 +27,11 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** Statements added to the current batch. */
   int batchSize;
 
+  /** The current execution's parameter hash and transaction (0: autocommit). */
+  private long parameterHash;
+
+  private long transactionId;
+
   /**
    * An execute() whose outcome the application has not read yet, or null. Kept out of line (it is
    * rare) so that the statement wrapper stays small.
@@ -53,7 +58,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** An executeUpdate-like call: one execution whose rows are the returned count. */
   final <A> long count(QueryShape shape, String sql, A arg, CountCall<? super S, A> call)
       throws SQLException {
-    long start = begin();
+    long start = begin(sql);
     long rows;
     try {
       rows = call.call(delegate, sql, arg);
@@ -68,7 +73,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** An execute()-like call: complete now, or when its result set ends. */
   final <A> boolean execute(QueryShape shape, String sql, A arg, Call<? super S, A, Boolean> call)
       throws SQLException {
-    long start = begin();
+    long start = begin(sql);
     boolean hasResultSet;
     try {
       hasResultSet = call.call(delegate, sql, arg);
@@ -82,7 +87,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** An executeQuery-like call: the execution ends with its cursor. */
   final ResultSet query(QueryShape shape, String sql, Call<? super S, Void, ResultSet> call)
       throws SQLException {
-    long start = begin();
+    long start = begin(sql);
     ResultSet rs;
     try {
       rs = call.call(delegate, sql, null);
@@ -96,7 +101,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** An executeBatch-like call: one execution for the whole batch, rows the sum of counts. */
   final <R> R batch(QueryShape shape, Call<? super S, Void, R> call) throws SQLException {
     int size = takeBatch();
-    long start = begin();
+    long start = begin(null);
     R counts;
     try {
       counts = call.call(delegate, null, null);
@@ -111,39 +116,76 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   // ---- the execution funnel -------------------------------------------------------------------
 
-  /** Ends whatever the previous execution left open and returns the start time of a new one. */
-  final long begin() {
+  /**
+   * Ends whatever the previous execution left open, notes the new one's parameters and transaction,
+   * and returns its start time.
+   */
+  final long begin(String sql) {
     if (currentCursor != null || pending != null) {
       endPrevious();
     }
+    parameterHash = parameterHash(sql);
+    transactionId = connection.transactionId();
     return System.nanoTime();
+  }
+
+  /** The hash an execution of {@code sql} is compared by: a plain statement's is its text's. */
+  long parameterHash(String sql) {
+    return sql == null ? 0 : sql.hashCode();
   }
 
   /** Records an execution that produced no cursor. */
   final void ended(QueryShape shape, long start, long rows, int batch) {
-    connection.recording.record(shape, start, System.nanoTime() - start, rows, batch);
+    record(shape, start, System.nanoTime() - start, rows, batch);
+  }
+
+  private void record(QueryShape shape, long start, long executeNanos, long rows, int batch) {
+    connection.recording.record(
+        shape, start, executeNanos, rows, batch, parameterHash, transactionId);
   }
 
   /** Records an execution whose driver call threw, then lets the caller rethrow the same object. */
   final void failed(QueryShape shape, long start, Throwable error, int batch) {
-    connection.recording.recordFailure(shape, start, System.nanoTime() - start, batch, error);
+    connection.recording.recordFailure(
+        shape, start, System.nanoTime() - start, batch, error, parameterHash, transactionId);
+  }
+
+  /** Records the cursor of this statement's current execution when it ends. */
+  final void cursorEnded(
+      QueryLensResultSet cursor,
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows) {
+    if (currentCursor == cursor) {
+      currentCursor = null;
+    }
+    connection.recording.recordCursor(
+        shape, start, executeNanos, fetchNanos, processNanos, rows, parameterHash, transactionId);
   }
 
   /** Wraps the cursor of an executeQuery; its execution is recorded when the cursor ends. */
   final ResultSet opened(QueryShape shape, long start, ResultSet rs) {
     long now = System.nanoTime();
     if (rs == null) {
-      connection.recording.record(shape, start, now - start, -1, 0);
+      record(shape, start, now - start, -1, 0);
       return null;
     }
-    QueryLensResultSet cursor = new QueryLensResultSet(rs, this, shape, start, now);
+    return open(new QueryLensResultSet(rs, this, shape, start, now));
+  }
+
+  private ResultSet open(QueryLensResultSet cursor) {
     currentCursor = cursor;
+    connection.recording.cursorOpened(cursor.shape());
     return cursor;
   }
 
   /** After execute() returned: its result set or update count is waiting to be read. */
   final boolean executed(QueryShape shape, long start, boolean hasResultSet) {
     pending = new PendingExecute(shape, start, System.nanoTime() - start, hasResultSet);
+    connection.recording.executionPending(shape);
     return hasResultSet;
   }
 
@@ -152,15 +194,9 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     PendingExecute p = pending;
     if (p != null && !p.hasResultSet) {
       pending = null;
-      connection.recording.record(p.shape, p.start, p.executeNanos, count, 0);
+      record(p.shape, p.start, p.executeNanos, count, 0);
     }
     return count;
-  }
-
-  final void cursorEnded(QueryLensResultSet cursor) {
-    if (currentCursor == cursor) {
-      currentCursor = null;
-    }
   }
 
   private void endPrevious() {
@@ -172,7 +208,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     PendingExecute p = pending;
     if (p != null) {
       pending = null;
-      connection.recording.record(p.shape, p.start, p.executeNanos, -1, 0);
+      record(p.shape, p.start, p.executeNanos, -1, 0);
     }
   }
 
@@ -339,9 +375,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     PendingExecute p = pending;
     if (p != null && p.hasResultSet) {
       pending = null;
-      cursor = new QueryLensResultSet(rs, this, p.shape, p.start, p.start + p.executeNanos);
-      currentCursor = cursor;
-      return cursor;
+      return open(new QueryLensResultSet(rs, this, p.shape, p.start, p.start + p.executeNanos));
     }
     return new QueryLensResultSet(rs, this);
   }

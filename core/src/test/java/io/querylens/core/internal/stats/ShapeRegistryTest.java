@@ -23,15 +23,15 @@ class ShapeRegistryTest {
   }
 
   static Execution query(QueryShape shape, long execute, long fetch, long process, long rows) {
-    return new Execution(shape, 0, execute, fetch, process, rows, 0, false, null);
+    return new Execution(shape, 0, execute, fetch, process, rows, 0, false, null, 0, 0);
   }
 
   static Execution update(QueryShape shape, long execute, long rows) {
-    return new Execution(shape, 0, execute, 0, 0, rows, 0, false, null);
+    return new Execution(shape, 0, execute, 0, 0, rows, 0, false, null, 0, 0);
   }
 
   static Execution failure(QueryShape shape, long execute) {
-    return new Execution(shape, 0, execute, 0, 0, -1, 0, true, "42000");
+    return new Execution(shape, 0, execute, 0, 0, -1, 0, true, "42000", 0, 0);
   }
 
   @Test

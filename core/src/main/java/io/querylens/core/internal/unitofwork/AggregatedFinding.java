@@ -1,0 +1,104 @@
+package io.querylens.core.internal.unitofwork;
+
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
+import io.querylens.core.QueryShape;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
+ * to it from their own threads: when the threshold is reached ({@link #raised}), on every later
+ * repetition ({@link #repeated}: two uncontended atomic adds, paid only by executions that are
+ * themselves waste) and when the unit ends ({@link #settled}). Readers take a {@link #snapshot()}
+ * at any time.
+ */
+final class AggregatedFinding {
+  final FindingKind kind;
+  final QueryShape shape;
+  final String callSite;
+  final long firstSeenMillis;
+
+  private final AtomicLong occurrences = new AtomicLong();
+  private final AtomicLong totalCount = new AtomicLong();
+  private final AtomicLong maxCount = new AtomicLong();
+  private final AtomicLong wastedNanos = new AtomicLong();
+  private volatile QueryShape parentShape;
+  private volatile long parentRows = -1;
+  private volatile String exampleUnit;
+  private volatile long lastSeenMillis;
+
+  AggregatedFinding(FindingKind kind, QueryShape shape, String callSite, long nowMillis) {
+    this.kind = kind;
+    this.shape = shape;
+    this.callSite = callSite;
+    this.firstSeenMillis = nowMillis;
+    this.lastSeenMillis = nowMillis;
+  }
+
+  /** A unit reached the threshold with {@code count} repetitions wasting {@code wasted}. */
+  void raised(
+      long count, long wasted, QueryShape parent, long rows, String unitName, long nowMillis) {
+    occurrences.incrementAndGet();
+    totalCount.addAndGet(count);
+    wastedNanos.addAndGet(wasted);
+    if (parent != null && parentShape == null) {
+      parentShape = parent;
+    }
+    if (raiseMax(count) || exampleUnit == null) {
+      exampleUnit = unitName;
+      if (rows >= 0) {
+        parentRows = rows;
+      }
+    }
+    lastSeenMillis = nowMillis;
+  }
+
+  /** One more repetition in a unit that has it, now at {@code count}. */
+  void repeated(long count, long wastedDelta) {
+    totalCount.incrementAndGet();
+    wastedNanos.addAndGet(wastedDelta);
+    if (count > maxCount.get()) {
+      raiseMax(count);
+    }
+  }
+
+  /** A unit that had it ended (or dropped it from its table) at {@code count} repetitions. */
+  void settled(long count, long rows, String unitName, long nowMillis) {
+    if (rows >= 0 && count >= maxCount.get()) {
+      parentRows = rows;
+      exampleUnit = unitName;
+    }
+    lastSeenMillis = nowMillis;
+  }
+
+  private boolean raiseMax(long count) {
+    long max;
+    while (count > (max = maxCount.get())) {
+      if (maxCount.compareAndSet(max, count)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  long wastedNanos() {
+    return wastedNanos.get();
+  }
+
+  Finding snapshot() {
+    return new Finding(
+        kind,
+        shape,
+        parentShape,
+        parentShape == null ? -1 : parentRows,
+        callSite,
+        occurrences.get(),
+        maxCount.get(),
+        totalCount.get(),
+        wastedNanos.get(),
+        Hints.of(kind),
+        exampleUnit,
+        firstSeenMillis,
+        lastSeenMillis);
+  }
+}

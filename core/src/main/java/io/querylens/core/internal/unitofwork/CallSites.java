@@ -1,0 +1,276 @@
+package io.querylens.core.internal.unitofwork;
+
+import java.lang.StackWalker.StackFrame;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Finds the call site of a repeated execution: the first application frame on the current stack,
+ * walked with {@link StackWalker} only when a shape reaches the threshold in a unit of work.
+ *
+ * <p>Whether a frame is the application's is judged by where its class was loaded from, so it holds
+ * whatever the application's package (an application may live under a framework's own namespace): a
+ * class from a directory, from {@code BOOT-INF/classes} or {@code WEB-INF/classes}, or from the
+ * JVM's main jar ({@code java -jar}) is the application's; a class from any other jar ({@code
+ * BOOT-INF/lib} and {@code WEB-INF/lib} included) or without a code source (the JDK) is a
+ * library's. The answer is cached per class ({@link ClassValue}).
+ *
+ * <p>In order, for each frame from the innermost out:
+ *
+ * <ol>
+ *   <li>QueryLens's own classes ({@code io.querylens.*} except {@code io.querylens.examples.*}) are
+ *       never a call site, unless loaded from a build's test output directory, so that QueryLens's
+ *       own tests can stand in for an application;
+ *   <li>a class under {@code querylens.callsite.app-packages} is the call site;
+ *   <li>a class under {@code querylens.callsite.skip-packages} is never one;
+ *   <li>an application class (by its code source, above) is the call site.
+ * </ol>
+ *
+ * When no frame qualifies, the first frame outside {@link #SKIPPED_PACKAGES} (JDK, drivers, pools,
+ * ORMs, frameworks) and the skip-packages is taken; failing that, {@link #UNKNOWN}.
+ */
+final class CallSites {
+  /** Reported when no frame qualifies or the stack cannot be walked. */
+  static final String UNKNOWN = "(unknown)";
+
+  /** Package prefixes of the JDK, drivers, pools, ORMs and frameworks: the fallback's skip list. */
+  static final List<String> SKIPPED_PACKAGES =
+      List.of(
+          "java.",
+          "javax.",
+          "jakarta.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "org.h2.",
+          "org.postgresql.",
+          "org.mariadb.",
+          "com.mysql.",
+          "oracle.",
+          "com.microsoft.sqlserver.",
+          "org.hsqldb.",
+          "org.sqlite.",
+          "org.apache.",
+          "com.zaxxer.",
+          "com.mchange.",
+          "org.hibernate.",
+          "org.eclipse.persistence.",
+          "org.jooq.",
+          "org.mybatis.",
+          "org.jdbi.",
+          "org.springframework.",
+          "io.micronaut.",
+          "io.quarkus.",
+          "net.ttddyy.",
+          "com.p6spy.",
+          "io.opentelemetry.",
+          "io.micrometer.",
+          "io.querylens.",
+          "org.junit.",
+          "org.gradle.",
+          "org.jboss.",
+          "org.glassfish.",
+          "org.eclipse.jetty.",
+          "io.undertow.",
+          "io.netty.",
+          "reactor.",
+          "kotlin.",
+          "kotlinx.",
+          "scala.",
+          "groovy.",
+          "org.codehaus.groovy.",
+          "net.bytebuddy.",
+          "org.aspectj.",
+          "com.google.",
+          "com.fasterxml.");
+
+  private static final String[] skipped = SKIPPED_PACKAGES.toArray(new String[0]);
+
+  private static final String QUERYLENS = "io.querylens.";
+  private static final String QUERYLENS_EXAMPLES = "io.querylens.examples.";
+
+  /** Build output directories of test classes: Maven, Gradle, IntelliJ. */
+  private static final List<String> TEST_OUTPUT =
+      List.of("/test-classes/", "/classes/java/test/", "/classes/kotlin/test/", "/out/test/");
+
+  private static final byte APPLICATION = 1;
+  private static final byte LIBRARY = 2;
+  private static final byte QUERYLENS_OWN = 3;
+
+  private static final String MAIN_JAR = mainJar();
+
+  private static final ClassValue<Byte> origins =
+      new ClassValue<>() {
+        @Override
+        protected Byte computeValue(Class<?> type) {
+          return origin(type);
+        }
+      };
+
+  private static final StackWalker walker = walker();
+
+  private final String[] appPackages;
+  private final String[] skipPackages;
+
+  CallSites(List<String> appPackages, List<String> skipPackages) {
+    this.appPackages = appPackages.toArray(new String[0]);
+    this.skipPackages = skipPackages.toArray(new String[0]);
+  }
+
+  /** The call site of the caller's caller's ..., as {@code com.example.A.m(A.java:42)}. */
+  String find() {
+    if (walker == null) {
+      return UNKNOWN;
+    }
+    StackFrame frame = walker.walk(this::pick);
+    return frame == null ? UNKNOWN : format(frame);
+  }
+
+  private StackFrame pick(Stream<StackFrame> frames) {
+    StackFrame fallback = null;
+    Iterator<StackFrame> it = frames.iterator();
+    while (it.hasNext()) {
+      StackFrame f = it.next();
+      Class<?> type = f.getDeclaringClass();
+      byte origin = origins.get(type);
+      if (origin == QUERYLENS_OWN) {
+        continue;
+      }
+      String name = type.getName();
+      if (matches(appPackages, name)) {
+        return f;
+      }
+      if (matches(skipPackages, name)) {
+        continue;
+      }
+      if (origin == APPLICATION) {
+        return f;
+      }
+      if (fallback == null && !matches(skipped, name)) {
+        fallback = f;
+      }
+    }
+    return fallback;
+  }
+
+  /** Whether {@code type} counts as the application's by itself and the overrides. */
+  boolean isApplication(Class<?> type) {
+    byte origin = origins.get(type);
+    if (origin == QUERYLENS_OWN) {
+      return false;
+    }
+    String name = type.getName();
+    if (matches(appPackages, name)) {
+      return true;
+    }
+    return !matches(skipPackages, name) && origin == APPLICATION;
+  }
+
+  /** {@code com.example.A.m(A.java:42)}, as a stack trace prints it but without module names. */
+  static String format(StackFrame f) {
+    StringBuilder sb = new StringBuilder(96);
+    sb.append(f.getClassName()).append('.').append(f.getMethodName()).append('(');
+    String file = f.getFileName();
+    int line = f.getLineNumber();
+    if (f.isNativeMethod()) {
+      sb.append("Native Method");
+    } else if (file == null) {
+      sb.append("Unknown Source");
+    } else {
+      sb.append(file);
+      if (line >= 0) {
+        sb.append(':').append(line);
+      }
+    }
+    return sb.append(')').toString();
+  }
+
+  private static boolean matches(String[] prefixes, String className) {
+    for (String p : prefixes) {
+      if (className.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where {@code type} comes from: the application, a library, or QueryLens itself. */
+  static byte origin(Class<?> type) {
+    String location = location(type);
+    String name = type.getName();
+    if (name.startsWith(QUERYLENS) && !name.startsWith(QUERYLENS_EXAMPLES)) {
+      boolean testOutput = false;
+      if (location != null) {
+        for (String t : TEST_OUTPUT) {
+          testOutput |= location.contains(t);
+        }
+      }
+      if (!testOutput) {
+        return QUERYLENS_OWN;
+      }
+    }
+    return isApplicationLocation(location, MAIN_JAR) ? APPLICATION : LIBRARY;
+  }
+
+  /**
+   * Whether classes loaded from {@code location} (a code source URL as text, or null) are the
+   * application's: a directory, {@code BOOT-INF/classes}, {@code WEB-INF/classes} or the main jar.
+   */
+  static boolean isApplicationLocation(String location, String mainJar) {
+    if (location == null) {
+      return false; // the JDK, generated classes
+    }
+    if (location.contains("BOOT-INF/classes") || location.contains("WEB-INF/classes")) {
+      return true;
+    }
+    if (location.contains("BOOT-INF/lib") || location.contains("WEB-INF/lib")) {
+      return false;
+    }
+    if (mainJar != null && location.equals(mainJar)) {
+      return true;
+    }
+    return location.startsWith("file:") && location.endsWith("/");
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      ProtectionDomain pd = type.getProtectionDomain();
+      CodeSource cs = pd == null ? null : pd.getCodeSource();
+      URL url = cs == null ? null : cs.getLocation();
+      return url == null ? null : url.toString();
+    } catch (RuntimeException e) {
+      return null; // e.g. a SecurityException: treat as a library
+    }
+  }
+
+  /** The code source URL of the jar given to {@code java -jar}, or null. */
+  private static String mainJar() {
+    try {
+      String command = System.getProperty("sun.java.command");
+      if (command == null) {
+        return null;
+      }
+      String first = command.trim().split(" ", 2)[0];
+      if (!first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+        return null;
+      }
+      return Path.of(first).toAbsolutePath().normalize().toUri().toURL().toString();
+    } catch (Exception | LinkageError e) {
+      return null;
+    }
+  }
+
+  private static StackWalker walker() {
+    try {
+      return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    } catch (RuntimeException e) {
+      return null; // a security manager that forbids it: call sites are unknown
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.querylens.core.internal.unitofwork;
+
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
+import io.querylens.core.QueryShape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Findings merged across units of work by kind, shape and call site, at most {@code maxFindings} of
+ * them. A new one is logged once at WARN, at most one log line per second for all findings; the
+ * next line that is written says how many were not.
+ */
+final class FindingAggregator {
+  /** Least time between two finding log lines. */
+  static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final Comparator<Finding> MOST_WASTED_FIRST =
+      Comparator.comparingLong(Finding::wastedNanos)
+          .thenComparingLong(Finding::totalCount)
+          .reversed()
+          .thenComparing(f -> f.shape().text())
+          .thenComparing(Finding::callSite);
+
+  /** Writes one log line. */
+  interface Log {
+    void warn(String message);
+  }
+
+  private record Key(FindingKind kind, QueryShape shape, String callSite) {}
+
+  private final ConcurrentHashMap<Key, AggregatedFinding> findings = new ConcurrentHashMap<>();
+  private final int maxFindings;
+  private final Log log;
+  private final LongSupplier nanoClock;
+  private final AtomicInteger kept = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong nextLogAt;
+  private final AtomicLong notLogged = new AtomicLong();
+
+  FindingAggregator(int maxFindings, Log log, LongSupplier nanoClock) {
+    this.maxFindings = maxFindings;
+    this.log = log;
+    this.nanoClock = nanoClock;
+    this.nextLogAt = new AtomicLong(nanoClock.getAsLong());
+  }
+
+  /**
+   * The aggregated finding for a unit that just reached the threshold, with this unit counted in
+   * it; null when {@code maxFindings} distinct findings exist already and this is another.
+   */
+  AggregatedFinding raise(
+      FindingKind kind,
+      QueryShape shape,
+      String callSite,
+      long count,
+      long wasted,
+      QueryShape parent,
+      long parentRows,
+      String unitName) {
+    long now = System.currentTimeMillis();
+    Key key = new Key(kind, shape, callSite);
+    AggregatedFinding f = findings.get(key);
+    boolean created = false;
+    if (f == null) {
+      if (kept.incrementAndGet() > maxFindings) {
+        kept.decrementAndGet();
+        dropped.incrementAndGet();
+        return null;
+      }
+      AggregatedFinding fresh = new AggregatedFinding(kind, shape, callSite, now);
+      f = findings.putIfAbsent(key, fresh);
+      if (f == null) {
+        f = fresh;
+        created = true;
+      } else {
+        kept.decrementAndGet(); // another thread made it first
+      }
+    }
+    f.raised(count, wasted, parent, parentRows, unitName, now);
+    if (created) {
+      logNew(kind, shape, callSite, count, parent, parentRows, unitName);
+    }
+    return f;
+  }
+
+  /** Distinct findings not kept because {@code maxFindings} was reached. */
+  long dropped() {
+    return dropped.get();
+  }
+
+  /** Every finding, most wasted time first. */
+  List<Finding> snapshot() {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (AggregatedFinding f : findings.values()) {
+      out.add(f.snapshot());
+    }
+    out.sort(MOST_WASTED_FIRST);
+    return out;
+  }
+
+  private void logNew(
+      FindingKind kind,
+      QueryShape shape,
+      String callSite,
+      long count,
+      QueryShape parent,
+      long parentRows,
+      String unitName) {
+    long now = nanoClock.getAsLong();
+    long next = nextLogAt.get();
+    if (now - next < 0 || !nextLogAt.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
+      notLogged.incrementAndGet();
+      return;
+    }
+    long skipped = notLogged.getAndSet(0);
+    try {
+      log.warn(message(kind, shape, callSite, count, parent, parentRows, unitName, skipped));
+    } catch (RuntimeException | LinkageError e) {
+      // a broken logging setup must not lose the finding; it stays in the snapshot
+    }
+  }
+
+  static String message(
+      FindingKind kind,
+      QueryShape shape,
+      String callSite,
+      long count,
+      QueryShape parent,
+      long parentRows,
+      String unitName,
+      long skipped) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("QueryLens finding ").append(kind.label()).append(": ");
+    sb.append(shape.text()).append(" ran ").append(count).append(" times so far in unit of work '");
+    sb.append(unitName).append("' at ").append(callSite);
+    if (parent != null) {
+      sb.append(", following ").append(parent.text());
+      if (parentRows >= 0) {
+        sb.append(" (").append(parentRows).append(parentRows == 1 ? " row)" : " rows)");
+      }
+    }
+    sb.append(". Hint: ").append(Hints.of(kind)).append('.');
+    if (skipped > 0) {
+      sb.append(" (").append(skipped).append(skipped == 1 ? " new finding" : " new findings");
+      sb.append(" not logged since the previous line; at most one line a second.)");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,244 @@
+package io.querylens.core.internal.unitofwork;
+
+import io.querylens.core.FindingKind;
+import io.querylens.core.QueryShape;
+import java.util.Arrays;
+
+/**
+ * The shapes one unit of work has executed, with what finding detection needs of each: an
+ * open-addressing table (linear probing) keyed by the shape, owned by one thread, no locks.
+ *
+ * <p>Built for one access pattern: a probe on every execution, an insert per new shape in a unit, a
+ * clear per unit. It starts at {@value #MIN_CAPACITY} slots and doubles up to {@value
+ * #MAX_CAPACITY}, always at most half full, so a unit tracks at most {@value #MAX_SHAPES} shapes.
+ * {@link Entry} objects are recycled through a free list, so a thread that has seen its largest
+ * unit allocates nothing more. When a unit (a long batch job, say) brings a new shape into a full
+ * table, the half of the entries used least recently is evicted ({@link #evictOldestHalf}); so the
+ * state stays bounded and an N+1 starting late in a never-ending unit is still seen.
+ */
+final class ShapeTable {
+  static final int MIN_CAPACITY = 16;
+  static final int MAX_CAPACITY = 128;
+
+  /** Most shapes tracked at once in one unit. */
+  static final int MAX_SHAPES = MAX_CAPACITY / 2;
+
+  /** Detection state of an entry. */
+  static final byte COUNTING = 0;
+
+  /** Reached the threshold and raised a finding; its repetitions are published as they come. */
+  static final byte FLAGGED = 1;
+
+  /** Reached the threshold but is never judged (a table-less read, a CALL): left alone. */
+  static final byte IGNORED = 2;
+
+  /** One shape in the current unit. Fields are plain: only the owning thread touches them. */
+  static final class Entry {
+    QueryShape shape;
+    long fingerprint;
+
+    /** ShapeKinds.READ / WRITE / OTHER. */
+    byte kind;
+
+    /** COUNTING, FLAGGED or IGNORED. */
+    byte state;
+
+    /** Executions in this unit (batches excluded). */
+    long count;
+
+    /** Parameter hash of the first execution, and how many executions had it. */
+    long firstHash;
+
+    long firstHashCount;
+
+    /** execute + fetch of these executions. */
+    long dbNanos;
+
+    /** Rows of the latest execution, -1 when unknown. */
+    long lastRows;
+
+    /** Unit-local sequence number of the latest execution, for eviction. */
+    long lastUse;
+
+    /** The query whose rows the executions follow, or null; with its rows when known then. */
+    QueryShape parent;
+
+    long parentRows;
+
+    /** Set while FLAGGED. */
+    FindingKind findingKind;
+
+    /** The aggregated finding it feeds; null when querylens.max-findings was reached. */
+    AggregatedFinding finding;
+
+    /** Wasted time published so far. */
+    long wastedNanos;
+
+    /** Call site taken ahead, when the threshold-reaching cursor opened; or null. */
+    String callSite;
+
+    void recycle() {
+      shape = null;
+      parent = null;
+      finding = null;
+      findingKind = null;
+      callSite = null;
+    }
+  }
+
+  /** Told about flagged entries that leave the table, so their finding can be settled. */
+  interface Leaving {
+    void leaving(Entry e);
+  }
+
+  private Entry[] slots = new Entry[MIN_CAPACITY];
+  private Entry[] spare;
+  private Entry[] free = new Entry[MIN_CAPACITY / 2];
+  private int freeCount;
+  private int size;
+  private long[] scratch;
+
+  /** Live entries. */
+  int size() {
+    return size;
+  }
+
+  /** Current slot count (for tests). */
+  int capacity() {
+    return slots.length;
+  }
+
+  /** The entry of {@code shape}, or null. */
+  Entry find(QueryShape shape) {
+    Entry[] s = slots;
+    int mask = s.length - 1;
+    long fp = shape.fingerprint();
+    for (int i = index(fp, mask); ; i = (i + 1) & mask) {
+      Entry e = s[i];
+      if (e == null) {
+        return null;
+      }
+      if (e.shape == shape || (e.fingerprint == fp && e.shape.equals(shape))) {
+        return e;
+      }
+    }
+  }
+
+  /**
+   * A fresh entry for {@code shape}, which must not be in the table, with only shape and
+   * fingerprint set; null when the table is full (evict, then call again).
+   */
+  Entry insert(QueryShape shape) {
+    if (size + 1 > slots.length / 2) {
+      if (slots.length >= MAX_CAPACITY) {
+        return null;
+      }
+      grow();
+    }
+    Entry e = freeCount > 0 ? free[--freeCount] : new Entry();
+    e.shape = shape;
+    e.fingerprint = shape.fingerprint();
+    place(slots, e);
+    size++;
+    return e;
+  }
+
+  /**
+   * Removes the {@code size / 2} entries used least recently (by {@link Entry#lastUse}), first
+   * telling {@code leaving} about the flagged ones among them while the table is still whole.
+   * Allocation-free after the first call.
+   */
+  void evictOldestHalf(Leaving leaving) {
+    if (scratch == null) {
+      scratch = new long[MAX_SHAPES];
+      spare = new Entry[slots.length];
+    }
+    int n = 0;
+    for (Entry e : slots) {
+      if (e != null) {
+        scratch[n++] = e.lastUse;
+      }
+    }
+    Arrays.sort(scratch, 0, n);
+    long keepFrom = scratch[n / 2];
+    for (Entry e : slots) {
+      if (e != null && e.lastUse < keepFrom && e.state == FLAGGED) {
+        leaving.leaving(e);
+      }
+    }
+    Entry[] next = spare.length == slots.length ? spare : new Entry[slots.length];
+    Arrays.fill(next, null);
+    int kept = 0;
+    for (Entry e : slots) {
+      if (e == null) {
+        continue;
+      }
+      if (e.lastUse >= keepFrom) {
+        place(next, e);
+        kept++;
+      } else {
+        release(e);
+      }
+    }
+    spare = slots;
+    slots = next;
+    size = kept;
+  }
+
+  /**
+   * Empties the table for the next unit, first telling {@code leaving} about the flagged entries
+   * while the table is still whole.
+   */
+  void clear(Leaving leaving) {
+    if (size == 0) {
+      return;
+    }
+    Entry[] s = slots;
+    for (Entry e : s) {
+      if (e != null && e.state == FLAGGED) {
+        leaving.leaving(e);
+      }
+    }
+    for (int i = 0; i < s.length; i++) {
+      Entry e = s[i];
+      if (e != null) {
+        s[i] = null;
+        release(e);
+      }
+    }
+    size = 0;
+  }
+
+  private void release(Entry e) {
+    e.recycle();
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, free.length * 2);
+    }
+    free[freeCount++] = e;
+  }
+
+  private void grow() {
+    Entry[] old = slots;
+    Entry[] next = new Entry[old.length * 2];
+    for (Entry e : old) {
+      if (e != null) {
+        place(next, e);
+      }
+    }
+    slots = next;
+  }
+
+  private static void place(Entry[] s, Entry e) {
+    int mask = s.length - 1;
+    int i = index(e.fingerprint, mask);
+    while (s[i] != null) {
+      i = (i + 1) & mask;
+    }
+    s[i] = e;
+  }
+
+  private static int index(long fingerprint, int mask) {
+    long h = fingerprint * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & mask;
+  }
+}

@@ -1,0 +1,197 @@
+package io.querylens.core.internal.unitofwork;
+
+import io.querylens.core.QueryShape;
+import io.querylens.core.UnitOfWorkSource;
+import java.lang.ref.WeakReference;
+
+/**
+ * Everything the tracker keeps for one thread: its running totals, its current unit of work with
+ * that unit's shapes, and its open cursors. Written only by its thread (plain fields, no locks);
+ * readers on other threads read the totals and the open unit without synchronisation, which may
+ * show them a moment stale. Once the thread has died, a reader folds the state away ({@link
+ * Diagnosis#sweep()}): the thread's termination orders its last writes before that.
+ */
+final class ThreadState implements ShapeTable.Leaving {
+  static final byte NONE = 0;
+  static final byte SCOPE = 1;
+  static final byte SOURCE = 2;
+  static final byte TRANSACTION = 3;
+  static final byte IDLE = 4;
+
+  /** Open cursors remembered per thread; deeper nesting forgets the outermost. */
+  static final int MAX_CURSORS = 8;
+
+  /** Name of a unit whose scope or source gave none. */
+  static final String UNNAMED = "(unnamed)";
+
+  final Diagnosis diagnosis;
+  final WeakReference<Thread> thread;
+  final ShapeTable table = new ShapeTable();
+
+  // totals over every execution of this thread (read racily by readers)
+  long executions;
+  long executeNanos;
+  long fetchNanos;
+  long processNanos;
+  long acquireNanos;
+  long wastedNanos;
+
+  // the current unit
+  byte unitKind = NONE;
+  String unitName;
+  UnitNames.Stats unitStats;
+  Object unitIdentity;
+  UnitOfWorkSource unitSource;
+  long unitTransaction;
+  long unitSeq;
+  long unitUse;
+  int scopeDepth;
+  long unitExecutions;
+  long unitExecuteNanos;
+  long unitFetchNanos;
+  long unitProcessNanos;
+  long unitAcquireNanos;
+  long unitWastedNanos;
+  long unitFindings;
+
+  /**
+   * Set before an ended unit is added to its name's sums, cleared when the next one starts. A plain
+   * field: the atomic adds that follow the write publish it to any reader that sees them, and a
+   * reader that sees it stale misses an open unit in one snapshot, never counts one twice.
+   */
+  boolean unitPublished = true;
+
+  /** Acquire time not yet given to a unit: it goes to the next execution's. */
+  long pendingAcquireNanos;
+
+  /** When the latest execution ended ({@link System#nanoTime()}), if there was one. */
+  long lastEndNanos;
+
+  boolean hasLast;
+
+  /** The latest read executed in this unit, with its rows: a parent candidate. */
+  QueryShape lastRead;
+
+  long lastReadRows;
+
+  // open cursors, innermost last, with the time of executions nested inside each
+  final QueryShape[] cursors = new QueryShape[MAX_CURSORS];
+  final long[] cursorNestedNanos = new long[MAX_CURSORS];
+  int cursorCount;
+
+  private String rawThreadName;
+  private String threadUnitName;
+  private String statsName;
+
+  ThreadState(Diagnosis diagnosis, Thread thread) {
+    this.diagnosis = diagnosis;
+    this.thread = new WeakReference<>(thread);
+  }
+
+  /** Whether the owning thread has ended. */
+  boolean dead() {
+    Thread t = thread.get();
+    return t == null || !t.isAlive();
+  }
+
+  /** This thread's name with each run of digits folded to {@code #}: {@code pool-#-thread-#}. */
+  String threadUnitName() {
+    String raw = Thread.currentThread().getName();
+    if (raw != rawThreadName) {
+      threadUnitName = foldDigits(raw);
+      rawThreadName = raw;
+    }
+    return threadUnitName;
+  }
+
+  static String foldDigits(String name) {
+    int first = 0;
+    while (first < name.length() && !isDigit(name.charAt(first))) {
+      first++;
+    }
+    if (first == name.length()) {
+      return name;
+    }
+    StringBuilder sb = new StringBuilder(name.length()).append(name, 0, first);
+    boolean inDigits = false;
+    for (int i = first; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isDigit(c)) {
+        sb.append(c);
+        inDigits = false;
+      } else if (!inDigits) {
+        sb.append('#');
+        inDigits = true;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Starts a unit; the previous one must have ended. Pending acquire time goes to it. */
+  void startUnit(byte kind, String name) {
+    String n = name == null ? UNNAMED : name;
+    if (!n.equals(statsName)) {
+      unitStats = diagnosis.names.of(n);
+      statsName = n;
+    }
+    unitKind = kind;
+    unitName = n;
+    unitSeq++;
+    unitUse = 0;
+    unitIdentity = null;
+    unitSource = null;
+    unitTransaction = 0;
+    unitExecutions = 0;
+    unitExecuteNanos = 0;
+    unitFetchNanos = 0;
+    unitProcessNanos = 0;
+    unitAcquireNanos = pendingAcquireNanos;
+    pendingAcquireNanos = 0;
+    unitWastedNanos = 0;
+    unitFindings = 0;
+    lastRead = null;
+    unitPublished = false;
+  }
+
+  /** Ends the current unit, if any: settles its findings and adds it to its name's sums. */
+  void endUnit() {
+    if (unitKind == NONE) {
+      return;
+    }
+    unitPublished = true;
+    table.clear(this);
+    unitStats.add(
+        unitExecutions,
+        unitExecuteNanos,
+        unitFetchNanos,
+        unitProcessNanos,
+        unitAcquireNanos,
+        unitWastedNanos,
+        unitFindings);
+    unitKind = NONE;
+    unitIdentity = null;
+    unitSource = null;
+    lastRead = null;
+  }
+
+  /** A flagged entry leaves the table: its aggregated finding learns the final count. */
+  @Override
+  public void leaving(ShapeTable.Entry e) {
+    if (e.finding != null) {
+      e.finding.settled(e.count, parentRows(e), unitName, System.currentTimeMillis());
+    }
+  }
+
+  /** Rows of {@code e}'s parent: known when it was taken, else its latest execution's, or -1. */
+  long parentRows(ShapeTable.Entry e) {
+    if (e.parentRows >= 0 || e.parent == null) {
+      return e.parentRows;
+    }
+    ShapeTable.Entry p = table.find(e.parent);
+    return p == null ? -1 : p.lastRows;
+  }
+}

@@ -1,0 +1,787 @@
+package io.querylens.core.internal.unitofwork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
+import io.querylens.core.QueryShape;
+import io.querylens.core.TimeSplit;
+import io.querylens.core.UnitOfWork;
+import io.querylens.core.UnitOfWorkSource;
+import io.querylens.core.UnitSnapshot;
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.sql.SqlNormalizer;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@SuppressWarnings("try") // scopes in try-with-resources are not referenced in their bodies
+class UnitOfWorkTrackerTest {
+  private static final QueryShape ORDERS = shape("select id from orders where customer_id = ?");
+  private static final QueryShape LINES = shape("select * from order_lines where order_id = ?");
+  private static final QueryShape CUSTOMER = shape("select * from customers where id = ?");
+  private static final QueryShape INSERT_LINE = shape("insert into order_lines values (?, ?)");
+  private static final QueryShape PING = shape("select 1");
+
+  private final List<String> logLines = new ArrayList<>();
+  private long logClock = 0;
+
+  /** Start time of the next execution; each helper call moves it on. */
+  private long now = 1_000_000_000L;
+
+  private static QueryShape shape(String sql) {
+    return SqlNormalizer.shape(sql);
+  }
+
+  private static int line() {
+    return StackWalker.getInstance().walk(s -> s.skip(1).findFirst()).get().getLineNumber();
+  }
+
+  private UnitOfWorkTracker tracker() {
+    return tracker(QueryLensConfig.builder().build());
+  }
+
+  private UnitOfWorkTracker tracker(QueryLensConfig config) {
+    return new UnitOfWorkTracker(config, logLines::add, () -> logClock);
+  }
+
+  /** A query read to its end: 100 ns execute, 20 ns fetch, 30 ns process. */
+  private void query(UnitOfWorkTracker t, QueryShape s, long hash, long rows, long tx) {
+    t.cursorOpened(s);
+    t.record(s, now, 100, 20, 30, rows, 0, false, hash, tx);
+    now += 1_000;
+  }
+
+  private void query(UnitOfWorkTracker t, QueryShape s, long hash) {
+    query(t, s, hash, 1, 0);
+  }
+
+  private void update(UnitOfWorkTracker t, QueryShape s, long hash, int batchSize) {
+    t.record(s, now, 100, 0, 0, 1, batchSize, false, hash, 0);
+    now += 1_000;
+  }
+
+  @Test
+  void loopNPlusOneNamesShapeParentRowsAndTheCallSiteLine() {
+    UnitOfWorkTracker t = tracker();
+    query(t, ORDERS, 1, 10, 0); // the parent, read to its end before the loop
+    int callLine = 0;
+    for (int i = 0; i < 10; i++) {
+      callLine = line() + 1;
+      t.cursorOpened(LINES);
+      t.record(LINES, now, 100, 20, 30, 3, 0, false, 100 + i, 0);
+      now += 1_000;
+    }
+
+    assertThat(t.findings()).hasSize(1);
+    Finding f = t.findings().get(0);
+    assertThat(f.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
+    assertThat(f.shape()).isEqualTo(LINES);
+    assertThat(f.parentShape()).isEqualTo(ORDERS);
+    assertThat(f.parentRows()).isEqualTo(10);
+    assertThat(f.callSite())
+        .isEqualTo(
+            UnitOfWorkTrackerTest.class.getName()
+                + ".loopNPlusOneNamesShapeParentRowsAndTheCallSiteLine(UnitOfWorkTrackerTest.java:"
+                + callLine
+                + ")");
+    assertThat(f.occurrences()).isEqualTo(1);
+    assertThat(f.totalCount()).isEqualTo(10);
+    assertThat(f.maxCount()).isEqualTo(10);
+    assertThat(f.hint()).contains("join fetch", "entity graph", "batch fetching", "IN list");
+    assertThat(f.exampleUnit()).isEqualTo(ThreadState.foldDigits(Thread.currentThread().getName()));
+  }
+
+  @Test
+  void aPendingExecuteTakesItsCallSiteWhereItWasExecutedNotWhereItWasRecorded() {
+    UnitOfWorkTracker t = tracker();
+    int executeLine = 0;
+    for (int i = 0; i < 5; i++) {
+      executeLine = line() + 1;
+      t.executionPending(INSERT_LINE);
+      now += 1_000;
+      recordLater(t, i);
+    }
+    assertThat(t.findings().get(0).callSite())
+        .endsWith(
+            ".aPendingExecuteTakesItsCallSiteWhereItWasExecutedNotWhereItWasRecorded"
+                + "(UnitOfWorkTrackerTest.java:"
+                + executeLine
+                + ")");
+  }
+
+  private void recordLater(UnitOfWorkTracker t, long hash) {
+    t.record(INSERT_LINE, now - 1_000, 100, 0, 0, -1, 0, false, hash, 0);
+  }
+
+  @Test
+  void parentStillBeingIteratedIsTheParentAndItsRowsAreKnownOnceItEnds() {
+    UnitOfWorkTracker t = tracker();
+    long parentStart = now;
+    t.cursorOpened(ORDERS);
+    for (int i = 0; i < 6; i++) {
+      now += 20_000_000; // 20 ms of application work per row: the open cursor keeps one unit
+      query(t, CUSTOMER, i);
+    }
+    t.record(ORDERS, parentStart, 500, 100, now - parentStart, 6, 0, false, 1, 0);
+    assertThat(t.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
+              assertThat(f.parentShape()).isEqualTo(ORDERS);
+            });
+
+    now += 1_000_000_000; // the unit ends with the next execution, after the idle gap
+    query(t, PING, 1);
+    assertThat(t.findings().get(0).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void belowTheThresholdIsNoFindingAndExactlyAtItIsOne() {
+    UnitOfWorkTracker below = tracker();
+    for (int i = 0; i < 4; i++) {
+      query(below, CUSTOMER, i);
+    }
+    assertThat(below.findings()).isEmpty();
+
+    UnitOfWorkTracker at = tracker();
+    for (int i = 0; i < 5; i++) {
+      query(at, CUSTOMER, i);
+    }
+    assertThat(at.findings()).singleElement().extracting(Finding::maxCount).isEqualTo(5L);
+  }
+
+  @Test
+  void thresholdIsConfigurable() {
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setNPlusOneThreshold(2).build());
+    query(t, CUSTOMER, 1);
+    assertThat(t.findings()).isEmpty();
+    query(t, CUSTOMER, 2);
+    assertThat(t.findings()).hasSize(1);
+  }
+
+  @Test
+  void batchesAreNeverAFindingNorCounted() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 20; i++) {
+      update(t, INSERT_LINE, i, 100);
+    }
+    for (int i = 0; i < 4; i++) {
+      update(t, INSERT_LINE, 1000 + i, 0);
+    }
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.time().dbExecuteNanos()).isEqualTo(24 * 100);
+  }
+
+  @Test
+  void sameParametersRepeatedAreADuplicate() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, 42);
+    }
+    Finding f = t.findings().get(0);
+    assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE);
+    assertThat(f.hint()).contains("cache");
+  }
+
+  @Test
+  void rowByRowWritesAreChattyWrites() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 6; i++) {
+      update(t, INSERT_LINE, i, 0);
+    }
+    Finding f = t.findings().get(0);
+    assertThat(f.kind()).isEqualTo(FindingKind.CHATTY_WRITES);
+    assertThat(f.hint()).contains("addBatch");
+    assertThat(f.callSite()).contains(".update(UnitOfWorkTrackerTest.java:");
+    assertThat(f.parentShape()).isNull();
+    assertThat(f.parentRows()).isEqualTo(-1);
+  }
+
+  @Test
+  void oneInListQueryIsNoFinding() {
+    UnitOfWorkTracker t = tracker();
+    QueryShape in = shape("select * from customers where id in (1, 2, 3, 4, 5, 6, 7)");
+    query(t, ORDERS, 1, 7, 0);
+    query(t, in, 2, 7, 0);
+    assertThat(t.findings()).isEmpty();
+  }
+
+  @Test
+  void connectionChecksAndOtherTablelessReadsAreNeverJudged() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 50; i++) {
+      query(t, PING, 7, 1, 99); // one transaction that never ends: a single unit
+      query(t, shape("select 1 from dual"), 7, 1, 99);
+      update(t, shape("call refresh(?)"), i, 0);
+    }
+    assertThat(t.findings()).isEmpty();
+  }
+
+  @Test
+  void backgroundPingEveryFewTensOfMillisecondsGivesNoFindingAndOneUnitEach() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 30; i++) {
+      t.acquired(5_000);
+      query(t, shape("select count(*) from jobs where state = ?"), 7);
+      now += 30_000_000;
+    }
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.units()).singleElement().extracting(UnitSnapshot::units).isEqualTo(30L);
+  }
+
+  @Test
+  void idleGapSplitsAThreadsExecutionsIntoUnits() {
+    UnitOfWorkTracker t =
+        tracker(QueryLensConfig.builder().setUnitIdleGap(Duration.ofMillis(5)).build());
+    for (int i = 0; i < 3; i++) {
+      query(t, CUSTOMER, i);
+    }
+    now += 6_000_000;
+    for (int i = 0; i < 3; i++) {
+      query(t, CUSTOMER, 10 + i);
+    }
+    assertThat(t.findings()).isEmpty();
+    UnitSnapshot u = t.units().get(0);
+    assertThat(u.units()).isEqualTo(2);
+    assertThat(u.executions()).isEqualTo(6);
+
+    now += 4_000_000; // within the gap: the same unit goes on
+    for (int i = 0; i < 2; i++) {
+      query(t, CUSTOMER, 20 + i);
+    }
+    assertThat(t.findings()).hasSize(1);
+  }
+
+  @Test
+  void transactionGroupsASlowLoopIntoOneUnit() {
+    UnitOfWorkTracker t = tracker();
+    query(t, ORDERS, 1, 6, 42);
+    for (int i = 0; i < 6; i++) {
+      now += 50_000_000; // application work far beyond the idle gap
+      query(t, CUSTOMER, i, 1, 42);
+    }
+    t.transactionEnded(42);
+    assertThat(t.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
+              assertThat(f.parentShape()).isEqualTo(ORDERS);
+              assertThat(f.parentRows()).isEqualTo(6);
+            });
+    assertThat(t.units().get(0).units()).isEqualTo(1);
+  }
+
+  @Test
+  void twentyShortTransactionsWithOneLookupEachAreTwentyUnitsAndNoFinding() {
+    UnitOfWorkTracker t = tracker();
+    for (int tx = 1; tx <= 20; tx++) {
+      query(t, CUSTOMER, tx, 1, tx);
+      t.transactionEnded(tx);
+    }
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.units())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.units()).isEqualTo(20);
+              assertThat(u.executions()).isEqualTo(20);
+            });
+  }
+
+  @Test
+  void twoThreadsEachWithTheirOwnNPlusOneGiveTwoFindings() throws Exception {
+    UnitOfWorkTracker t = tracker();
+    CountDownLatch both = new CountDownLatch(2);
+    Thread a = new Thread(() -> loopA(t, both), "worker-1");
+    Thread b = new Thread(() -> loopB(t, both), "worker-2");
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+
+    List<Finding> findings = t.findings();
+    assertThat(findings).hasSize(2);
+    assertThat(findings).extracting(Finding::callSite).allMatch(s -> s.contains(".loop"));
+    assertThat(findings).extracting(Finding::callSite).doesNotHaveDuplicates();
+    assertThat(findings).extracting(Finding::occurrences).containsOnly(1L);
+    assertThat(findings).extracting(Finding::exampleUnit).containsOnly("worker-#");
+  }
+
+  private static void loopA(UnitOfWorkTracker t, CountDownLatch both) {
+    await(both);
+    for (int i = 0; i < 8; i++) {
+      t.cursorOpened(LINES);
+      t.record(LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0);
+    }
+  }
+
+  private static void loopB(UnitOfWorkTracker t, CountDownLatch both) {
+    await(both);
+    for (int i = 0; i < 8; i++) {
+      t.cursorOpened(LINES);
+      t.record(LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0);
+    }
+  }
+
+  private static void await(CountDownLatch both) {
+    both.countDown();
+    try {
+      both.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void nestedScopesMakeOneUnitNamedByTheOutermost() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork outer = t.begin("nightly export")) {
+      query(t, CUSTOMER, 1);
+      query(t, CUSTOMER, 2);
+      try (UnitOfWork inner = t.begin("page")) {
+        assertThat(inner.name()).isEqualTo("page");
+        query(t, CUSTOMER, 3);
+        query(t, CUSTOMER, 4);
+      }
+      now += 5_000_000_000L; // a long pause does not end a scope
+      query(t, CUSTOMER, 5);
+      assertThat(outer.name()).isEqualTo("nightly export");
+    }
+    assertThat(t.findings())
+        .singleElement()
+        .extracting(Finding::exampleUnit)
+        .isEqualTo("nightly export");
+    assertThat(t.units())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.name()).isEqualTo("nightly export");
+              assertThat(u.units()).isEqualTo(1);
+              assertThat(u.executions()).isEqualTo(5);
+              assertThat(u.findings()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void scopesClosedTwiceOrOutOfOrderEndTheUnitOnce() {
+    UnitOfWorkTracker t = tracker();
+    UnitOfWork outer = t.begin("outer");
+    UnitOfWork inner = t.begin("inner");
+    query(t, CUSTOMER, 1);
+    outer.close(); // the outermost ends the unit even with an inner one open
+    outer.close();
+    inner.close();
+    query(t, CUSTOMER, 2);
+    assertThat(t.units())
+        .extracting(UnitSnapshot::name, UnitSnapshot::units)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("outer", 1L),
+            org.assertj.core.groups.Tuple.tuple(
+                ThreadState.foldDigits(Thread.currentThread().getName()), 1L));
+  }
+
+  /** A source whose current unit the test sets. */
+  private static final class FixedSource implements UnitOfWorkSource {
+    private final int precedence;
+    Object current;
+
+    FixedSource(int precedence) {
+      this.precedence = precedence;
+    }
+
+    @Override
+    public Object currentUnit() {
+      return current;
+    }
+
+    @Override
+    public String unitName(Object unit) {
+      return "GET /" + unit;
+    }
+
+    @Override
+    public int precedence() {
+      return precedence;
+    }
+  }
+
+  @Test
+  void sourcesAreAskedInPrecedenceOrderAfterScopesAndBeforeTransactions() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    FixedSource span = new FixedSource(UnitOfWorkSource.PRECEDENCE_SPAN);
+    t.addSource(request);
+    t.addSource(span);
+
+    request.current = "owners";
+    span.current = "span";
+    query(t, CUSTOMER, 1, 1, 7); // in a transaction, but the span wins
+    span.current = null;
+    query(t, CUSTOMER, 2, 1, 7); // the request is next
+    try (UnitOfWork scope = t.begin("scope")) {
+      query(t, CUSTOMER, 3, 1, 7); // an explicit scope beats both
+    }
+    request.current = null;
+    query(t, CUSTOMER, 4, 1, 7); // then the transaction
+    t.transactionEnded(7);
+
+    assertThat(t.units())
+        .extracting(UnitSnapshot::name)
+        .containsExactlyInAnyOrder(
+            "GET /span",
+            "GET /owners",
+            "scope",
+            ThreadState.foldDigits(Thread.currentThread().getName()));
+  }
+
+  @Test
+  void aSourceUnitSpansEqualIdentitiesAndEndsWhenTheIdentityChanges() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(request);
+    request.current = new String("owners"); // equal, not identical, identities are one unit
+    query(t, CUSTOMER, 1);
+    query(t, CUSTOMER, 2);
+    request.current = new String("owners");
+    now += 5_000_000_000L; // no idle gap inside a source's unit
+    query(t, CUSTOMER, 3);
+    query(t, CUSTOMER, 4);
+    query(t, CUSTOMER, 5);
+    assertThat(t.findings()).hasSize(1);
+    request.current = "vets";
+    query(t, CUSTOMER, 6);
+    assertThat(t.units())
+        .extracting(UnitSnapshot::name, UnitSnapshot::units)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GET /owners", 1L),
+            org.assertj.core.groups.Tuple.tuple("GET /vets", 1L));
+  }
+
+  @Test
+  void aThrowingSourceIsSkippedAndCounted() {
+    Faults.reset();
+    UnitOfWorkTracker t = tracker();
+    t.addSource(
+        new UnitOfWorkSource() {
+          @Override
+          public Object currentUnit() {
+            throw new IllegalStateException("broken source");
+          }
+
+          @Override
+          public String unitName(Object unit) {
+            return "x";
+          }
+
+          @Override
+          public int precedence() {
+            return 1;
+          }
+        });
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+    assertThat(t.findings()).hasSize(1);
+    assertThat(Faults.count()).isEqualTo(5);
+    Faults.reset();
+  }
+
+  @Test
+  void aNeverEndingUnitStaysBoundedUnderDistinctShapesAndStillFindsALateNPlusOne() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    int n = 100_000;
+    QueryShape[] shapes = new QueryShape[n];
+    for (int i = 0; i < n; i++) {
+      shapes[i] = new QueryShape(i * 0x9E3779B97F4A7C15L, "select * from t" + i, "SELECT");
+    }
+    UnitOfWorkTracker t = tracker();
+    UnitOfWork job = t.begin("batch job");
+    for (int i = 0; i < 1000; i++) { // the table reaches its largest size
+      query(t, shapes[i], i);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 1000; i < n; i++) {
+      query(t, shapes[i], i);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    System.out.println("UnitOfWorkTracker: " + allocated + " bytes over 99,000 new shapes");
+    assertThat(allocated).isLessThan(64 * 1024);
+    assertThat(t.trackedShapes()).isLessThanOrEqualTo(ShapeTable.MAX_SHAPES);
+
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+    assertThat(t.findings()).hasSize(1);
+    for (int i = 0; i < 95; i++) {
+      query(t, CUSTOMER, 100 + i);
+    }
+    // while the unit is still open, the finding is up to date
+    assertThat(t.findings().get(0).totalCount()).isEqualTo(100);
+    job.close();
+  }
+
+  @Test
+  void findingsAreCappedAndTheRestCounted() {
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setMaxFindings(3).build());
+    for (int s = 0; s < 5; s++) {
+      QueryShape shape = shape("select * from table_" + s + " where id = ?");
+      for (int i = 0; i < 5; i++) {
+        query(t, shape, i);
+      }
+    }
+    assertThat(t.findings()).hasSize(3);
+    assertThat(t.droppedFindings()).isEqualTo(2);
+    // the dropped ones' waste still counts in the split
+    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(5 * wastedOf(5, 120));
+  }
+
+  private static long wastedOf(int n, long dbEach) {
+    long total = n * dbEach;
+    return total - total / n;
+  }
+
+  @Test
+  void findingsWithTheSameKindShapeAndCallSiteMergeAcrossUnits() {
+    UnitOfWorkTracker t = tracker();
+    int[] counts = {5, 7, 6};
+    for (int u = 0; u < counts.length; u++) {
+      try (UnitOfWork unit = t.begin("GET /orders")) {
+        for (int i = 0; i < counts[u]; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+    Finding f = t.findings().get(0);
+    assertThat(t.findings()).hasSize(1);
+    assertThat(f.occurrences()).isEqualTo(3);
+    assertThat(f.totalCount()).isEqualTo(18);
+    assertThat(f.maxCount()).isEqualTo(7);
+    assertThat(f.wastedNanos()).isEqualTo(wastedOf(5, 120) + wastedOf(7, 120) + wastedOf(6, 120));
+    assertThat(f.exampleUnit()).isEqualTo("GET /orders");
+    assertThat(f.firstSeenMillis()).isPositive().isLessThanOrEqualTo(f.lastSeenMillis());
+    assertThat(f.callSite()).contains("UnitOfWorkTrackerTest.query(UnitOfWorkTrackerTest.java:");
+  }
+
+  @Test
+  void wastedTimeIsTheDatabaseTimeBeyondOneAverageRoundTrip() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 5; i++) {
+      t.record(CUSTOMER, now, 100 + 10 * i, 20, 1_000, 1, 0, false, i, 0);
+      now += 10_000;
+    }
+    long db = 5 * 120 + 10 * (0 + 1 + 2 + 3 + 4); // 700: execute + fetch, process left out
+    assertThat(t.findings().get(0).wastedNanos()).isEqualTo(db - db / 5).isEqualTo(560);
+    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(560);
+
+    t.record(CUSTOMER, now, 100, 20, 0, 1, 0, false, 99, 0);
+    long db6 = db + 120;
+    assertThat(t.findings().get(0).wastedNanos()).isEqualTo(db6 - db6 / 6);
+    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(db6 - db6 / 6);
+    assertThat(UnitOfWorkTracker.wasted(1_000, 1)).isZero();
+  }
+
+  @Test
+  void timeSplitSumsEveryExecutionAndLeavesNestedExecutionsOutOfTheCursorsProcessTime() {
+    UnitOfWorkTracker t = tracker();
+    t.acquired(7_000);
+    long parentStart = now;
+    t.cursorOpened(ORDERS);
+    now += 1_000;
+    query(t, CUSTOMER, 1); // 100 + 20 + 30 inside the parent's cursor
+    query(t, CUSTOMER, 2);
+    update(t, INSERT_LINE, 3, 0); // 100
+    // the parent: 400 execute, 50 fetch, 2000 process, of which 400 were the nested executions
+    t.record(ORDERS, parentStart, 400, 50, 2_000, 2, 0, false, 0, 0);
+
+    TimeSplit time = t.time();
+    assertThat(time.dbExecuteNanos()).isEqualTo(400 + 100 + 100 + 100);
+    assertThat(time.dbFetchNanos()).isEqualTo(50 + 20 + 20);
+    assertThat(time.appProcessNanos()).isEqualTo((2_000 - 400) + 30 + 30);
+    assertThat(time.poolAcquireNanos()).isEqualTo(7_000);
+    assertThat(time.wastedRoundTripNanos()).isZero();
+
+    UnitSnapshot u = t.units().get(0);
+    assertThat(u.units()).isEqualTo(1);
+    assertThat(u.executions()).isEqualTo(4);
+    assertThat(u.total()).isEqualTo(time);
+    assertThat(u.slowest()).isEqualTo(time);
+  }
+
+  @Test
+  void acquireTimeGoesToTheNextUnitAndUnitsListTheSlowestFirst() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork fast = t.begin("fast")) {
+      query(t, CUSTOMER, 1);
+    }
+    t.acquired(1_000_000);
+    try (UnitOfWork slow = t.begin("slow")) {
+      query(t, CUSTOMER, 1);
+    }
+    try (UnitOfWork slow = t.begin("slow")) {
+      query(t, CUSTOMER, 1);
+    }
+    List<UnitSnapshot> units = t.units();
+    assertThat(units).extracting(UnitSnapshot::name).containsExactly("slow", "fast");
+    assertThat(units.get(0).units()).isEqualTo(2);
+    assertThat(units.get(0).slowest().poolAcquireNanos()).isEqualTo(1_000_000);
+    assertThat(units.get(0).total().dbExecuteNanos()).isEqualTo(200);
+  }
+
+  @Test
+  void unitNamesAreBoundedWithTheRestUnderOtherUnits() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 250; i++) {
+      try (UnitOfWork u = t.begin("scope " + i)) {
+        query(t, CUSTOMER, i);
+      }
+    }
+    List<UnitSnapshot> units = t.units();
+    assertThat(units).hasSize(UnitNames.MAX_NAMES + 1);
+    assertThat(units)
+        .filteredOn(u -> u.name().equals(UnitNames.OTHER_NAME))
+        .singleElement()
+        .extracting(UnitSnapshot::units)
+        .isEqualTo(50L);
+  }
+
+  @Test
+  void openUnitsAreReportedAsTheyStandAndDeadThreadsAreFoldedIn() throws Exception {
+    UnitOfWorkTracker t = tracker();
+    Thread worker =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 6; i++) {
+                t.cursorOpened(LINES);
+                t.record(LINES, System.nanoTime(), 100, 20, 0, 2, 0, false, i, 0);
+              }
+            },
+            "importer-7");
+    worker.start();
+    worker.join();
+    query(t, CUSTOMER, 1); // this thread's unit stays open
+    List<UnitSnapshot> units = t.units();
+    assertThat(units).extracting(UnitSnapshot::name).contains("importer-#");
+    assertThat(units)
+        .filteredOn(u -> u.name().equals("importer-#"))
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.units()).isEqualTo(1);
+              assertThat(u.executions()).isEqualTo(6);
+              assertThat(u.findings()).isEqualTo(1);
+            });
+    assertThat(t.time().dbExecuteNanos()).isEqualTo(700);
+    assertThat(t.time().dbExecuteNanos()).isEqualTo(700); // folding dead threads is idempotent
+  }
+
+  @Test
+  void aNewFindingIsLoggedOnceWithItsCallSiteAndHintAtMostOnceASecond() {
+    UnitOfWorkTracker t = tracker();
+    for (int s = 0; s < 3; s++) {
+      QueryShape shape = shape("select * from table_" + s + " where id = ?");
+      for (int i = 0; i < 10; i++) {
+        query(t, shape, i);
+      }
+    }
+    assertThat(logLines).hasSize(1);
+    assertThat(logLines.get(0))
+        .startsWith("QueryLens finding n-plus-one: select * from table_0 where id = ? ran 5 times")
+        .contains("UnitOfWorkTrackerTest.query(UnitOfWorkTrackerTest.java:")
+        .contains("Hint: load these rows together with the parent query");
+
+    logClock += TimeUnit.SECONDS.toNanos(1);
+    for (int i = 0; i < 5; i++) {
+      query(t, shape("select * from table_9 where id = ?"), i);
+    }
+    assertThat(logLines).hasSize(2);
+    assertThat(logLines.get(1)).contains("2 new findings not logged since the previous line");
+  }
+
+  @Test
+  void resetForgetsEverything() {
+    UnitOfWorkTracker t = tracker();
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+    t.reset();
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.units()).isEmpty();
+    assertThat(t.time()).isEqualTo(TimeSplit.EMPTY);
+    for (int i = 0; i < 4; i++) {
+      query(t, CUSTOMER, i);
+    }
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.time().dbExecuteNanos()).isEqualTo(400);
+  }
+
+  @Test
+  void disabledDiagnosisRecordsNothing() {
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setDiagnosisEnabled(false).build());
+    try (UnitOfWork u = t.begin("scope")) {
+      assertThat(u.name()).isEqualTo("scope");
+      for (int i = 0; i < 10; i++) {
+        query(t, CUSTOMER, i);
+      }
+    }
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.units()).isEmpty();
+    assertThat(t.time()).isEqualTo(TimeSplit.EMPTY);
+  }
+
+  @Test
+  void unitsAreNamedAfterTheThreadWithDigitRunsFolded() {
+    assertThat(ThreadState.foldDigits("http-nio-8080-exec-12")).isEqualTo("http-nio-#-exec-#");
+    assertThat(ThreadState.foldDigits("main")).isEqualTo("main");
+    assertThat(ThreadState.foldDigits("42")).isEqualTo("#");
+  }
+
+  @Test
+  void concurrentThreadsAddUpExactlyWhileReadersRead() throws Exception {
+    UnitOfWorkTracker t = tracker();
+    int threads = 4;
+    int unitsPerThread = 1_000;
+    Thread[] workers = new Thread[threads];
+    for (int w = 0; w < threads; w++) {
+      workers[w] =
+          new Thread(
+              () -> {
+                for (int u = 0; u < unitsPerThread; u++) {
+                  UnitOfWork unit = t.begin("GET /orders");
+                  for (int i = 0; i < 6; i++) {
+                    t.cursorOpened(LINES);
+                    t.record(LINES, System.nanoTime(), 100, 20, 0, 1, 0, false, i, 0);
+                  }
+                  unit.close();
+                }
+              },
+              "load-" + w);
+      workers[w].start();
+    }
+    while (workers[threads - 1].isAlive()) {
+      assertThat(t.findings()).hasSizeLessThanOrEqualTo(1);
+      assertThat(t.units()).hasSizeLessThanOrEqualTo(1);
+      t.time();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    Finding f = t.findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(threads * unitsPerThread);
+    assertThat(f.totalCount()).isEqualTo(6L * threads * unitsPerThread);
+    assertThat(f.maxCount()).isEqualTo(6);
+    assertThat(f.wastedNanos()).isEqualTo(threads * unitsPerThread * wastedOf(6, 120));
+    UnitSnapshot u = t.units().get(0);
+    assertThat(u.units()).isEqualTo(threads * unitsPerThread);
+    assertThat(u.executions()).isEqualTo(6L * threads * unitsPerThread);
+    assertThat(t.time().dbExecuteNanos()).isEqualTo(600L * threads * unitsPerThread);
+  }
+}

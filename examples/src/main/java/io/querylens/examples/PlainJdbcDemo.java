@@ -1,6 +1,7 @@
 package io.querylens.examples;
 
 import io.querylens.QueryLens;
+import io.querylens.core.UnitOfWork;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,7 @@ import java.util.List;
  * only QueryLens-specific line is the URL; the summary printed at the end is what QueryLens
  * recorded.
  */
+@SuppressWarnings("try") // the scopes are used for their extent, not their value
 public final class PlainJdbcDemo {
   static final String URL = "jdbc:querylens:h2:mem:shop;DB_CLOSE_DELAY=-1";
 
@@ -26,19 +28,31 @@ public final class PlainJdbcDemo {
     System.setProperty("querylens.report.console", "false");
     System.out.println("QueryLens demo: a shop on embedded H2, connected through " + URL);
     try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
-      createSchema(connection);
-      loadData(connection);
-      listOrdersOneQueryPerCustomer(connection);
-      listOrdersWithOneJoin(connection);
-      exportInvoicesSlowly(connection);
-      tryAMissingTable(connection);
+      // Units of work: without these optional scopes QueryLens would judge each JDBC transaction,
+      // or each run of executions on a thread until an idle gap, as one unit.
+      try (UnitOfWork unit = QueryLens.unitOfWork("load data")) {
+        createSchema(connection);
+        loadData(connection);
+      }
+      try (UnitOfWork unit = QueryLens.unitOfWork("GET /customers/orders (a loop)")) {
+        listOrdersOneQueryPerCustomer(connection);
+      }
+      try (UnitOfWork unit = QueryLens.unitOfWork("GET /customers/orders (a join)")) {
+        listOrdersWithOneJoin(connection);
+      }
+      try (UnitOfWork unit = QueryLens.unitOfWork("export invoices")) {
+        exportInvoicesSlowly(connection);
+        tryAMissingTable(connection);
+      }
     }
     System.out.println();
     System.out.println(QueryLens.consoleReport());
     System.out.println(
-        "Read it like this: the N+1 loop ('select ... from orders where customer_id = ?') ran 200"
-            + " times where the join did the same work in one execution; the invoice export's"
-            + " time is 'process' (the application holding the cursor), not the database.");
+        "Read it like this: the loop ran 'select ... from orders where customer_id = ?' 200 times,"
+            + " once per row of its parent query, where the join did the same work in one"
+            + " execution; the customers were inserted row by row where one batch would do; the"
+            + " invoice export's time is 'process' (the application holding the cursor), not the"
+            + " database's.");
   }
 
   static void createSchema(Connection connection) throws SQLException {

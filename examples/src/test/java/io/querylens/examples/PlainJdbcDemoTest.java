@@ -3,6 +3,8 @@ package io.querylens.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.QueryLens;
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
 import io.querylens.core.ShapeSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +29,22 @@ class PlainJdbcDemoTest {
     ShapeSnapshot loop = shape("select id, total from orders where customer_id = ?");
     assertThat(loop.count()).isEqualTo(200);
     assertThat(loop.rows().sum()).isEqualTo(2_000);
+
+    Finding loopFinding =
+        QueryLens.snapshot().findings().stream()
+            .filter(f -> f.kind() == FindingKind.N_PLUS_ONE)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the demo's loop raised no n-plus-one finding"));
+    assertThat(loopFinding.shape()).isEqualTo(loop.shape());
+    assertThat(loopFinding.parentShape().text())
+        .isEqualTo("select id, name from customer order by id");
+    assertThat(loopFinding.parentRows()).isEqualTo(200);
+    assertThat(loopFinding.callSite())
+        .startsWith("io.querylens.examples.PlainJdbcDemo.listOrdersOneQueryPerCustomer(");
+    assertThat(loopFinding.exampleUnit()).isEqualTo("GET /customers/orders (a loop)");
+    assertThat(QueryLens.snapshot().findings())
+        .extracting(Finding::kind)
+        .containsExactlyInAnyOrder(FindingKind.N_PLUS_ONE, FindingKind.CHATTY_WRITES);
 
     ShapeSnapshot export = shape("select id, total from orders where total > ? order by id");
     assertThat(export.process().sum())

@@ -62,6 +62,13 @@ final class AggregatedFinding {
     }
   }
 
+  /** The parent, still being read when the repetitions began, has ended with {@code rows}. */
+  void parentRowsKnown(long rows) {
+    if (parentRows < 0) {
+      parentRows = rows;
+    }
+  }
+
   /** A unit that had it ended (or dropped it from its table) at {@code count} repetitions. */
   void settled(long count, long rows, String unitName, long nowMillis) {
     if (rows >= 0 && count >= maxCount.get()) {

@@ -143,6 +143,9 @@ final class CallSites {
         continue;
       }
       String name = type.getName();
+      if (isGenerated(name, f.getFileName())) {
+        continue;
+      }
       if (matches(appPackages, name)) {
         return f;
       }
@@ -170,6 +173,19 @@ final class CallSites {
       return true;
     }
     return !matches(skipPackages, name) && origin == APPLICATION;
+  }
+
+  /**
+   * Whether a frame belongs to a class generated at run time in the application's package and with
+   * its code source (an ORM's lazy-loading proxy such as {@code Owner$HibernateProxy}, a CGLIB or
+   * Byte Buddy subclass): never the line a developer wrote, so never a call site. Such classes have
+   * no source file.
+   */
+  static boolean isGenerated(String className, String fileName) {
+    return fileName == null
+        || className.contains("$HibernateProxy")
+        || className.contains("$ByteBuddy$")
+        || className.contains("$$");
   }
 
   /** {@code com.example.A.m(A.java:42)}, as a stack trace prints it but without module names. */

@@ -209,6 +209,21 @@ final class ShapeTable {
     size = 0;
   }
 
+  /**
+   * A parent's cursor ended with {@code rows}: entries that took it as their parent while it was
+   * still open learn its rows (and so do their findings). Rare: once per such parent.
+   */
+  void parentEnded(QueryShape parent, long rows) {
+    for (Entry e : slots) {
+      if (e != null && e.parentRows < 0 && e.parent != null && e.parent.equals(parent)) {
+        e.parentRows = rows;
+        if (e.finding != null) {
+          e.finding.parentRowsKnown(rows);
+        }
+      }
+    }
+  }
+
   private void release(Entry e) {
     e.recycle();
     if (freeCount == free.length) {

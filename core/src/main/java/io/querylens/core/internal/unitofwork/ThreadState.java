@@ -74,6 +74,9 @@ final class ThreadState implements ShapeTable.Leaving {
 
   long lastReadRows;
 
+  /** A parent whose cursor was open when an entry took it, so its rows are still unknown. */
+  QueryShape parentAwaitingRows;
+
   // open cursors, innermost last, with the time of executions nested inside each
   final QueryShape[] cursors = new QueryShape[MAX_CURSORS];
   final long[] cursorNestedNanos = new long[MAX_CURSORS];
@@ -154,6 +157,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitWastedNanos = 0;
     unitFindings = 0;
     lastRead = null;
+    parentAwaitingRows = null;
     unitPublished = false;
   }
 
@@ -176,6 +180,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitIdentity = null;
     unitSource = null;
     lastRead = null;
+    parentAwaitingRows = null;
   }
 
   /** A flagged entry leaves the table: its aggregated finding learns the final count. */

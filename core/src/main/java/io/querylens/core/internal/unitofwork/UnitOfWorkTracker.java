@@ -154,6 +154,10 @@ public final class UnitOfWorkTracker {
       }
       if (batchSize <= 0 && shape != null) {
         detect(ts, shape, executeNanos + fetchNanos, rows, failed, parameterHash);
+        if (ts.parentAwaitingRows != null && rows >= 0 && same(ts.parentAwaitingRows, shape)) {
+          ts.parentAwaitingRows = null;
+          ts.table.parentEnded(shape, rows);
+        }
       }
     } catch (Throwable t) {
       Faults.report("unit-of-work.record", t);
@@ -571,6 +575,7 @@ public final class UnitOfWorkTracker {
     if (open != null) {
       e.parent = open;
       e.parentRows = -1; // still being read: its rows are known when it ends
+      ts.parentAwaitingRows = open;
     } else if (ts.lastRead != null && !same(ts.lastRead, shape)) {
       e.parent = ts.lastRead;
       e.parentRows = ts.lastReadRows;

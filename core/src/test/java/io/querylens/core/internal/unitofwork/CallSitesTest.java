@@ -14,6 +14,18 @@ class CallSitesTest {
   }
 
   @Test
+  void runtimeGeneratedProxiesAreNeverCallSites() {
+    assertThat(CallSites.isGenerated("com.example.Owner$HibernateProxy$Ab12", null)).isTrue();
+    assertThat(CallSites.isGenerated("com.example.Owner$HibernateProxy", "Owner.java")).isTrue();
+    assertThat(CallSites.isGenerated("com.example.Service$$SpringCGLIB$$0", "Service.java"))
+        .isTrue();
+    assertThat(CallSites.isGenerated("com.example.Dao$ByteBuddy$Mock", "Dao.java")).isTrue();
+    assertThat(CallSites.isGenerated("com.example.OrderService", "OrderService.java")).isFalse();
+    assertThat(CallSites.isGenerated("com.example.OrderService$Inner", "OrderService.java"))
+        .isFalse();
+  }
+
+  @Test
   void aClassFromADirectoryIsTheApplicationsAndOneFromAJarIsALibrarys() {
     assertThat(plain.isApplication(CallSitesTest.class)).isTrue(); // target/test-classes/
     assertThat(plain.isApplication(Test.class)).isFalse(); // junit-jupiter-api-*.jar

@@ -1,0 +1,32 @@
+/**
+ * The labelled scenario corpus of N+1, duplicate and chatty-write detection, and the tests that
+ * score QueryLens against it.
+ *
+ * <p>A {@link io.querylens.jdbc.corpus.Scenario} is code run against an instrumented DataSource
+ * together with the findings it must produce, each given as kind, shape text and call-site line
+ * (recorded at run time by {@link io.querylens.jdbc.corpus.CallSite} on the line of the repeated
+ * call), or none at all. {@link io.querylens.jdbc.corpus.Scorecard} matches reported findings on
+ * kind + shape + call-site line, counts false positives and false negatives, and prints every
+ * mismatch; the {@code Corpus*IT} classes fail when precision or recall is below 1.0, when a
+ * matched finding has the wrong parent, count or no wasted time, or when a scenario throws.
+ *
+ * <p>Plain JDBC scenarios ({@link io.querylens.jdbc.corpus.PlainJdbcScenarios}, on H2, PostgreSQL
+ * and MariaDB): N+1 inside the parent's cursor and over ids read first (parent and rows expected);
+ * 4 lookups (below the threshold, none) and 5 (at it, a finding); N+1 through a Statement with
+ * literals; a JDBC batch insert (none) and row-by-row inserts (chatty-writes); one IN-list query
+ * (none); the same lookup with the same parameter and the same literal SQL repeated (duplicate); an
+ * N+1 followed by row-by-row updates (both); a background keep-alive thread running {@code select
+ * 1} every 30 ms while the main thread sleeps (none); two threads with an N+1 each at once (two
+ * findings, two call sites); a slow loop inside one transaction (an N+1 despite 30 ms of work
+ * between lookups); twenty one-lookup transactions (none); an N+1 split over two inner scopes of
+ * one outer scope (one finding counting both halves).
+ *
+ * <p>Hibernate ORM scenarios ({@link io.querylens.jdbc.corpus.HibernateScenarios}, H2): lazy
+ * collection and lazy to-one N+1; the same with JOIN FETCH (none); with batch fetching of 16 (none:
+ * one batch statement) and of 2 (a smaller N+1 of five batch statements).
+ *
+ * <p>The {@code Corpus*IT} classes also check the time split: rows iterated with a known sleep are
+ * application process time within 10%, and a known server sleep ({@code pg_sleep}, MariaDB {@code
+ * sleep}) is database execute time within 10%.
+ */
+package io.querylens.jdbc.corpus;

@@ -4,7 +4,6 @@ import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
-import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
@@ -14,7 +13,6 @@ import io.querylens.core.internal.stats.ShapeRegistry;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -46,7 +44,7 @@ public final class Recording {
             ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
     this.registry = new ShapeRegistry(config.maxShapes());
     this.connections = new ConnectionStats();
-    this.tracker = config.diagnosisEnabled() ? new UnitOfWorkTracker(config) : null;
+    this.tracker = new UnitOfWorkTracker(config); // a no-op when diagnosis is off
     loadUnitOfWorkSources();
   }
 
@@ -177,20 +175,17 @@ public final class Recording {
     } catch (Throwable t) {
       Faults.report("record", t);
     }
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.record(
-          shape,
-          start,
-          executeNanos,
-          fetchNanos,
-          processNanos,
-          rows,
-          batchSize,
-          failed,
-          parameterHash,
-          transactionId);
-    }
+    tracker.record(
+        shape,
+        start,
+        executeNanos,
+        fetchNanos,
+        processNanos,
+        rows,
+        batchSize,
+        failed,
+        parameterHash,
+        transactionId);
     ExecutionListener[] targets = listeners;
     if (targets.length == 0) {
       return;
@@ -220,10 +215,7 @@ public final class Recording {
 
   /** A query's cursor is open on this thread; its execution is recorded when it ends. */
   public void cursorOpened(QueryShape shape) {
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.cursorOpened(shape);
-    }
+    tracker.cursorOpened(shape);
   }
 
   /**
@@ -231,18 +223,12 @@ public final class Recording {
    * is recorded later, when the stack no longer shows where it was executed.
    */
   public void executionPending(QueryShape shape) {
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.executionPending(shape);
-    }
+    tracker.executionPending(shape);
   }
 
   /** The JDBC transaction {@code transactionId} ended (commit, rollback, autocommit on, close). */
   public void transactionEnded(long transactionId) {
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.transactionEnded(transactionId);
-    }
+    tracker.transactionEnded(transactionId);
   }
 
   /**
@@ -250,16 +236,12 @@ public final class Recording {
    * scope when diagnosis is off.
    */
   public UnitOfWork unitOfWork(String name) {
-    UnitOfWorkTracker units = tracker;
-    return units != null ? units.begin(name) : new DisabledUnitOfWork(name);
+    return tracker.begin(name);
   }
 
   /** Adds a source of units of work (an OpenTelemetry span, an inbound request). */
   public void addUnitOfWorkSource(UnitOfWorkSource source) {
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.addSource(source);
-    }
+    tracker.addSource(source);
   }
 
   private void loadUnitOfWorkSources() {
@@ -279,10 +261,7 @@ public final class Recording {
     } catch (Throwable t) {
       Faults.report("acquire", t);
     }
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.acquired(nanos);
-    }
+    tracker.acquired(nanos);
   }
 
   /** A {@code getConnection()} that threw. */
@@ -305,25 +284,21 @@ public final class Recording {
 
   /** An immutable view of everything recorded so far. */
   public QueryLensSnapshot snapshot() {
-    UnitOfWorkTracker units = tracker;
     return new QueryLensSnapshot(
         System.currentTimeMillis(),
         registry.snapshot(),
         connections.snapshot(),
         registry.droppedShapes(),
         Faults.count(),
-        units != null ? units.time() : TimeSplit.EMPTY,
-        units != null ? units.findings() : List.of(),
-        units != null ? units.units() : List.of());
+        tracker.time(),
+        tracker.findings(),
+        tracker.units());
   }
 
   /** Forgets everything recorded so far. */
   public void reset() {
     registry.reset();
-    UnitOfWorkTracker units = tracker;
-    if (units != null) {
-      units.reset();
-    }
+    tracker.reset();
     connections.reset();
     Faults.reset();
   }

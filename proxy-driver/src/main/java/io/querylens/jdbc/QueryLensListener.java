@@ -15,10 +15,12 @@ import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
  * ProxyDataSourceBuilder.create(ds).listener(new QueryLensListener()).build()}.
  *
  * <p>datasource-proxy reports a call when execute returns, so this path records execute time, rows
- * affected by updates and batches, batch sizes and errors, but neither fetch nor process time nor
- * rows read by queries (a cursor is read after the listener has been called), and no connection
- * acquire or hold time. Use the {@code jdbc:querylens:} driver or {@code QueryLens.wrap} for those.
- * Do not combine it with them on the same DataSource: each execution would be recorded twice.
+ * affected by updates and batches, batch sizes, errors and a hash of the bound parameters (for
+ * findings), but neither fetch nor process time nor rows read by queries (a cursor is read after
+ * the listener has been called), no connection acquire or hold time, and no transaction boundaries
+ * (units of work come from scopes, sources and idle gaps). Use the {@code jdbc:querylens:} driver
+ * or {@code QueryLens.wrap} for those. Do not combine it with them on the same DataSource: each
+ * execution would be recorded twice.
  */
 public final class QueryLensListener implements QueryExecutionListener {
   private static final String START = "querylens.start";

@@ -41,7 +41,7 @@ public final class ParameterHash {
         || value instanceof java.time.temporal.TemporalAccessor
         || value instanceof java.util.UUID
         || value instanceof Enum) {
-      return mix(value.hashCode() ^ ((long) value.getClass().getName().hashCode() << 32));
+      return valueHash(value);
     }
     if (value instanceof byte[]) {
       byte[] bytes = (byte[]) value;
@@ -52,6 +52,15 @@ public final class ParameterHash {
       return mix(h);
     }
     return mix(System.identityHashCode(value));
+  }
+
+  /** A value type's own hash; should a subclass's hashCode throw, its identity stands in. */
+  private static long valueHash(Object value) {
+    try {
+      return mix(value.hashCode() ^ ((long) value.getClass().getName().hashCode() << 32));
+    } catch (RuntimeException | Error e) {
+      return mix(System.identityHashCode(value));
+    }
   }
 
   /** Combines a parameter's position (or name hash) with its value's hash. */

@@ -108,7 +108,17 @@ public enum ConfigKey {
       List.of(),
       0,
       0,
-      "Comma-separated package prefixes whose frames are never taken as a call site.");
+      "Comma-separated package prefixes whose frames are never taken as a call site."),
+  LOG_LEVEL(
+      "querylens.log.level",
+      Type.LEVEL,
+      "info",
+      0,
+      0,
+      "Least severe message the agent's own logger prints to standard error; off prints none.");
+
+  /** The values a {@link Type#LEVEL} key takes, least verbose first. */
+  static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug");
 
   /** The kind of value a key takes. */
   public enum Type {
@@ -131,7 +141,12 @@ public enum ConfigKey {
      * Comma-separated Java package prefixes ({@code com.example, org.acme.billing}); blanks around
      * entries are ignored and an empty value means none.
      */
-    LIST
+    LIST,
+    /**
+     * A log level: {@code off}, {@code error}, {@code warn}, {@code info} or {@code debug}, in any
+     * case.
+     */
+    LEVEL
   }
 
   /** Prefix shared by every key. */
@@ -177,7 +192,8 @@ public enum ConfigKey {
 
   /**
    * The default as a {@link Boolean}, an {@link Integer}, a {@link Duration}, an unmodifiable
-   * {@code List<String>}, or {@code null} for a {@link Type#PATH} key that is unset by default.
+   * {@code List<String>}, a lower-case level {@code String}, or {@code null} for a {@link
+   * Type#PATH} key that is unset by default.
    */
   public Object defaultValue() {
     return defaultValue;
@@ -270,6 +286,8 @@ public enum ConfigKey {
             + durationText(Duration.ofMillis(max));
       case LIST:
         return "a comma-separated list of package prefixes such as com.example,org.acme.billing";
+      case LEVEL:
+        return "one of " + String.join(", ", LEVELS);
       default:
         throw new AssertionError(type);
     }
@@ -291,6 +309,8 @@ public enum ConfigKey {
             + durationText(Duration.ofMillis(max));
       case LIST:
         return "list of package prefixes";
+      case LEVEL:
+        return String.join("/", LEVELS);
       default:
         throw new AssertionError(type);
     }

@@ -237,6 +237,16 @@ final class ConfigReader {
           throw new AssertionError(key);
         }
         return;
+      case LEVEL:
+        String level = text.toLowerCase(Locale.ROOT);
+        if (!ConfigKey.LEVELS.contains(level)) {
+          badValue(key, raw);
+        } else if (key == ConfigKey.LOG_LEVEL) {
+          builder.setLogLevel(level);
+        } else {
+          throw new AssertionError(key);
+        }
+        return;
       default:
         throw new AssertionError(key.type());
     }

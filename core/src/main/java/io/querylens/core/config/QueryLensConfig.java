@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -37,6 +38,7 @@ public final class QueryLensConfig {
   private final Duration unitIdleGap;
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
+  private final String logLevel;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -53,6 +55,7 @@ public final class QueryLensConfig {
     this.unitIdleGap = b.unitIdleGap;
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
+    this.logLevel = b.logLevel;
     this.problems = List.copyOf(problems);
   }
 
@@ -194,6 +197,14 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.log.level}: the least severe message the agent's own logger prints ({@code
+   * off}, {@code error}, {@code warn}, {@code info} or {@code debug}, lower case).
+   */
+  public String logLevel() {
+    return logLevel;
+  }
+
+  /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
    */
@@ -220,7 +231,8 @@ public final class QueryLensConfig {
         && maxFindings == c.maxFindings
         && unitIdleGap.equals(c.unitIdleGap)
         && callSiteAppPackages.equals(c.callSiteAppPackages)
-        && callSiteSkipPackages.equals(c.callSiteSkipPackages);
+        && callSiteSkipPackages.equals(c.callSiteSkipPackages)
+        && logLevel.equals(c.logLevel);
   }
 
   @Override
@@ -238,7 +250,8 @@ public final class QueryLensConfig {
         maxFindings,
         unitIdleGap,
         callSiteAppPackages,
-        callSiteSkipPackages);
+        callSiteSkipPackages,
+        logLevel);
   }
 
   /**
@@ -296,7 +309,11 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.CALLSITE_SKIP_PACKAGES.key()
         + "="
-        + listText(callSiteSkipPackages);
+        + listText(callSiteSkipPackages)
+        + ", "
+        + ConfigKey.LOG_LEVEL.key()
+        + "="
+        + logLevel;
   }
 
   private static String listText(List<String> list) {
@@ -322,6 +339,7 @@ public final class QueryLensConfig {
     private Duration unitIdleGap = (Duration) ConfigKey.UNIT_IDLE_GAP.defaultValue();
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
+    private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
 
     Builder() {}
 
@@ -427,6 +445,21 @@ public final class QueryLensConfig {
     /** Package prefixes whose frames are never a call site. Default none. */
     public Builder setCallSiteSkipPackages(List<String> packages) {
       this.callSiteSkipPackages = checkPackages(ConfigKey.CALLSITE_SKIP_PACKAGES, packages);
+      return this;
+    }
+
+    /**
+     * The least severe message the agent's own logger prints: {@code off}, {@code error}, {@code
+     * warn}, {@code info} or {@code debug}, in any case. Default {@code info}.
+     */
+    public Builder setLogLevel(String logLevel) {
+      String level = logLevel == null ? null : logLevel.trim().toLowerCase(Locale.ROOT);
+      if (level == null || !ConfigKey.LEVELS.contains(level)) {
+        ConfigKey key = ConfigKey.LOG_LEVEL;
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + logLevel);
+      }
+      this.logLevel = level;
       return this;
     }
 

@@ -72,6 +72,24 @@ public final class Recording {
     return r;
   }
 
+  /**
+   * Makes the JVM-wide recording use {@code config} (the agent's arguments over the system
+   * properties and environment), when nothing has used {@link #global()} yet; it then writes the
+   * exit reports {@code config} asks for. Returns the JVM-wide recording, which was built from
+   * another config when this returns one whose {@link #config()} is not {@code config}.
+   */
+  public static Recording installGlobal(QueryLensConfig config) {
+    synchronized (Recording.class) {
+      Recording r = global;
+      if (r == null) {
+        r = new Recording(config);
+        ExitReports.install(r);
+        global = r;
+      }
+      return r;
+    }
+  }
+
   public QueryLensConfig config() {
     return config;
   }

@@ -1,27 +1,22 @@
 package io.querylens.jdbc.internal;
 
+import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One {@code getConnection()} call being timed. Only the outermost QueryLens layer on a thread
- * records it (a wrapped pool over the {@code jdbc:querylens:} driver records one acquire, the
- * pool's), so nested layers neither double count nor wrap twice. Internal: public only for the
- * agent.
+ * Times {@code getConnection()}/{@code connect()} calls. Every QueryLens layer on a thread (the
+ * DataSource wrapper, the {@code jdbc:querylens:} driver, the agent's advice) shares one
+ * thread-local depth, so only the outermost call records the acquire (a pool over the driver
+ * records the pool's wait) and each execution is recorded once; every level hands its connection to
+ * {@link QueryLensConnection#wrap}, which wraps it once. Internal: public for the agent.
  */
 public final class Acquisition {
-  private static final ThreadLocal<Acquisition> current = new ThreadLocal<>();
+  /** Per thread: {@code [0]} calls in progress, {@code [1]} the outermost one's start. */
+  private static final ThreadLocal<long[]> state = ThreadLocal.withInitial(() -> new long[2]);
 
-  private final Recording recording;
-  private final long start;
-  private final boolean outermost;
-
-  private Acquisition(Recording recording, long start, boolean outermost) {
-    this.recording = recording;
-    this.start = start;
-    this.outermost = outermost;
-  }
+  private Acquisition() {}
 
   /** A getConnection-like call. */
   @FunctionalInterface
@@ -35,39 +30,50 @@ public final class Acquisition {
    */
   public static Connection acquire(Recording recording, ConnectionSource source)
       throws SQLException {
-    Acquisition acquisition = begin(recording);
+    enter();
     Connection connection;
     try {
       connection = source.get();
     } catch (Throwable t) {
-      acquisition.failed();
+      exit(recording, null, t);
       throw t;
     }
-    return acquisition.acquired(connection);
+    return exit(recording, connection, null);
   }
 
-  private static Acquisition begin(Recording recording) {
-    boolean outermost = current.get() == null;
-    Acquisition acquisition = new Acquisition(recording, System.nanoTime(), outermost);
-    if (outermost) {
-      current.set(acquisition);
+  /** A getConnection/connect call starts on this thread. */
+  public static void enter() {
+    long[] s = state.get();
+    if (s[0]++ == 0) {
+      s[1] = System.nanoTime();
     }
-    return acquisition;
   }
 
-  private Connection acquired(Connection connection) {
-    long now = System.nanoTime();
-    if (outermost) {
-      current.remove();
-      recording.recordAcquire(now - start);
-    }
-    return QueryLensConnection.wrap(connection, recording, now);
-  }
-
-  private void failed() {
-    if (outermost) {
-      current.remove();
-      recording.recordAcquireFailure();
+  /**
+   * The call begun with {@link #enter()} returned {@code connection} or threw {@code thrown}:
+   * records the acquire if it was the outermost, and returns what the call must return (the
+   * connection wrapped once, or {@code connection} itself when null, already recorded, or when
+   * QueryLens fails). Never throws.
+   */
+  public static Connection exit(Recording recording, Connection connection, Throwable thrown) {
+    try {
+      long now = System.nanoTime();
+      long[] s = state.get();
+      if (--s[0] <= 0) {
+        s[0] = 0; // also repairs the count should an enter have been skipped
+        if (thrown != null) {
+          recording.recordAcquireFailure();
+        } else if (connection != null) {
+          recording.recordAcquire(now - s[1]);
+        }
+      }
+      if (thrown != null || connection == null || !recording.config().enabled()) {
+        return connection;
+      }
+      return QueryLensConnection.wrap(connection, recording, now);
+    } catch (Throwable t) {
+      Faults.report("acquire", t);
+      return connection;
     }
   }
 }

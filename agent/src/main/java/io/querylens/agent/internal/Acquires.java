@@ -1,0 +1,35 @@
+package io.querylens.agent.internal;
+
+import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.Recording;
+import io.querylens.jdbc.internal.Acquisition;
+import java.sql.Connection;
+
+/**
+ * What the advice inlined into {@code DataSource.getConnection} and {@code Driver.connect} calls:
+ * the proxy driver's {@link Acquisition}, whose thread-local depth the agent and the driver share,
+ * so that only the outermost layer records the acquire and each connection is wrapped once.
+ * Internal: public because the advice runs inside the application's classes.
+ */
+public final class Acquires {
+  private Acquires() {}
+
+  /** An instrumented getConnection/connect starts on this thread. */
+  public static void enter() {
+    Acquisition.enter();
+  }
+
+  /**
+   * An instrumented call ends, having returned {@code connection} or thrown {@code thrown}; returns
+   * what the call must return: the connection wrapped once, or {@code connection} itself when it is
+   * null, already recorded, or QueryLens fails. Never throws.
+   */
+  public static Connection exit(Connection connection, Throwable thrown) {
+    try {
+      return Acquisition.exit(Recording.global(), connection, thrown);
+    } catch (Throwable t) {
+      Faults.report("agent acquire", t);
+      return connection;
+    }
+  }
+}

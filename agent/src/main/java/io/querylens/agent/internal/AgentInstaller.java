@@ -1,0 +1,196 @@
+package io.querylens.agent.internal;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Recording;
+import java.lang.instrument.Instrumentation;
+import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the agent's configuration, installs the JVM-wide recording and instruments every {@link
+ * DataSource} and {@link Driver} implementation (on a dynamic attach, those already loaded too).
+ * Never throws: a failure is logged and the application starts without QueryLens.
+ */
+public final class AgentInstaller {
+  private static boolean installed;
+
+  private AgentInstaller() {}
+
+  /**
+   * Installs the agent once per JVM; {@code attached} tells a dynamic attach from {@code
+   * -javaagent}.
+   */
+  public static synchronized void install(
+      String args, Instrumentation instrumentation, boolean attached) {
+    try {
+      if (installed) {
+        logger().info("QueryLens agent already installed; arguments \"{}\" ignored", args);
+        return;
+      }
+      installed = true;
+      List<String> problems = new ArrayList<>();
+      Map<String, String> overrides = AgentArguments.parse(args, problems);
+      StderrLogger.setLevel(earlyLevel(overrides));
+      Logger logger = logger();
+      for (String problem : problems) {
+        logger.warn("QueryLens configuration: {}", problem);
+      }
+      // reports unknown keys and bad values itself, then falls back to the defaults
+      QueryLensConfig config =
+          QueryLensConfig.from(overrides, System.getProperties(), System.getenv());
+      StderrLogger.setLevel(config.logLevel());
+      Recording recording = Recording.installGlobal(config);
+      if (recording.config() != config) {
+        logger.warn(
+            "QueryLens was already recording when the agent started; its configuration ({}) stays",
+            recording.config());
+      }
+      if (!config.enabled()) {
+        logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
+        return;
+      }
+      long start = System.nanoTime();
+      instrument(instrumentation, attached);
+      logger.debug(
+          "QueryLens agent: instrumentation installed in {} ms",
+          (System.nanoTime() - start) / 1_000_000);
+      logger.info(
+          "QueryLens agent {} ({})",
+          attached ? "attached" : "started",
+          attached ? "DataSources and Drivers already loaded were retransformed" : "premain");
+    } catch (Throwable t) {
+      try {
+        logger().error("QueryLens agent failed to start; the application runs without it", t);
+      } catch (Throwable ignored) {
+        System.err.println("[QueryLens] ERROR agent failed to start: " + t);
+      }
+    }
+  }
+
+  /** The level to log at while the configuration is read: the argument, else the property. */
+  private static String earlyLevel(Map<String, String> overrides) {
+    String level = overrides.get("log.level");
+    if (level == null) {
+      level = overrides.get("querylens.log.level");
+    }
+    if (level == null) {
+      level = System.getProperty("querylens.log.level");
+    }
+    if (level == null) {
+      level = System.getenv("QUERYLENS_LOG_LEVEL");
+    }
+    return level;
+  }
+
+  private static void instrument(Instrumentation instrumentation, boolean attached) {
+    ElementMatcher.Junction<MethodDescription> getConnection =
+        named("getConnection")
+            .and(takesArguments(0).or(takesArguments(String.class, String.class)))
+            .and(returns(named("java.sql.Connection")))
+            .and(not(isAbstract()));
+    ElementMatcher.Junction<MethodDescription> connect =
+        named("connect")
+            .and(takesArguments(String.class, Properties.class))
+            .and(returns(named("java.sql.Connection")))
+            .and(not(isAbstract()));
+    AgentBuilder.Transformer dataSources = adviceOn(getConnection);
+    AgentBuilder.Transformer drivers = adviceOn(connect);
+    new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        .disableClassFormatChanges()
+        .with(
+            attached
+                ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                : AgentBuilder.RedefinitionStrategy.DISABLED)
+        // super types are read from class files, never loaded: a class loaded while matching would
+        // escape instrumentation (an abstract DataSource declaring getConnection, say)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(new TypePoolCache())
+        .with(new DebugListener())
+        .ignore(
+            nameStartsWith("io.querylens.")
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("java."))
+                .or(nameStartsWith("jdk."))
+                .or(nameStartsWith("sun."))
+                .or(nameStartsWith("com.sun."))
+                .or(isSynthetic()))
+        .type(isSubTypeOf(DataSource.class).and(not(isInterface())))
+        .transform(dataSources)
+        .type(isSubTypeOf(Driver.class).and(not(isInterface())))
+        .transform(drivers)
+        .installOn(instrumentation);
+  }
+
+  private static AgentBuilder.Transformer adviceOn(
+      ElementMatcher.Junction<MethodDescription> methods) {
+    return (DynamicType.Builder<?> builder,
+        TypeDescription type,
+        ClassLoader loader,
+        JavaModule module,
+        java.security.ProtectionDomain domain) ->
+        builder.visit(Advice.to(ConnectionAdvice.class).on(methods));
+  }
+
+  private static Logger logger() {
+    return LoggerFactory.getLogger("io.querylens.agent");
+  }
+
+  /**
+   * Logs, at DEBUG, each type that was instrumented or could not be: matching resolves the super
+   * types of every class loaded, which fails harmlessly for classes whose optional dependencies are
+   * missing, so failures are counted rather than shown to the application's users.
+   */
+  private static final class DebugListener extends AgentBuilder.Listener.Adapter {
+    private final AtomicInteger failures = new AtomicInteger();
+
+    @Override
+    public void onTransformation(
+        TypeDescription type,
+        ClassLoader loader,
+        JavaModule module,
+        boolean loaded,
+        DynamicType dynamicType) {
+      Logger logger = logger();
+      if (logger.isDebugEnabled()) {
+        logger.debug(
+            "QueryLens instrumented {}{}", type.getName(), loaded ? " (retransformed)" : "");
+      }
+    }
+
+    @Override
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+      int n = failures.incrementAndGet();
+      Logger logger = logger();
+      if (logger.isDebugEnabled()) {
+        logger.debug("QueryLens could not instrument {} (failure {}): {}", typeName, n, error);
+      }
+    }
+  }
+}

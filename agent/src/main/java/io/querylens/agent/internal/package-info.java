@@ -1,0 +1,5 @@
+/**
+ * The agent's Byte Buddy setup, advice, argument parsing, attach client and stderr logging.
+ * Internal: not part of the public API.
+ */
+package io.querylens.agent.internal;

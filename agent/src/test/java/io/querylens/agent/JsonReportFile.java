@@ -1,0 +1,77 @@
+package io.querylens.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the figures the tests check out of a child's JSON report (schema version 1). */
+final class JsonReportFile {
+  private final String json;
+
+  private JsonReportFile(String json) {
+    this.json = json;
+  }
+
+  static JsonReportFile read(Path file) throws IOException {
+    assertThat(file).as("the child's JSON report").isRegularFile();
+    return new JsonReportFile(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  String text() {
+    return json;
+  }
+
+  /** Executions of {@code shape} (normalised text); 0 when the report does not list it. */
+  long count(String shape) {
+    Matcher m =
+        Pattern.compile(
+                "\"shape\": \""
+                    + Pattern.quote(shape)
+                    + "\",\\s*\"id\": \"[0-9a-f]+\",\\s*\"operation\": \"[A-Z]*\",\\s*\"count\": (\\d+)")
+            .matcher(json);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  /** Connections acquired and recorded. */
+  long acquires() {
+    Matcher m =
+        Pattern.compile("\"connections\": \\{\\s*\"acquire\": \\{\"count\": (\\d+)").matcher(json);
+    assertThat(m.find()).as("connections in %s", json).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  /** The shortest acquire recorded, in nanoseconds. */
+  long acquireMinNanos() {
+    Matcher m =
+        Pattern.compile(
+                "\"connections\": \\{\\s*\"acquire\": \\{\"count\": \\d+, \"sum\": \\d+, \"mean\": [0-9.]+, \"min\": (\\d+)")
+            .matcher(json);
+    assertThat(m.find()).as("connections in %s", json).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Findings of {@code kind} ({@code n-plus-one}, ...) on {@code shape}, any call site. */
+  long findings(String kind, String shapeFragment) {
+    Matcher m =
+        Pattern.compile("\"kind\": \"" + Pattern.quote(kind) + "\",\\s*\"shape\": \"([^\"]*)\"")
+            .matcher(json);
+    long n = 0;
+    while (m.find()) {
+      if (m.group(1).contains(shapeFragment)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  long internalFaults() {
+    Matcher m = Pattern.compile("\"internalFaults\": (\\d+)").matcher(json);
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+}

@@ -1,0 +1,65 @@
+package io.querylens.agent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querylens.core.internal.Recording;
+import io.querylens.jdbc.internal.QueryLensConnection;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** The advice's bookkeeping, called directly as the inlined advice calls it. */
+class AcquiresTest {
+  private static Connection openH2() throws SQLException {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:acquires");
+    return h2.getConnection();
+  }
+
+  private static long acquires() {
+    return Recording.global().snapshot().connections().acquire().count();
+  }
+
+  private static long acquireErrors() {
+    return Recording.global().snapshot().connections().acquireErrors();
+  }
+
+  @Test
+  void nestedCallsRecordOneAcquireAndWrapOnce() throws SQLException {
+    long before = acquires();
+    try (Connection raw = openH2()) {
+      Acquires.enter(); // a pool's getConnection
+      Acquires.enter(); // the driver's connect inside it
+      Connection inner = Acquires.exit(raw, null);
+      Connection outer = Acquires.exit(inner, null);
+
+      assertThat(inner).isInstanceOf(QueryLensConnection.class);
+      assertThat(outer).isSameAs(inner);
+      assertThat(outer.unwrap(org.h2.jdbc.JdbcConnection.class)).isSameAs(raw);
+    }
+    assertThat(acquires() - before).isEqualTo(1);
+  }
+
+  @Test
+  void aThrowingCallRecordsAFailureAndChangesNothing() {
+    long before = acquireErrors();
+    Acquires.enter();
+    assertThat(Acquires.exit(null, new SQLException("refused"))).isNull();
+    assertThat(acquireErrors() - before).isEqualTo(1);
+  }
+
+  @Test
+  void anExitWithoutItsEnterStillReturnsAWrappedConnection() throws SQLException {
+    long before = acquires();
+    try (Connection raw = openH2()) {
+      assertThat(Acquires.exit(raw, null)).isInstanceOf(QueryLensConnection.class);
+    }
+    assertThat(acquires() - before).isEqualTo(1);
+    Acquires.enter();
+    try (Connection raw = openH2()) {
+      Acquires.exit(raw, null);
+    }
+    assertThat(acquires() - before).as("the depth was repaired").isEqualTo(2);
+  }
+}

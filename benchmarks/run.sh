@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds target/benchmarks.jar and runs the full matrix (3 benchmarks x 5 variants) in one JMH run.
+# Builds target/benchmarks.jar (and the agent jar AgentOverheadBenchmark attaches) and runs every
+# benchmark and variant in one JMH run.
 #
 #   benchmarks/run.sh                      # build, then everything
 #   benchmarks/run.sh -prof gc             # same, with allocation figures
-#   benchmarks/run.sh --no-build -p variant=raw,querylens pointQuery
+#   benchmarks/run.sh --no-build -p variant=raw,querylens JdbcOverheadBenchmark.pointQuery
 #
 # Any argument after the optional --no-build goes to JMH unchanged. Unless -rf/-rff are given,
 # results are also written as JSON to benchmarks/target/jmh-result.json.
@@ -20,7 +21,7 @@ fi
 
 if ((build)); then
   # shellcheck disable=SC2086 # MVN_ARGS is a list of options
-  (cd "$root" && mvn -B -q -DskipTests ${MVN_ARGS:-} -pl benchmarks -am package)
+  (cd "$root" && mvn -B -q -DskipTests ${MVN_ARGS:-} -pl agent,benchmarks -am package)
 fi
 
 result_options=()

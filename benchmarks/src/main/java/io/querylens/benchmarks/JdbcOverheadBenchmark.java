@@ -43,8 +43,13 @@ public class JdbcOverheadBenchmark {
   /** One row by primary key: prepare, bind, execute, read three columns, close. */
   @Benchmark
   public void pointQuery(JdbcState state, Blackhole blackhole) throws SQLException {
-    try (PreparedStatement statement = state.connection.prepareStatement(POINT_QUERY)) {
-      statement.setLong(1, state.nextPointId());
+    pointQuery(state.connection, state.nextPointId(), blackhole);
+  }
+
+  /** The point query's work, shared with {@link AgentOverheadBenchmark}. */
+  static void pointQuery(Connection connection, long id, Blackhole blackhole) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(POINT_QUERY)) {
+      statement.setLong(1, id);
       try (ResultSet resultSet = statement.executeQuery()) {
         if (!resultSet.next()) {
           throw new IllegalStateException("point query found no row");

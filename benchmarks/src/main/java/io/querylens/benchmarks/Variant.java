@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.querylens.jdbc.internal.QueryLensConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,6 +37,29 @@ enum Variant {
     Opened open() throws SQLException {
       String url = "jdbc:querylens:" + JdbcState.H2_URL.substring("jdbc:".length());
       return new Opened(DriverManager.getConnection(url), null);
+    }
+  },
+
+  /**
+   * QueryLens's {@code -javaagent} with the plain H2 URL: the agent wraps what {@code
+   * Driver.connect} returns. Only meaningful in a JVM started with the agent, as {@link
+   * AgentOverheadBenchmark}'s forks are.
+   */
+  QUERYLENS_AGENT("querylens-agent") {
+    @Override
+    Opened open() throws SQLException {
+      return RAW.open();
+    }
+
+    @Override
+    void checkWrapped(Connection connection) throws SQLException {
+      if (!connection.isWrapperFor(QueryLensConnection.class)
+          || !(connection.unwrap(QueryLensConnection.class) instanceof QueryLensConnection)) {
+        throw new IllegalStateException(
+            "the agent did not wrap the connection ("
+                + connection.getClass().getName()
+                + "): is the JVM started with -javaagent:querylens-agent.jar?");
+      }
     }
   },
 

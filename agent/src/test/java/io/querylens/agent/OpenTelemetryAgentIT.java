@@ -1,0 +1,106 @@
+package io.querylens.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.app.Apps;
+import com.example.app.ReadBackApp;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The OpenTelemetry Java agent (from Maven Central, copied by the build) attached in the same JVM
+ * as QueryLens's, in either order: the application reads what it wrote, QueryLens records each
+ * execution once, and OpenTelemetry's JDBC instrumentation still makes one span per execution.
+ */
+class OpenTelemetryAgentIT {
+  private static final String INSERT = "insert into agent_item values (?, ?)";
+  private static final String SELECT = "select name from agent_item where id = ?";
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "OpenTelemetry first: {0}")
+  @ValueSource(booleans = {true, false})
+  void bothAgentsSeeEveryExecutionOnceAndTheResultsAreUnchanged(boolean openTelemetryFirst)
+      throws Exception {
+    String otel = "-javaagent:" + openTelemetryAgentJar();
+    String ours = "-javaagent:" + ChildJvm.agentJar();
+    ChildJvm child =
+        new ChildJvm(dir)
+            .withoutAgent()
+            .option(openTelemetryFirst ? otel : ours)
+            .option(openTelemetryFirst ? ours : otel)
+            .option("-Dotel.traces.exporter=logging")
+            .option("-Dotel.metrics.exporter=none")
+            .option("-Dotel.logs.exporter=none");
+    ChildJvm.Result result = child.run(ReadBackApp.class);
+
+    assertThat(result.stdout())
+        .as("the application's own results; stderr:%n%s", result.stderr())
+        .contains(ReadBackApp.EXPECTED)
+        .contains("unwrap=org.h2.jdbc.JdbcConnection");
+    assertThat(result.stderr())
+        .contains("QueryLens agent started")
+        .contains("opentelemetry-javaagent - version:");
+
+    JsonReportFile report = JsonReportFile.read(child.report());
+    assertThat(report.count(INSERT)).isEqualTo(7);
+    assertThat(report.count(SELECT)).isEqualTo(ReadBackApp.READS);
+    assertThat(report.acquires())
+        .as("one per DriverManager.getConnection: create, reads, unwrap")
+        .isEqualTo(ReadBackApp.READS + 2);
+    assertThat(report.internalFaults()).isZero();
+
+    assertThat(spans(result.stderr(), SELECT))
+        .as("OpenTelemetry's JDBC spans for the reads; stderr:%n%s", result.stderr())
+        .isEqualTo(ReadBackApp.READS);
+    assertThat(spans(result.stderr(), INSERT))
+        .as("one span per insert, not one more for QueryLens's wrapper")
+        .isEqualTo(7);
+  }
+
+  @Test
+  void hikariOverH2WithNothingExportedIsRecordedOnce() throws Exception {
+    ChildJvm child =
+        new ChildJvm(dir)
+            .option("-javaagent:" + openTelemetryAgentJar())
+            .option("-Dotel.traces.exporter=none")
+            .option("-Dotel.metrics.exporter=none")
+            .option("-Dotel.logs.exporter=none");
+    child.run(Apps.HIKARI, "jdbc:h2:mem:otel-hikari;DB_CLOSE_DELAY=-1", "sa", "");
+
+    JsonReportFile report = JsonReportFile.read(child.report());
+    assertThat(report.count(INSERT)).isEqualTo(7);
+    assertThat(report.count(SELECT)).isEqualTo(Apps.HIKARI_BORROWS);
+    assertThat(report.acquires()).isGreaterThanOrEqualTo(Apps.HIKARI_BORROWS + 1);
+    assertThat(report.internalFaults()).isZero();
+  }
+
+  /** Spans the logging exporter printed whose statement is {@code sql}. */
+  private static long spans(String stderr, String sql) {
+    Matcher m =
+        Pattern.compile("LoggingSpanExporter - .*db\\.statement=" + Pattern.quote(sql) + "[,}]")
+            .matcher(stderr);
+    long n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The OpenTelemetry Java agent jar the build copied (see this module's pom). */
+  private static Path openTelemetryAgentJar() {
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "opentelemetry-javaagent.jar", "target/otel/opentelemetry-javaagent.jar"));
+    assertThat(jar)
+        .as("the OpenTelemetry Java agent jar (run after pre-integration-test)")
+        .isRegularFile();
+    return jar.toAbsolutePath();
+  }
+}

@@ -24,7 +24,12 @@ public interface UnitOfWorkSource {
    */
   Object currentUnit();
 
-  /** The name users recognise for {@code unit}, e.g. {@code GET /owners/{id}}. */
+  /**
+   * The name users recognise for {@code unit}, e.g. {@code GET /owners/{id}}. Asked when the unit's
+   * first execution arrives and again when the unit ends (the thread's next execution in another
+   * unit, or, once the thread has died, on a reader's thread): a name learnt late, such as a
+   * request's route template, replaces the earlier one in the unit's sums and findings.
+   */
   String unitName(Object unit);
 
   /** Lower values are asked first. */

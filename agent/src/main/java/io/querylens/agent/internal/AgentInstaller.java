@@ -1,13 +1,16 @@
 package io.querylens.agent.internal;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.querylens.core.config.QueryLensConfig;
@@ -34,10 +37,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the agent's configuration, installs the JVM-wide recording and instruments every {@link
- * DataSource} and {@link Driver} implementation (on a dynamic attach, those already loaded too).
- * Never throws: a failure is logged and the application starts without QueryLens.
+ * DataSource} and {@link Driver} implementation, and every servlet and servlet filter as a source
+ * of units of work (on a dynamic attach, those already loaded too). Never throws: a failure is
+ * logged and the application starts without QueryLens.
  */
 public final class AgentInstaller {
+  /** Types whose implementations serve requests: servlets and filters. */
+  private static final String[] SERVLETS = {
+    "javax.servlet.Servlet",
+    "jakarta.servlet.Servlet",
+    "javax.servlet.Filter",
+    "jakarta.servlet.Filter"
+  };
+
+  private static final String[] SERVLET_REQUESTS = {
+    "javax.servlet.ServletRequest",
+    "javax.servlet.http.HttpServletRequest",
+    "jakarta.servlet.ServletRequest",
+    "jakarta.servlet.http.HttpServletRequest"
+  };
+
   private static boolean installed;
 
   private AgentInstaller() {}
@@ -75,6 +94,8 @@ public final class AgentInstaller {
         logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
         return;
       }
+      // before any advice can run: the request being served names the unit of work
+      recording.addUnitOfWorkSource(ServletRequests.source());
       long start = System.nanoTime();
       instrument(instrumentation, attached);
       logger.debug(
@@ -119,8 +140,22 @@ public final class AgentInstaller {
             .and(takesArguments(String.class, Properties.class))
             .and(returns(named("java.sql.Connection")))
             .and(not(isAbstract()));
-    AgentBuilder.Transformer dataSources = adviceOn(getConnection);
-    AgentBuilder.Transformer drivers = adviceOn(connect);
+    // Servlet.service(ServletRequest, ServletResponse), HttpServlet.service(HttpServletRequest,
+    // HttpServletResponse) and Filter.doFilter(ServletRequest, ServletResponse, FilterChain), javax
+    // and jakarta, matched by name: the agent has no servlet API and loads none
+    ElementMatcher.Junction<MethodDescription> service =
+        named("service")
+            .and(takesArguments(2))
+            .and(takesArgument(0, namedOneOf(SERVLET_REQUESTS)))
+            .and(not(isAbstract()));
+    ElementMatcher.Junction<MethodDescription> doFilter =
+        named("doFilter")
+            .and(takesArguments(3))
+            .and(takesArgument(0, namedOneOf(SERVLET_REQUESTS)))
+            .and(not(isAbstract()));
+    AgentBuilder.Transformer dataSources = adviceOn(ConnectionAdvice.class, getConnection);
+    AgentBuilder.Transformer drivers = adviceOn(ConnectionAdvice.class, connect);
+    AgentBuilder.Transformer servlets = adviceOn(ServletAdvice.class, service.or(doFilter));
     new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(
@@ -144,17 +179,18 @@ public final class AgentInstaller {
         .transform(dataSources)
         .type(isSubTypeOf(Driver.class).and(not(isInterface())))
         .transform(drivers)
+        .type(hasSuperType(namedOneOf(SERVLETS)).and(not(isInterface())))
+        .transform(servlets)
         .installOn(instrumentation);
   }
 
   private static AgentBuilder.Transformer adviceOn(
-      ElementMatcher.Junction<MethodDescription> methods) {
+      Class<?> advice, ElementMatcher.Junction<MethodDescription> methods) {
     return (DynamicType.Builder<?> builder,
         TypeDescription type,
         ClassLoader loader,
         JavaModule module,
-        java.security.ProtectionDomain domain) ->
-        builder.visit(Advice.to(ConnectionAdvice.class).on(methods));
+        java.security.ProtectionDomain domain) -> builder.visit(Advice.to(advice).on(methods));
   }
 
   private static Logger logger() {

@@ -78,6 +78,16 @@ final class AggregatedFinding {
     lastSeenMillis = nowMillis;
   }
 
+  /**
+   * A unit that raised this finding under the name {@code from} ended named {@code to}: the example
+   * unit follows if it is still {@code from}.
+   */
+  void renamed(String from, String to) {
+    if (from.equals(exampleUnit)) {
+      exampleUnit = to;
+    }
+  }
+
   private boolean raiseMax(long count) {
     long max;
     while (count > (max = maxCount.get())) {

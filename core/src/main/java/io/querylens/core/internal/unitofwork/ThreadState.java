@@ -2,6 +2,7 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWorkSource;
+import io.querylens.core.internal.Faults;
 import java.lang.ref.WeakReference;
 
 /**
@@ -82,6 +83,9 @@ final class ThreadState implements ShapeTable.Leaving {
   final long[] cursorNestedNanos = new long[MAX_CURSORS];
   int cursorCount;
 
+  /** While a renamed unit ends: the name it had until then. */
+  private String renamedFrom;
+
   private String rawThreadName;
   private String threadUnitName;
   private String statsName;
@@ -161,13 +165,20 @@ final class ThreadState implements ShapeTable.Leaving {
     unitPublished = false;
   }
 
-  /** Ends the current unit, if any: settles its findings and adds it to its name's sums. */
+  /**
+   * Ends the current unit, if any: settles its findings and adds it to its name's sums. A source's
+   * unit is named again first ({@link #renameFromSource()}).
+   */
   void endUnit() {
     if (unitKind == NONE) {
       return;
     }
+    if (unitKind == SOURCE) {
+      renameFromSource();
+    }
     unitPublished = true;
     table.clear(this);
+    renamedFrom = null;
     unitStats.add(
         unitExecutions,
         unitExecuteNanos,
@@ -183,10 +194,41 @@ final class ThreadState implements ShapeTable.Leaving {
     parentAwaitingRows = null;
   }
 
+  /**
+   * Asks the unit's source for its name again as the unit ends: a source's name can become known
+   * only after its first execution (an inbound request's route template is set when the framework
+   * dispatches it, which may be after a filter has queried). If the name changed, the unit is
+   * summed under the new one and the findings it raised under the old one are renamed.
+   */
+  private void renameFromSource() {
+    UnitOfWorkSource s = unitSource;
+    Object id = unitIdentity;
+    if (s == null || id == null) {
+      return;
+    }
+    String n;
+    try {
+      n = s.unitName(id);
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.source", t);
+      return;
+    }
+    if (n == null || n.equals(unitName)) {
+      return;
+    }
+    renamedFrom = unitName;
+    unitName = n;
+    unitStats = diagnosis.names.of(n);
+    statsName = n;
+  }
+
   /** A flagged entry leaves the table: its aggregated finding learns the final count. */
   @Override
   public void leaving(ShapeTable.Entry e) {
     if (e.finding != null) {
+      if (renamedFrom != null) {
+        e.finding.renamed(renamedFrom, unitName);
+      }
       e.finding.settled(e.count, parentRows(e), unitName, System.currentTimeMillis());
     }
   }

@@ -26,11 +26,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Units of work</b> are per thread, chosen in this order: an explicit scope ({@link #begin};
  * scopes nest, the outermost is the unit); the first {@link UnitOfWorkSource} (by {@link
- * UnitOfWorkSource#precedence()}) with a current unit; the JDBC transaction of the execution; else
- * the thread's run of executions until it ran none for {@code querylens.unit.idle-gap}. A run is
- * not cut while a cursor is open on the thread, and an execution outside a transaction right after
- * one (within the gap) joins it. Transaction and idle-gap units are named after the thread, digit
- * runs folded to {@code #}.
+ * UnitOfWorkSource#precedence()}) with a current unit, named when its first execution arrives and
+ * named again when it ends (at the thread's next execution in another unit), since a source may
+ * learn the name late (a request's route template); the JDBC transaction of the execution; else the
+ * thread's run of executions until it ran none for {@code querylens.unit.idle-gap}. A run is not
+ * cut while a cursor is open on the thread, and an execution outside a transaction right after one
+ * (within the gap) joins it. Transaction and idle-gap units are named after the thread, digit runs
+ * folded to {@code #}.
  *
  * <p><b>Findings.</b> In each unit, per shape: the count (a batch is not counted), the first
  * parameter hash and how many executions had it, the database time, the parent query. When a shape
@@ -351,7 +353,9 @@ public final class UnitOfWorkTracker {
       d.totals(); // folds away dead threads, ending their open units
       Map<String, UnitSnapshot> byName = new HashMap<>();
       for (UnitNames.Stats s : d.names.all()) {
-        byName.put(s.name, s.snapshot());
+        if (s.units.get() > 0) { // a name a unit had only until it was renamed as it ended
+          byName.put(s.name, s.snapshot());
+        }
       }
       UnitNames.Stats other = d.names.other();
       if (other.units.get() > 0) {

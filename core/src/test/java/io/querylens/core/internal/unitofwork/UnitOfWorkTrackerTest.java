@@ -465,6 +465,78 @@ class UnitOfWorkTrackerTest {
             org.assertj.core.groups.Tuple.tuple("GET /vets", 1L));
   }
 
+  /** A source whose unit's name is learnt late, as a request's route template is. */
+  private static final class LateNamedSource implements UnitOfWorkSource {
+    Object current;
+    String name;
+    int asked;
+
+    @Override
+    public Object currentUnit() {
+      return current;
+    }
+
+    @Override
+    public String unitName(Object unit) {
+      asked++;
+      return name;
+    }
+
+    @Override
+    public int precedence() {
+      return PRECEDENCE_REQUEST;
+    }
+  }
+
+  @Test
+  void aSourceUnitIsNamedAgainWhenItEndsAndItsFindingsAndSumsFollowTheNewName() {
+    UnitOfWorkTracker t = tracker();
+    LateNamedSource request = new LateNamedSource();
+    t.addSource(request);
+    request.current = new Object();
+    request.name = "GET /owners/42"; // the raw path: the route is not known yet
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/42");
+    assertThat(request.asked).isEqualTo(1); // once when the unit starts, not per execution
+
+    request.name = "GET /owners/{id}"; // the framework has dispatched it
+    request.current = new Object(); // the next request on this thread
+    request.name = "GET /vets";
+    // the previous unit is named again as it ends, before this one is named
+    query(t, CUSTOMER, 99);
+
+    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /vets");
+    assertThat(request.asked).isEqualTo(3);
+  }
+
+  @Test
+  void aUnitRenamedAsItEndsIsSummedOnlyUnderItsFinalName() {
+    UnitOfWorkTracker t = tracker();
+    LateNamedSource request = new LateNamedSource();
+    t.addSource(request);
+    request.current = new Object();
+    request.name = "GET /owners/42";
+    for (int i = 0; i < 6; i++) {
+      query(t, CUSTOMER, i);
+    }
+    // still open: shown under the name it has so far
+    assertThat(t.units()).extracting(UnitSnapshot::name).containsExactly("GET /owners/42");
+
+    request.name = "GET /owners/{id}";
+    request.current = null; // the request ended; the thread's next execution is outside any
+    query(t, CUSTOMER, 6);
+
+    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/{id}");
+    assertThat(t.units())
+        .extracting(UnitSnapshot::name, UnitSnapshot::units, UnitSnapshot::executions)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GET /owners/{id}", 1L, 6L),
+            org.assertj.core.groups.Tuple.tuple(
+                ThreadState.foldDigits(Thread.currentThread().getName()), 1L, 1L));
+  }
+
   @Test
   void aThrowingSourceIsSkippedAndCounted() {
     Faults.reset();

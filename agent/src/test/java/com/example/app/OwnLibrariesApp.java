@@ -1,5 +1,6 @@
 package com.example.app;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -11,7 +12,7 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * An application that uses its own Byte Buddy (it generates a class) and its own datasource-proxy
- * (it counts executions) beside the agent; prints {@code bytebuddy=<version> dsproxy=<count>}.
+ * (it counts executions) beside the agent; prints {@code bytebuddy=<its jar> dsproxy=<count>}.
  */
 final class OwnLibrariesApp {
   static final int READS = 3;
@@ -49,7 +50,8 @@ final class OwnLibrariesApp {
     }
     System.out.println(
         "bytebuddy="
-            + ByteBuddy.class.getPackage().getImplementationVersion()
+            + Path.of(ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .getFileName()
             + " dsproxy="
             + executions.get());
   }

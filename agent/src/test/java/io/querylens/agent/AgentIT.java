@@ -163,9 +163,13 @@ class AgentIT {
 
   @Test
   void applicationsOwnByteBuddyAndDatasourceProxyKeepWorking() throws Exception {
-    ChildJvm child = new ChildJvm(dir);
+    Path otherByteBuddy = Path.of(System.getProperty("app-byte-buddy.jar"));
+    ChildJvm child = new ChildJvm(dir).withApplicationByteBuddy(otherByteBuddy);
     ChildJvm.Result result = child.run(Apps.OWN_LIBRARIES);
 
+    assertThat(result.stdout())
+        .as("the application generated its class with its own Byte Buddy (another version)")
+        .contains("bytebuddy=" + otherByteBuddy.getFileName());
     assertThat(result.stdout())
         .as("datasource-proxy saw every execution: drop, create, 7 inserts, 3 selects")
         .contains("dsproxy=12");

@@ -32,7 +32,13 @@ final class ChildJvm {
   private final List<String> jvmOptions = new ArrayList<>();
   private boolean agent = true;
   private String agentArgs;
+
+  /** The build's own Byte Buddy jar on the test class path. */
+  private static final Pattern BYTE_BUDDY_ENTRY =
+      Pattern.compile(".*[/\\\\]byte-buddy-[0-9][^/\\\\]*\\.jar");
+
   private boolean queryLensOnClassPath;
+  private Path applicationByteBuddy;
 
   ChildJvm(Path dir) {
     this.dir = dir;
@@ -57,6 +63,12 @@ final class ChildJvm {
 
   ChildJvm withoutAgent() {
     this.agent = false;
+    return this;
+  }
+
+  /** Gives the application {@code jar} instead of the Byte Buddy the build uses. */
+  ChildJvm withApplicationByteBuddy(Path jar) {
+    this.applicationByteBuddy = jar;
     return this;
   }
 
@@ -117,8 +129,14 @@ final class ChildJvm {
 
   private String classPath() {
     List<String> kept = new ArrayList<>();
+    if (applicationByteBuddy != null) {
+      kept.add(applicationByteBuddy.toString());
+    }
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (AGENT_ENTRY.matcher(entry).matches()) {
+        continue;
+      }
+      if (applicationByteBuddy != null && BYTE_BUDDY_ENTRY.matcher(entry).matches()) {
         continue;
       }
       if (queryLensOnClassPath || !QUERYLENS_ENTRY.matcher(entry).matches()) {

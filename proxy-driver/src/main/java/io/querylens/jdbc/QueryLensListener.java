@@ -4,6 +4,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.ParameterHash;
 import io.querylens.core.internal.Recording;
+import io.querylens.jdbc.internal.UpdateCounts;
 import java.util.List;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -90,21 +91,6 @@ public final class QueryLensListener implements QueryExecutionListener {
 
   /** Rows affected, from an update count or batch counts; -1 when the result is a cursor. */
   private static long rows(Object result) {
-    if (result instanceof Number) {
-      return ((Number) result).longValue();
-    }
-    long rows = -1;
-    if (result instanceof int[]) {
-      rows = 0;
-      for (int count : (int[]) result) {
-        rows += Math.max(count, 0);
-      }
-    } else if (result instanceof long[]) {
-      rows = 0;
-      for (long count : (long[]) result) {
-        rows += Math.max(count, 0);
-      }
-    }
-    return rows;
+    return result instanceof Number ? ((Number) result).longValue() : UpdateCounts.rows(result);
   }
 }

@@ -14,6 +14,7 @@ import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * The recording path every interception point shares (the proxy driver's wrappers, the
@@ -59,17 +60,7 @@ public final class Recording {
    */
   public static Recording global() {
     Recording r = global;
-    if (r == null) {
-      synchronized (Recording.class) {
-        r = global;
-        if (r == null) {
-          r = new Recording(QueryLensConfig.fromEnvironment());
-          ExitReports.install(r);
-          global = r;
-        }
-      }
-    }
-    return r;
+    return r != null ? r : install(QueryLensConfig::fromEnvironment);
   }
 
   /**
@@ -79,15 +70,18 @@ public final class Recording {
    * another config when this returns one whose {@link #config()} is not {@code config}.
    */
   public static Recording installGlobal(QueryLensConfig config) {
-    synchronized (Recording.class) {
-      Recording r = global;
-      if (r == null) {
-        r = new Recording(config);
-        ExitReports.install(r);
-        global = r;
-      }
-      return r;
+    return install(() -> config);
+  }
+
+  /** Builds the JVM-wide recording from {@code config} unless one exists; read under the lock. */
+  private static synchronized Recording install(Supplier<QueryLensConfig> config) {
+    Recording r = global;
+    if (r == null) {
+      r = new Recording(config.get());
+      ExitReports.install(r);
+      global = r;
     }
+    return r;
   }
 
   public QueryLensConfig config() {

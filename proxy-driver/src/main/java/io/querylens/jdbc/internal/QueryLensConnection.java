@@ -257,7 +257,7 @@ public final class QueryLensConnection implements Connection {
     try {
       QueryLensStatement<?>[] list = open;
       for (int i = 0; i < openCount; i++) {
-        list[i].closed();
+        list[i].endOpenExecution();
         list[i] = null;
       }
     } catch (Throwable t) {

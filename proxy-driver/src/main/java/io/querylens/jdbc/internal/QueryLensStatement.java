@@ -109,7 +109,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
       failed(shape, start, t, size);
       throw t;
     }
-    long rows = counts instanceof int[] ? sum((int[]) counts) : sum((long[]) counts);
+    long rows = UpdateCounts.rows(counts);
     ended(shape, start, rows, size);
     return counts;
   }
@@ -121,9 +121,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
    * and returns its start time.
    */
   final long begin(String sql) {
-    if (currentCursor != null || pending != null) {
-      endPrevious();
-    }
+    endOpenExecution();
     parameterHash = parameterHash(sql);
     transactionId = connection.transactionId();
     return System.nanoTime();
@@ -212,8 +210,11 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     }
   }
 
-  /** Ends any open execution; called when this statement or its connection closes. */
-  final void closed() {
+  /**
+   * Ends the execution this statement still has open, if any: before its next execution, at
+   * getMoreResults, and when the statement or its connection closes.
+   */
+  final void endOpenExecution() {
     if (currentCursor != null || pending != null) {
       endPrevious();
     }
@@ -227,26 +228,6 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     int size = batchSize;
     batchSize = 0;
     return size;
-  }
-
-  static long sum(int[] counts) {
-    long rows = 0;
-    for (int c : counts) {
-      if (c > 0) {
-        rows += c;
-      }
-    }
-    return rows;
-  }
-
-  static long sum(long[] counts) {
-    long rows = 0;
-    for (long c : counts) {
-      if (c > 0) {
-        rows += c;
-      }
-    }
-    return rows;
   }
 
   /** An execute() call that returned; its result set or update count is yet to be read. */
@@ -382,13 +363,13 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   @Override
   public boolean getMoreResults() throws SQLException {
-    closed();
+    endOpenExecution();
     return delegate.getMoreResults();
   }
 
   @Override
   public boolean getMoreResults(int current) throws SQLException {
-    closed();
+    endOpenExecution();
     return delegate.getMoreResults(current);
   }
 
@@ -416,7 +397,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   @Override
   public void close() throws SQLException {
     try {
-      closed();
+      endOpenExecution();
       connection.forget(this);
     } finally {
       delegate.close();

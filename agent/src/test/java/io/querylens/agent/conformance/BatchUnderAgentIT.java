@@ -1,0 +1,10 @@
+package io.querylens.agent.conformance;
+
+import io.querylens.testing.BatchSuite;
+
+/** Conformance of the agent: Statement and PreparedStatement batches. */
+class BatchUnderAgentIT extends BatchSuite {
+  BatchUnderAgentIT() {
+    super(AgentInstrumentation.INSTANCE);
+  }
+}

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plain {@link DriverManager} on H2 that prints what it read, so a test can see that whatever is
- * attached to the JVM leaves the application's results alone: creates the table, reads {@link
- * #READS} rows on one connection each, then prints {@code read=item 1,item 2,item 3} and {@code
- * unwrap=<class>}, the class {@code Connection.unwrap} hands back for H2's own connection type.
+ * Plain {@link DriverManager} on H2 (or the URL in {@code args[0]}) that prints what it read, so a
+ * test can see that whatever is attached to the JVM leaves the application's results alone: creates
+ * the table, reads {@link #READS} rows on one connection each, then prints {@code read=item 1,item
+ * 2,item 3} and {@code unwrap=<class>}, the class {@code Connection.unwrap} hands back for H2's own
+ * connection type.
  */
 public final class ReadBackApp {
   /** Rows read, one connection each. */
@@ -22,7 +23,7 @@ public final class ReadBackApp {
   private ReadBackApp() {}
 
   public static void main(String[] args) throws SQLException {
-    String url = "jdbc:h2:mem:readback;DB_CLOSE_DELAY=-1";
+    String url = args.length > 0 ? args[0] : "jdbc:h2:mem:readback;DB_CLOSE_DELAY=-1";
     try (Connection connection = DriverManager.getConnection(url)) {
       Items.create(connection);
     }

@@ -39,6 +39,31 @@ class OpenTelemetryAgentIT {
             .option("-Dotel.logs.exporter=none");
     ChildJvm.Result result = child.run(ReadBackApp.class);
 
+    assertResultsUnchangedAndEachExecutionRecordedAndTracedOnce(child, result);
+  }
+
+  @Test
+  void withTheDriverUrlTooEveryExecutionIsRecordedAndTracedOnce() throws Exception {
+    ChildJvm child =
+        new ChildJvm(dir)
+            .withQueryLensOnClassPath()
+            .option("-javaagent:" + openTelemetryAgentJar())
+            .option("-Dotel.traces.exporter=logging")
+            .option("-Dotel.metrics.exporter=none")
+            .option("-Dotel.logs.exporter=none");
+    ChildJvm.Result result =
+        child.run(ReadBackApp.class, "jdbc:querylens:h2:mem:readback-url;DB_CLOSE_DELAY=-1");
+
+    assertResultsUnchangedAndEachExecutionRecordedAndTracedOnce(child, result);
+  }
+
+  /**
+   * {@link ReadBackApp}'s output is what it is without any agent, QueryLens recorded each execution
+   * and each {@code DriverManager.getConnection} once, and OpenTelemetry printed one span per
+   * execution.
+   */
+  private static void assertResultsUnchangedAndEachExecutionRecordedAndTracedOnce(
+      ChildJvm child, ChildJvm.Result result) throws Exception {
     assertThat(result.stdout())
         .as("the application's own results; stderr:%n%s", result.stderr())
         .contains(ReadBackApp.EXPECTED)

@@ -23,7 +23,13 @@ import org.junit.jupiter.api.Assumptions;
 final class AgentInstrumentation extends InstrumentationUnderTest {
   static final AgentInstrumentation INSTANCE = new AgentInstrumentation();
 
-  private static final String UNDER_AGENT_PROPERTY = "querylens-it.under-agent";
+  /**
+   * The JUnit tag of the tests that must run in the JVM with the agent: the pom's failsafe
+   * execution {@code conformance-under-agent} runs only these, the default execution all others,
+   * whatever {@code -Dit.test} selects.
+   */
+  static final String TAG = "under-agent";
+
   private static final String SKIP_KNOWN_BUGS_PROPERTY = "querylens-it.agent.skip-known-bugs";
 
   /** The vendor URL through {@code DriverManager}, or as HikariCP's {@code jdbcUrl}. */
@@ -65,22 +71,9 @@ final class AgentInstrumentation extends InstrumentationUnderTest {
     return QueryLens.snapshot();
   }
 
-  /** Also skips the test outside the JVM that has the agent (see {@link #requireAgentJvm()}). */
   @Override
   public void reset() {
-    requireAgentJvm();
     QueryLens.reset();
-  }
-
-  /**
-   * Skips the calling test unless it runs in the pom's {@code conformance-under-agent} execution,
-   * which sets {@code querylens-it.under-agent}: {@code -Dit.test=...} selects these tests in the
-   * plain failsafe execution too, where nothing would wrap the connections.
-   */
-  static void requireAgentJvm() {
-    Assumptions.assumeTrue(
-        Boolean.getBoolean(UNDER_AGENT_PROPERTY),
-        "runs only with the agent attached (failsafe execution conformance-under-agent)");
   }
 
   /** The application wraps the agent's DataSource once more with {@code QueryLens.wrap}. */

@@ -14,7 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
  * is the only copy of QueryLens in it, and a plain {@code DriverManager} connection comes back
  * wrapped.
  */
+@Tag(AgentInstrumentation.TAG)
 class TestJvmUnderAgentIT {
-
-  @BeforeEach
-  void requireAgentJvm() {
-    AgentInstrumentation.requireAgentJvm();
-  }
 
   @Test
   void queryLensIsLoadedFromTheAgentJarOnly() throws URISyntaxException, IOException {

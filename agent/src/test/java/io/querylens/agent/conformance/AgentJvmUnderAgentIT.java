@@ -3,6 +3,7 @@ package io.querylens.agent.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.QueryLens;
+import io.querylens.agent.QueryLensAgent;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import io.querylens.testing.TestDatabase;
@@ -23,18 +24,18 @@ import org.junit.jupiter.api.Test;
  * wrapped.
  */
 @Tag(AgentInstrumentation.TAG)
-class TestJvmUnderAgentIT {
+class AgentJvmUnderAgentIT {
 
   @Test
   void queryLensIsLoadedFromTheAgentJarOnly() throws URISyntaxException, IOException {
     Path agentJar = Path.of(System.getProperty("querylens-agent.jar")).toAbsolutePath();
-    for (Class<?> type :
-        new Class<?>[] {QueryLens.class, QueryLensSnapshot.class, QueryLensConnection.class}) {
+    Class<?>[] types = {
+      QueryLensAgent.class, QueryLens.class, QueryLensSnapshot.class, QueryLensConnection.class
+    };
+    for (Class<?> type : types) {
       assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()))
           .as("where %s comes from", type.getName())
           .isEqualTo(agentJar);
-    }
-    for (Class<?> type : new Class<?>[] {QueryLens.class, QueryLensSnapshot.class}) {
       String resource = type.getName().replace('.', '/') + ".class";
       assertThat(Collections.list(ClassLoader.getSystemClassLoader().getResources(resource)))
           .as("copies of %s the system class loader can see", resource)

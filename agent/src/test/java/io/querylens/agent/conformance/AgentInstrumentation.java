@@ -14,11 +14,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * How the agent puts QueryLens in front of a database, for the conformance suites: it does, with no
- * help. The application side is plain JDBC (vendor URLs through {@code DriverManager}, the vendor's
- * DataSource, HikariCP over either) and the agent wraps what {@code Driver.connect} and {@code
- * DataSource.getConnection} return. Recording and reset go through the agent jar's own {@code
- * QueryLens} class: the test JVM has no other copy of QueryLens (see this module's pom).
+ * The agent as the conformance suites' instrumentation: the agent alone puts QueryLens in front of
+ * the database. The application side is plain JDBC (vendor URLs through {@code DriverManager}, the
+ * vendor's DataSource, HikariCP over either) and the agent wraps what {@code Driver.connect} and
+ * {@code DataSource.getConnection} return. Recording and reset go through the agent jar's own
+ * {@code QueryLens} class: the test JVM has no other copy of QueryLens (see this module's pom).
  */
 final class AgentInstrumentation extends InstrumentationUnderTest {
   static final AgentInstrumentation INSTANCE = new AgentInstrumentation();

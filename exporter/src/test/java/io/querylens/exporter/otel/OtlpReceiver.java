@@ -139,6 +139,14 @@ final class OtlpReceiver implements AutoCloseable {
     this.failing = failing;
   }
 
+  /** Forgets every request received so far. */
+  void clear() {
+    traces.clear();
+    metrics.clear();
+    logs.clear();
+    transports.clear();
+  }
+
   List<ExportTraceServiceRequest> traceRequests() {
     return List.copyOf(traces);
   }

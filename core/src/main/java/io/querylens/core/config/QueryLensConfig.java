@@ -39,6 +39,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
+  private final String otelSpans;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -56,6 +57,7 @@ public final class QueryLensConfig {
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
+    this.otelSpans = b.otelSpans;
     this.problems = List.copyOf(problems);
   }
 
@@ -205,6 +207,15 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.otel.spans}: whether the OpenTelemetry exporter makes a client span per
+   * execution ({@code on}), makes none ({@code off}), or makes them unless the OpenTelemetry Java
+   * agent's JDBC instrumentation does ({@code auto}); lower case.
+   */
+  public String otelSpans() {
+    return otelSpans;
+  }
+
+  /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
    */
@@ -232,7 +243,8 @@ public final class QueryLensConfig {
         && unitIdleGap.equals(c.unitIdleGap)
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
-        && logLevel.equals(c.logLevel);
+        && logLevel.equals(c.logLevel)
+        && otelSpans.equals(c.otelSpans);
   }
 
   @Override
@@ -251,7 +263,8 @@ public final class QueryLensConfig {
         unitIdleGap,
         callSiteAppPackages,
         callSiteSkipPackages,
-        logLevel);
+        logLevel,
+        otelSpans);
   }
 
   /**
@@ -313,7 +326,11 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.LOG_LEVEL.key()
         + "="
-        + logLevel;
+        + logLevel
+        + ", "
+        + ConfigKey.OTEL_SPANS.key()
+        + "="
+        + otelSpans;
   }
 
   private static String listText(List<String> list) {
@@ -340,6 +357,7 @@ public final class QueryLensConfig {
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
+    private String otelSpans = (String) ConfigKey.OTEL_SPANS.defaultValue();
 
     Builder() {}
 
@@ -453,14 +471,26 @@ public final class QueryLensConfig {
      * warn}, {@code info} or {@code debug}, in any case. Default {@code info}.
      */
     public Builder setLogLevel(String logLevel) {
-      String level = logLevel == null ? null : logLevel.trim().toLowerCase(Locale.ROOT);
-      if (level == null || !ConfigKey.LEVELS.contains(level)) {
-        ConfigKey key = ConfigKey.LOG_LEVEL;
-        throw new IllegalArgumentException(
-            key.key() + " must be " + key.expected() + ", got " + logLevel);
-      }
-      this.logLevel = level;
+      this.logLevel = choice(ConfigKey.LOG_LEVEL, logLevel);
       return this;
+    }
+
+    /**
+     * {@code querylens.otel.spans}: {@code auto}, {@code on} or {@code off}, in any case; default
+     * {@code auto}.
+     */
+    public Builder setOtelSpans(String otelSpans) {
+      this.otelSpans = choice(ConfigKey.OTEL_SPANS, otelSpans);
+      return this;
+    }
+
+    private static String choice(ConfigKey key, String value) {
+      String v = value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+      if (v == null || !key.choices().contains(v)) {
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + value);
+      }
+      return v;
     }
 
     /** A config with the values set so far and no {@link QueryLensConfig#problems()}. */

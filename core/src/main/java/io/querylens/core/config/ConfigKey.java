@@ -115,7 +115,15 @@ public enum ConfigKey {
       "info",
       0,
       0,
-      "Least severe message the agent's own logger prints to standard error; off prints none.");
+      "Least severe message the agent's own logger prints to standard error; off prints none."),
+  OTEL_METRICS_TOP_SHAPES(
+      "querylens.otel.metrics.top-shapes",
+      Type.INT,
+      20,
+      0,
+      1000,
+      "Query shapes with their own series in the querylens.shape.* metrics (the first to reach the"
+          + " top by total time keep them); the rest share one series with shape id other.");
 
   /** The values a {@link Type#LEVEL} key takes, least verbose first. */
   static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug");

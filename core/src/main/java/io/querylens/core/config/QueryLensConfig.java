@@ -39,6 +39,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
+  private final int otelMetricsTopShapes;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -56,6 +57,7 @@ public final class QueryLensConfig {
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
+    this.otelMetricsTopShapes = b.otelMetricsTopShapes;
     this.problems = List.copyOf(problems);
   }
 
@@ -205,6 +207,14 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.otel.metrics.top-shapes}: query shapes with series of their own in the {@code
+   * querylens.shape.*} metrics; the rest share one.
+   */
+  public int otelMetricsTopShapes() {
+    return otelMetricsTopShapes;
+  }
+
+  /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
    */
@@ -232,7 +242,8 @@ public final class QueryLensConfig {
         && unitIdleGap.equals(c.unitIdleGap)
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
-        && logLevel.equals(c.logLevel);
+        && logLevel.equals(c.logLevel)
+        && otelMetricsTopShapes == c.otelMetricsTopShapes;
   }
 
   @Override
@@ -251,7 +262,8 @@ public final class QueryLensConfig {
         unitIdleGap,
         callSiteAppPackages,
         callSiteSkipPackages,
-        logLevel);
+        logLevel,
+        otelMetricsTopShapes);
   }
 
   /**
@@ -313,7 +325,11 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.LOG_LEVEL.key()
         + "="
-        + logLevel;
+        + logLevel
+        + ", "
+        + ConfigKey.OTEL_METRICS_TOP_SHAPES.key()
+        + "="
+        + otelMetricsTopShapes;
   }
 
   private static String listText(List<String> list) {
@@ -340,6 +356,7 @@ public final class QueryLensConfig {
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
+    private int otelMetricsTopShapes = (Integer) ConfigKey.OTEL_METRICS_TOP_SHAPES.defaultValue();
 
     Builder() {}
 
@@ -460,6 +477,16 @@ public final class QueryLensConfig {
             key.key() + " must be " + key.expected() + ", got " + logLevel);
       }
       this.logLevel = level;
+      return this;
+    }
+
+    /**
+     * Query shapes with series of their own in the {@code querylens.shape.*} metrics. 0 to 1000;
+     * default {@code 20}.
+     */
+    public Builder setOtelMetricsTopShapes(int otelMetricsTopShapes) {
+      this.otelMetricsTopShapes =
+          checkRange(ConfigKey.OTEL_METRICS_TOP_SHAPES, otelMetricsTopShapes);
       return this;
     }
 

@@ -392,7 +392,8 @@ class QueryLensConfigTest {
                 + " querylens.diagnosis.enabled=false, querylens.nplusone.threshold=2,"
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
-                + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info");
+                + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
+                + " querylens.otel.metrics.top-shapes=20");
   }
 
   @Test

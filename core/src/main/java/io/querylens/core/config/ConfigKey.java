@@ -116,8 +116,8 @@ public enum ConfigKey {
       0,
       0,
       "Least severe message the agent's own logger prints to standard error; off prints none."),
-  OTEL_METRICS_TOP_SHAPES(
-      "querylens.otel.metrics.top-shapes",
+  METRICS_TOP_SHAPES(
+      "querylens.metrics.top-shapes",
       Type.INT,
       20,
       0,

@@ -39,7 +39,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
-  private final int otelMetricsTopShapes;
+  private final int metricsTopShapes;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -57,7 +57,7 @@ public final class QueryLensConfig {
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
-    this.otelMetricsTopShapes = b.otelMetricsTopShapes;
+    this.metricsTopShapes = b.metricsTopShapes;
     this.problems = List.copyOf(problems);
   }
 
@@ -207,11 +207,11 @@ public final class QueryLensConfig {
   }
 
   /**
-   * {@code querylens.otel.metrics.top-shapes}: query shapes with series of their own in the {@code
+   * {@code querylens.metrics.top-shapes}: query shapes with series of their own in the {@code
    * querylens.shape.*} metrics; the rest share one.
    */
-  public int otelMetricsTopShapes() {
-    return otelMetricsTopShapes;
+  public int metricsTopShapes() {
+    return metricsTopShapes;
   }
 
   /**
@@ -243,7 +243,7 @@ public final class QueryLensConfig {
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
         && logLevel.equals(c.logLevel)
-        && otelMetricsTopShapes == c.otelMetricsTopShapes;
+        && metricsTopShapes == c.metricsTopShapes;
   }
 
   @Override
@@ -263,7 +263,7 @@ public final class QueryLensConfig {
         callSiteAppPackages,
         callSiteSkipPackages,
         logLevel,
-        otelMetricsTopShapes);
+        metricsTopShapes);
   }
 
   /**
@@ -327,9 +327,9 @@ public final class QueryLensConfig {
         + "="
         + logLevel
         + ", "
-        + ConfigKey.OTEL_METRICS_TOP_SHAPES.key()
+        + ConfigKey.METRICS_TOP_SHAPES.key()
         + "="
-        + otelMetricsTopShapes;
+        + metricsTopShapes;
   }
 
   private static String listText(List<String> list) {
@@ -356,7 +356,7 @@ public final class QueryLensConfig {
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
-    private int otelMetricsTopShapes = (Integer) ConfigKey.OTEL_METRICS_TOP_SHAPES.defaultValue();
+    private int metricsTopShapes = (Integer) ConfigKey.METRICS_TOP_SHAPES.defaultValue();
 
     Builder() {}
 
@@ -484,9 +484,8 @@ public final class QueryLensConfig {
      * Query shapes with series of their own in the {@code querylens.shape.*} metrics. 0 to 1000;
      * default {@code 20}.
      */
-    public Builder setOtelMetricsTopShapes(int otelMetricsTopShapes) {
-      this.otelMetricsTopShapes =
-          checkRange(ConfigKey.OTEL_METRICS_TOP_SHAPES, otelMetricsTopShapes);
+    public Builder setMetricsTopShapes(int metricsTopShapes) {
+      this.metricsTopShapes = checkRange(ConfigKey.METRICS_TOP_SHAPES, metricsTopShapes);
       return this;
     }
 

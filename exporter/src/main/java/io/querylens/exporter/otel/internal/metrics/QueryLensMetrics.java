@@ -27,10 +27,7 @@ public final class QueryLensMetrics {
         (meters, config) ->
             meters.registerMetricProducer(
                 new SnapshotMetricProducer(
-                    recording,
-                    health,
-                    recording.config().otelMetricsTopShapes(),
-                    Clock.getDefault())));
+                    recording, health, recording.config().metricsTopShapes(), Clock.getDefault())));
     sdk.addSpanExporterCustomizer((exporter, config) -> new CountingSpanExporter(exporter, health));
     sdk.addMetricExporterCustomizer(
         (exporter, config) -> new CountingMetricExporter(exporter, health));

@@ -55,8 +55,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private final TopShapes topShapes;
 
   /**
-   * @param topShapes query shapes with series of their own ({@code
-   *     querylens.otel.metrics.top-shapes})
+   * @param topShapes query shapes with series of their own ({@code querylens.metrics.top-shapes})
    */
   public SnapshotMetricProducer(
       Recording recording, DeliveryHealth health, int topShapes, Clock clock) {

@@ -36,7 +36,7 @@ class SnapshotMetricProducerTest {
             name,
             QueryLensConfig.builder()
                 .setReportConsole(false)
-                .setOtelMetricsTopShapes(topShapes)
+                .setMetricsTopShapes(topShapes)
                 .build());
     meters =
         SdkMeterProvider.builder()

@@ -42,6 +42,10 @@ public final class SnapshotMetricProducer implements MetricProducer {
   static final AttributeKey<String> FINDING_KIND = AttributeKey.stringKey("querylens.finding.kind");
   static final AttributeKey<String> SIGNAL = AttributeKey.stringKey("querylens.signal");
 
+  static final String OPERATION_DURATION = "db.client.operation.duration";
+  static final String OPERATION_DURATION_DESCRIPTION =
+      "Duration of database client operations (the execute call).";
+
   /** The {@code querylens.shape.id} of the series that holds every shape without its own. */
   static final String OTHER_SHAPES = "other";
 
@@ -91,7 +95,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
       }
       Reading r = Reading.of(s, b);
       readings.put(s.shape(), r);
-      byOperation.computeIfAbsent(operationAttributes(s), a -> new Reading()).add(r);
+      byOperation.computeIfAbsent(operationAttributes(s.shape()), a -> new Reading()).add(r);
     }
     List<MetricData> out = new ArrayList<>(12);
     out.add(operationDuration(resource, byOperation, now));
@@ -103,9 +107,9 @@ public final class SnapshotMetricProducer implements MetricProducer {
   }
 
   /** The conventions' low-cardinality attributes of a shape's executions. */
-  static Attributes operationAttributes(ShapeSnapshot shape) {
+  static Attributes operationAttributes(QueryShape shape) {
     AttributesBuilder a = Attributes.builder();
-    String operation = shape.shape().operation();
+    String operation = shape.operation();
     if (!operation.isEmpty()) {
       a.put(DB_OPERATION_NAME, operation);
     }
@@ -121,11 +125,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
                 SnapshotMetricData.durationPoint(
                     startEpochNanos, now, attributes, r.buckets, r.executeNanos)));
     return SnapshotMetricData.histogram(
-        resource,
-        "db.client.operation.duration",
-        "Duration of database client operations (the execute call).",
-        "s",
-        points);
+        resource, OPERATION_DURATION, OPERATION_DURATION_DESCRIPTION, "s", points);
   }
 
   private static void addShapeMetrics(

@@ -7,4 +7,12 @@ package io.querylens.core;
 @FunctionalInterface
 public interface ExecutionListener {
   void onExecution(Execution execution);
+
+  /**
+   * An execute call is returning a cursor, or an outcome the application has not read yet: its
+   * execution is delivered later, when the cursor ends or the outcome is read. Called on the
+   * application's thread inside the execute call (so whatever that call made current, such as
+   * another tool's span, still is). Does nothing unless overridden.
+   */
+  default void onExecuteReturned(QueryShape shape) {}
 }

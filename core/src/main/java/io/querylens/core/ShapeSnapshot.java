@@ -2,10 +2,12 @@ package io.querylens.core;
 
 /**
  * Immutable statistics of one query shape. {@code totalNanos} is the sum of execute, fetch and
- * process time over all executions.
+ * process time over all executions. {@code database} is the database the shape was first recorded
+ * on: a shape run on two databases is attributed to the first.
  */
 public record ShapeSnapshot(
     QueryShape shape,
+    Database database,
     long count,
     long errors,
     long totalNanos,

@@ -1,10 +1,15 @@
 package io.querylens.jdbc;
 
+import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.ParameterHash;
 import io.querylens.core.internal.Recording;
+import io.querylens.jdbc.internal.Databases;
 import io.querylens.jdbc.internal.UpdateCounts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -27,6 +32,13 @@ public final class QueryLensListener implements QueryExecutionListener {
   private static final String START = "querylens.start";
 
   private final Recording recording;
+
+  /**
+   * The connection last seen and its database: looked up again only when the connection changes.
+   */
+  private volatile ConnectionDatabase last = new ConnectionDatabase(null, Database.UNKNOWN);
+
+  private record ConnectionDatabase(Connection connection, Database database) {}
 
   /** A listener recording into the JVM-wide recording that {@code QueryLens} reports on. */
   public QueryLensListener() {
@@ -58,16 +70,39 @@ public final class QueryLensListener implements QueryExecutionListener {
       QueryShape shape = recording.shapeOf(query.getQuery());
       int batchSize = execInfo.isBatch() ? execInfo.getBatchSize() : 0;
       long parameters = batchSize > 0 ? 0 : parameterHash(query);
+      Database database = database(execInfo.getStatement());
       if (execInfo.isSuccess()) {
         recording.record(
-            shape, start, end - start, rows(execInfo.getResult()), batchSize, parameters, 0);
+            database,
+            shape,
+            start,
+            end - start,
+            rows(execInfo.getResult()),
+            batchSize,
+            parameters,
+            0);
       } else {
         recording.recordFailure(
-            shape, start, end - start, batchSize, execInfo.getThrowable(), parameters, 0);
+            database, shape, start, end - start, batchSize, execInfo.getThrowable(), parameters, 0);
       }
     } catch (Throwable t) {
       Faults.report("datasource-proxy listener", t);
     }
+  }
+
+  /** The database of the statement's connection, read once per connection. */
+  private Database database(Statement statement) throws SQLException {
+    Connection connection = statement == null ? null : statement.getConnection();
+    if (connection == null) {
+      return Database.UNKNOWN;
+    }
+    ConnectionDatabase l = last;
+    if (l.connection == connection) {
+      return l.database;
+    }
+    l = new ConnectionDatabase(connection, Databases.of(connection));
+    last = l;
+    return l.database;
   }
 
   /** The bound values' hash, or for a plain statement the SQL text's. */

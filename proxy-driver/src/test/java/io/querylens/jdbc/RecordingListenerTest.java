@@ -3,6 +3,7 @@ package io.querylens.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.config.QueryLensConfig;
@@ -42,7 +43,7 @@ class RecordingListenerTest {
   @Test
   void listenersReceiveEachExecutionWithItsTimingsAndRows() throws SQLException {
     List<Execution> seen = new CopyOnWriteArrayList<>();
-    recording.addListener(seen::add);
+    recording.addExecutionListener(seen::add);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement("select name from item where id < ?")) {
@@ -68,12 +69,17 @@ class RecordingListenerTest {
     assertThat(seen.get(1).rows()).isEqualTo(1);
     assertThat(seen.get(2).failed()).isTrue();
     assertThat(seen.get(2).sqlState()).isEqualTo("42S02");
+    assertThat(seen.get(2).vendorCode()).isEqualTo(42102);
+    assertThat(seen.get(2).errorType()).startsWith("org.h2.jdbc.JdbcSQL");
+    assertThat(seen)
+        .extracting(Execution::database)
+        .containsOnly(new Database("h2database", "listeners", null, -1));
   }
 
   @Test
   void aListenerThatThrowsIsCountedAndTheApplicationCarriesOn() throws SQLException {
     long faultsBefore = Faults.count();
-    recording.addListener(
+    recording.addExecutionListener(
         execution -> {
           throw new IllegalStateException("listener bug");
         });
@@ -96,10 +102,10 @@ class RecordingListenerTest {
   @Test
   void aRemovedListenerHearsNothingMore() throws SQLException {
     List<Execution> seen = new CopyOnWriteArrayList<>();
-    recording.addListener(seen::add);
+    recording.addExecutionListener(seen::add);
     io.querylens.core.ExecutionListener other = e -> {};
-    recording.addListener(other);
-    recording.removeListener(other);
+    recording.addExecutionListener(other);
+    recording.removeExecutionListener(other);
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("update item set name = 'y' where id = 1");

@@ -111,11 +111,20 @@ public enum ConfigKey {
       "Comma-separated package prefixes whose frames are never taken as a call site."),
   LOG_LEVEL(
       "querylens.log.level",
-      Type.LEVEL,
+      Type.CHOICE,
       "info",
       0,
       0,
       "Least severe message the agent's own logger prints to standard error; off prints none."),
+  OTEL_SPANS(
+      "querylens.otel.spans",
+      Type.CHOICE,
+      "auto",
+      0,
+      0,
+      "OpenTelemetry client spans per execution: on makes them, off does not, auto makes them"
+          + " unless the OpenTelemetry Java agent's JDBC instrumentation does (then QueryLens adds"
+          + " its attributes to those spans)."),
   METRICS_TOP_SHAPES(
       "querylens.metrics.top-shapes",
       Type.INT,
@@ -125,8 +134,11 @@ public enum ConfigKey {
       "Query shapes with their own series in the querylens.shape.* metrics (the first to reach the"
           + " top by total time keep them); the rest share one series with shape id other.");
 
-  /** The values a {@link Type#LEVEL} key takes, least verbose first. */
+  /** The values {@link #LOG_LEVEL} takes, least verbose first. */
   static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug");
+
+  /** The values {@link #OTEL_SPANS} takes. */
+  static final List<String> SPANS_MODES = List.of("auto", "on", "off");
 
   /** The kind of value a key takes. */
   public enum Type {
@@ -150,11 +162,8 @@ public enum ConfigKey {
      * entries are ignored and an empty value means none.
      */
     LIST,
-    /**
-     * A log level: {@code off}, {@code error}, {@code warn}, {@code info} or {@code debug}, in any
-     * case.
-     */
-    LEVEL
+    /** One of the key's {@link ConfigKey#choices()}, in any case. */
+    CHOICE
   }
 
   /** Prefix shared by every key. */
@@ -248,6 +257,18 @@ public enum ConfigKey {
     return max;
   }
 
+  /** The lower-case values a {@link Type#CHOICE} key takes; empty for other types. */
+  public List<String> choices() {
+    switch (this) {
+      case LOG_LEVEL:
+        return LEVELS;
+      case OTEL_SPANS:
+        return SPANS_MODES;
+      default:
+        return List.of();
+    }
+  }
+
   /** One sentence saying what the key does. */
   public String description() {
     return description;
@@ -294,8 +315,8 @@ public enum ConfigKey {
             + durationText(Duration.ofMillis(max));
       case LIST:
         return "a comma-separated list of package prefixes such as com.example,org.acme.billing";
-      case LEVEL:
-        return "one of " + String.join(", ", LEVELS);
+      case CHOICE:
+        return "one of " + String.join(", ", choices());
       default:
         throw new AssertionError(type);
     }
@@ -317,8 +338,8 @@ public enum ConfigKey {
             + durationText(Duration.ofMillis(max));
       case LIST:
         return "list of package prefixes";
-      case LEVEL:
-        return String.join("/", LEVELS);
+      case CHOICE:
+        return String.join("/", choices());
       default:
         throw new AssertionError(type);
     }

@@ -239,12 +239,14 @@ final class ConfigReader {
           throw new AssertionError(key);
         }
         return;
-      case LEVEL:
-        String level = text.toLowerCase(Locale.ROOT);
-        if (!ConfigKey.LEVELS.contains(level)) {
+      case CHOICE:
+        String choice = text.toLowerCase(Locale.ROOT);
+        if (!key.choices().contains(choice)) {
           badValue(key, raw);
         } else if (key == ConfigKey.LOG_LEVEL) {
-          builder.setLogLevel(level);
+          builder.setLogLevel(choice);
+        } else if (key == ConfigKey.OTEL_SPANS) {
+          builder.setOtelSpans(choice);
         } else {
           throw new AssertionError(key);
         }

@@ -39,6 +39,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
+  private final String otelSpans;
   private final int metricsTopShapes;
   private final List<String> problems;
 
@@ -57,6 +58,7 @@ public final class QueryLensConfig {
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
+    this.otelSpans = b.otelSpans;
     this.metricsTopShapes = b.metricsTopShapes;
     this.problems = List.copyOf(problems);
   }
@@ -207,6 +209,15 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.otel.spans}: whether the OpenTelemetry exporter makes a client span per
+   * execution ({@code on}), makes none ({@code off}), or makes them unless the OpenTelemetry Java
+   * agent's JDBC instrumentation does ({@code auto}); lower case.
+   */
+  public String otelSpans() {
+    return otelSpans;
+  }
+
+  /**
    * {@code querylens.metrics.top-shapes}: query shapes with series of their own in the {@code
    * querylens.shape.*} metrics; the rest share one.
    */
@@ -243,6 +254,7 @@ public final class QueryLensConfig {
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
         && logLevel.equals(c.logLevel)
+        && otelSpans.equals(c.otelSpans)
         && metricsTopShapes == c.metricsTopShapes;
   }
 
@@ -263,6 +275,7 @@ public final class QueryLensConfig {
         callSiteAppPackages,
         callSiteSkipPackages,
         logLevel,
+        otelSpans,
         metricsTopShapes);
   }
 
@@ -327,6 +340,10 @@ public final class QueryLensConfig {
         + "="
         + logLevel
         + ", "
+        + ConfigKey.OTEL_SPANS.key()
+        + "="
+        + otelSpans
+        + ", "
         + ConfigKey.METRICS_TOP_SHAPES.key()
         + "="
         + metricsTopShapes;
@@ -356,6 +373,7 @@ public final class QueryLensConfig {
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
+    private String otelSpans = (String) ConfigKey.OTEL_SPANS.defaultValue();
     private int metricsTopShapes = (Integer) ConfigKey.METRICS_TOP_SHAPES.defaultValue();
 
     Builder() {}
@@ -470,14 +488,26 @@ public final class QueryLensConfig {
      * warn}, {@code info} or {@code debug}, in any case. Default {@code info}.
      */
     public Builder setLogLevel(String logLevel) {
-      String level = logLevel == null ? null : logLevel.trim().toLowerCase(Locale.ROOT);
-      if (level == null || !ConfigKey.LEVELS.contains(level)) {
-        ConfigKey key = ConfigKey.LOG_LEVEL;
-        throw new IllegalArgumentException(
-            key.key() + " must be " + key.expected() + ", got " + logLevel);
-      }
-      this.logLevel = level;
+      this.logLevel = choice(ConfigKey.LOG_LEVEL, logLevel);
       return this;
+    }
+
+    /**
+     * {@code querylens.otel.spans}: {@code auto}, {@code on} or {@code off}, in any case; default
+     * {@code auto}.
+     */
+    public Builder setOtelSpans(String otelSpans) {
+      this.otelSpans = choice(ConfigKey.OTEL_SPANS, otelSpans);
+      return this;
+    }
+
+    private static String choice(ConfigKey key, String value) {
+      String v = value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+      if (v == null || !key.choices().contains(v)) {
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + value);
+      }
+      return v;
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.querylens.core.internal;
 
+import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
+import io.querylens.core.FindingListener;
+import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWork;
@@ -12,7 +15,6 @@ import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.DistributionRecorder;
 import io.querylens.core.internal.stats.ShapeRegistry;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
  * fault is caught and given to {@link Faults}. Internal: public only for the other QueryLens
  * modules.
  */
-public final class Recording {
+public final class Recording implements QueryLensExtension.Context {
   /** Stands for SQL that could not be normalised; should never be seen. */
   static final QueryShape UNKNOWN_SHAPE = new QueryShape(0, "(unknown)", "");
 
@@ -80,11 +82,33 @@ public final class Recording {
     if (r == null) {
       r = new Recording(config.get());
       ExitReports.install(r);
-      global = r;
+      global = r; // before the extensions, which may ask for it
+      r.loadExtensions();
     }
     return r;
   }
 
+  /** Installs every {@link QueryLensExtension} on the class path into this recording. */
+  private void loadExtensions() {
+    try {
+      for (QueryLensExtension extension : ServiceLoader.load(QueryLensExtension.class)) {
+        install(extension);
+      }
+    } catch (Throwable t) { // a broken provider must not stop the recording
+      Faults.report("extensions", t);
+    }
+  }
+
+  /** Installs {@code extension} into this recording; what it throws is caught and counted. */
+  public void install(QueryLensExtension extension) {
+    try {
+      extension.install(this);
+    } catch (Throwable t) {
+      Faults.report("extension " + extension.getClass().getName(), t);
+    }
+  }
+
+  @Override
   public QueryLensConfig config() {
     return config;
   }
@@ -103,7 +127,8 @@ public final class Recording {
    * Adds a consumer of every {@link Execution} (an exporter, a detector). Listeners run on the
    * application's thread, after the shape statistics; what one throws is caught and counted.
    */
-  public void addListener(ExecutionListener listener) {
+  @Override
+  public void addExecutionListener(ExecutionListener listener) {
     synchronized (this) {
       ExecutionListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
       grown[listeners.length] = listener;
@@ -111,16 +136,20 @@ public final class Recording {
     }
   }
 
-  /** Removes a listener added with {@link #addListener}. */
-  public void removeListener(ExecutionListener listener) {
+  /** Removes a listener added with {@link #addExecutionListener}. */
+  public void removeExecutionListener(ExecutionListener listener) {
     synchronized (this) {
       listeners =
           Arrays.stream(listeners).filter(l -> l != listener).toArray(ExecutionListener[]::new);
     }
   }
 
-  /** Records an execution without a cursor (an update, a batch, a call). */
+  /**
+   * Records an execution without a cursor (an update, a batch, a call) on {@code database} (the
+   * connection's, shared by its executions), inside its execute call.
+   */
   public void record(
+      Database database,
       QueryShape shape,
       long start,
       long executeNanos,
@@ -128,11 +157,53 @@ public final class Recording {
       int batchSize,
       long parameterHash,
       long transactionId) {
-    deliver(shape, start, executeNanos, 0, 0, rows, batchSize, null, parameterHash, transactionId);
+    record(
+        true, database, shape, start, executeNanos, rows, batchSize, parameterHash, transactionId);
+  }
+
+  /**
+   * Records an execution without a cursor after its execute call returned: an {@code execute()}
+   * whose update count was read later, or never.
+   */
+  public void recordLater(
+      Database database,
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long rows,
+      long parameterHash,
+      long transactionId) {
+    record(false, database, shape, start, executeNanos, rows, 0, parameterHash, transactionId);
+  }
+
+  private void record(
+      boolean insideExecute,
+      Database database,
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long rows,
+      int batchSize,
+      long parameterHash,
+      long transactionId) {
+    deliver(
+        insideExecute,
+        database,
+        shape,
+        start,
+        executeNanos,
+        0,
+        0,
+        rows,
+        batchSize,
+        null,
+        parameterHash,
+        transactionId);
   }
 
   /** Records an execution whose cursor has ended. */
   public void recordCursor(
+      Database database,
       QueryShape shape,
       long start,
       long executeNanos,
@@ -142,6 +213,8 @@ public final class Recording {
       long parameterHash,
       long transactionId) {
     deliver(
+        false,
+        database,
         shape,
         start,
         executeNanos,
@@ -156,6 +229,7 @@ public final class Recording {
 
   /** Records an execution whose driver call threw {@code error}. */
   public void recordFailure(
+      Database database,
       QueryShape shape,
       long start,
       long executeNanos,
@@ -163,7 +237,19 @@ public final class Recording {
       Throwable error,
       long parameterHash,
       long transactionId) {
-    deliver(shape, start, executeNanos, 0, 0, -1, batchSize, error, parameterHash, transactionId);
+    deliver(
+        true,
+        database,
+        shape,
+        start,
+        executeNanos,
+        0,
+        0,
+        -1,
+        batchSize,
+        error,
+        parameterHash,
+        transactionId);
   }
 
   /**
@@ -172,6 +258,8 @@ public final class Recording {
    * largest allocation QueryLens adds to a point query.
    */
   private void deliver(
+      boolean insideExecute,
+      Database database,
       QueryShape shape,
       long start,
       long executeNanos,
@@ -184,7 +272,7 @@ public final class Recording {
       long transactionId) {
     boolean failed = error != null;
     try {
-      registry.record(shape, executeNanos, fetchNanos, processNanos, rows, failed);
+      registry.record(shape, database, executeNanos, fetchNanos, processNanos, rows, failed);
     } catch (Throwable t) {
       Faults.report("record", t);
     }
@@ -203,18 +291,18 @@ public final class Recording {
     if (targets.length == 0) {
       return;
     }
-    String sqlState = error instanceof SQLException ? ((SQLException) error).getSQLState() : null;
     Execution execution =
         new Execution(
+            insideExecute,
             shape,
+            database,
             start,
             executeNanos,
             fetchNanos,
             processNanos,
             rows,
             batchSize,
-            failed,
-            sqlState,
+            error,
             parameterHash,
             transactionId);
     for (ExecutionListener listener : targets) {
@@ -239,6 +327,21 @@ public final class Recording {
     tracker.executionPending(shape);
   }
 
+  /**
+   * An execute call whose execution is recorded later (when its cursor ends or its outcome is read)
+   * is returning: tells the listeners, inside the call.
+   */
+  public void executeReturned(QueryShape shape) {
+    ExecutionListener[] targets = listeners;
+    for (int i = 0; i < targets.length; i++) {
+      try {
+        targets[i].onExecuteReturned(shape);
+      } catch (Throwable t) {
+        Faults.report("listener " + targets[i].getClass().getName(), t);
+      }
+    }
+  }
+
   /** The JDBC transaction {@code transactionId} ended (commit, rollback, autocommit on, close). */
   public void transactionEnded(long transactionId) {
     tracker.transactionEnded(transactionId);
@@ -253,6 +356,7 @@ public final class Recording {
   }
 
   /** Adds a source of units of work (an OpenTelemetry span, an inbound request). */
+  @Override
   public void addUnitOfWorkSource(UnitOfWorkSource source) {
     tracker.addSource(source);
   }
@@ -295,7 +399,17 @@ public final class Recording {
     }
   }
 
+  /**
+   * Adds a consumer of findings, told on the application's thread when a unit of work first shows
+   * one.
+   */
+  @Override
+  public void addFindingListener(FindingListener listener) {
+    tracker.addFindingListener(listener);
+  }
+
   /** An immutable view of everything recorded so far. */
+  @Override
   public QueryLensSnapshot snapshot() {
     return new QueryLensSnapshot(
         System.currentTimeMillis(),

@@ -60,8 +60,8 @@ class ConfigKeyTest {
         case LIST:
           assertThat(k.defaultValue()).as(k.key()).isInstanceOf(List.class);
           break;
-        case LEVEL:
-          assertThat(ConfigKey.LEVELS).as(k.key()).contains((String) k.defaultValue());
+        case CHOICE:
+          assertThat(k.choices()).as(k.key()).contains((String) k.defaultValue());
           break;
         default:
           throw new AssertionError(k.type());

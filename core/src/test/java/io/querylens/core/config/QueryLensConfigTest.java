@@ -213,6 +213,18 @@ class QueryLensConfigTest {
   }
 
   @Test
+  void otelSpansIsAChoiceReadInAnyCase() {
+    assertThat(sysProp("querylens.otel.spans", "On").otelSpans()).isEqualTo("on");
+    assertThat(QueryLensConfig.from(null, null, Map.of()).otelSpans()).isEqualTo("auto");
+    QueryLensConfig bad = sysProp("querylens.otel.spans", "sometimes");
+    assertThat(bad.otelSpans()).isEqualTo("auto");
+    assertThat(bad.problems())
+        .containsExactly(
+            "querylens.otel.spans=\"sometimes\" (system property): expected one of auto, on, off;"
+                + " using the default auto");
+  }
+
+  @Test
   void badValueFromEnvironmentNamesTheVariable() {
     QueryLensConfig c = QueryLensConfig.from(null, null, map("QUERYLENS_REPORT_CONSOLE", "maybe"));
     assertThat(c.reportConsole()).isTrue();
@@ -369,6 +381,7 @@ class QueryLensConfigTest {
             .setUnitIdleGap(Duration.ofSeconds(2))
             .setCallSiteAppPackages(List.of(" com.example ", "org.acme.billing."))
             .setCallSiteSkipPackages(List.of("com.vendor"))
+            .setOtelSpans(" OFF ")
             .build();
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxShapes()).isEqualTo(1);
@@ -383,6 +396,7 @@ class QueryLensConfigTest {
     assertThat(c.unitIdleGap()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
     assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor");
+    assertThat(c.otelSpans()).isEqualTo("off");
     assertThat(c.problems()).isEmpty();
     assertThat(c.toString())
         .isEqualTo(
@@ -393,7 +407,7 @@ class QueryLensConfigTest {
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
-                + " querylens.metrics.top-shapes=20");
+                + " querylens.otel.spans=off, querylens.metrics.top-shapes=20");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
+import io.querylens.core.Database;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
@@ -133,6 +134,7 @@ final class TestSnapshots {
                 0x9e3779b97f4a7c15L,
                 "SELECT o.id, o.total FROM orders o WHERE o.customer_id = ? AND o.status IN (?)",
                 "SELECT"),
+            Database.UNKNOWN,
             1_200,
             3,
             6_000_000_000L,
@@ -149,6 +151,7 @@ final class TestSnapshots {
                 0x00000000000a1b2cL,
                 "SELECT \"Straße\", 'café\\x' FROM \"we\"\"ird\" WHERE note = ? -- 😀",
                 "SELECT"),
+            Database.UNKNOWN,
             3,
             0,
             1_000_001L,
@@ -160,6 +163,7 @@ final class TestSnapshots {
         new ShapeSnapshot(
             new QueryShape(
                 0x7fffffffffffffffL, "INSERT INTO audit (at, who) VALUES (?, ?)", "INSERT"),
+            Database.UNKNOWN,
             40,
             1,
             2_340_000L,
@@ -231,6 +235,7 @@ final class TestSnapshots {
     long each = count == 0 ? 0 : totalNanos / count;
     return new ShapeSnapshot(
         new QueryShape(fingerprint, text, "SELECT"),
+        Database.UNKNOWN,
         count,
         0,
         totalNanos,

@@ -1,5 +1,6 @@
 package io.querylens.jdbc.internal;
 
+import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
@@ -37,6 +38,9 @@ public final class QueryLensConnection implements Connection {
   final Recording recording;
   private final long acquiredAt;
   private boolean closed;
+
+  /** The database this connection is on, read from its metadata at the first execution. */
+  private Database database;
 
   /** Open statements, usually closed in reverse order of creation (searched from the end). */
   private QueryLensStatement<?>[] open;
@@ -80,6 +84,18 @@ public final class QueryLensConnection implements Connection {
       id = transactionId = transactions.incrementAndGet();
     }
     return id;
+  }
+
+  /**
+   * The database this connection is on: its metadata's URL is read once, at the first execution,
+   * and parsed once per URL.
+   */
+  Database database() {
+    Database d = database;
+    if (d == null) {
+      d = database = Databases.of(delegate);
+    }
+    return d;
   }
 
   private void transactionEnded() {

@@ -139,13 +139,39 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   private void record(QueryShape shape, long start, long executeNanos, long rows, int batch) {
     connection.recording.record(
-        shape, start, executeNanos, rows, batch, parameterHash, transactionId);
+        connection.database(),
+        shape,
+        start,
+        executeNanos,
+        rows,
+        batch,
+        parameterHash,
+        transactionId);
+  }
+
+  /** Records a pending execute() whose outcome was read (or dropped) after the call returned. */
+  private void recordLater(PendingExecute p, long rows) {
+    connection.recording.recordLater(
+        connection.database(),
+        p.shape,
+        p.start,
+        p.executeNanos,
+        rows,
+        parameterHash,
+        transactionId);
   }
 
   /** Records an execution whose driver call threw, then lets the caller rethrow the same object. */
   final void failed(QueryShape shape, long start, Throwable error, int batch) {
     connection.recording.recordFailure(
-        shape, start, System.nanoTime() - start, batch, error, parameterHash, transactionId);
+        connection.database(),
+        shape,
+        start,
+        System.nanoTime() - start,
+        batch,
+        error,
+        parameterHash,
+        transactionId);
   }
 
   /** Records the cursor of this statement's current execution when it ends. */
@@ -161,7 +187,15 @@ public class QueryLensStatement<S extends Statement> implements Statement {
       currentCursor = null;
     }
     connection.recording.recordCursor(
-        shape, start, executeNanos, fetchNanos, processNanos, rows, parameterHash, transactionId);
+        connection.database(),
+        shape,
+        start,
+        executeNanos,
+        fetchNanos,
+        processNanos,
+        rows,
+        parameterHash,
+        transactionId);
   }
 
   /** Wraps the cursor of an executeQuery; its execution is recorded when the cursor ends. */
@@ -171,6 +205,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
       record(shape, start, now - start, -1, 0);
       return null;
     }
+    connection.recording.executeReturned(shape);
     return open(new QueryLensResultSet(rs, this, shape, start, now));
   }
 
@@ -184,6 +219,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   final boolean executed(QueryShape shape, long start, boolean hasResultSet) {
     pending = new PendingExecute(shape, start, System.nanoTime() - start, hasResultSet);
     connection.recording.executionPending(shape);
+    connection.recording.executeReturned(shape);
     return hasResultSet;
   }
 
@@ -192,7 +228,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     PendingExecute p = pending;
     if (p != null && !p.hasResultSet) {
       pending = null;
-      record(p.shape, p.start, p.executeNanos, count, 0);
+      recordLater(p, count);
     }
     return count;
   }
@@ -206,7 +242,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     PendingExecute p = pending;
     if (p != null) {
       pending = null;
-      record(p.shape, p.start, p.executeNanos, -1, 0);
+      recordLater(p, -1);
     }
   }
 

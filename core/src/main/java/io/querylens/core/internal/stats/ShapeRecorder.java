@@ -1,5 +1,6 @@
 package io.querylens.core.internal.stats;
 
+import io.querylens.core.Database;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Execution;
 import io.querylens.core.QueryShape;
@@ -46,6 +47,7 @@ final class ShapeRecorder {
   }
 
   private final QueryShape shape;
+  private final Database database;
   private final DistributionRecorder execute = DistributionRecorder.forTimes();
   private final DistributionRecorder fetch = DistributionRecorder.forTimesCountedBy(execute);
   private final DistributionRecorder process = DistributionRecorder.forTimesCountedBy(execute);
@@ -57,8 +59,9 @@ final class ShapeRecorder {
   /** Failed executions; updated through {@link #ERRORS}. */
   private long errors;
 
-  ShapeRecorder(QueryShape shape) {
+  ShapeRecorder(QueryShape shape, Database database) {
     this.shape = shape;
+    this.database = database == null ? Database.UNKNOWN : database;
   }
 
   QueryShape shape() {
@@ -120,6 +123,7 @@ final class ShapeRecorder {
           new DistributionSnapshot(
               e.count(), executeSum, e.min(), e.p50(), e.p95(), e.p99(), e.max());
     }
-    return new ShapeSnapshot(shape, e.count(), (long) ERRORS.getOpaque(this), total, e, f, p, r);
+    return new ShapeSnapshot(
+        shape, database, e.count(), (long) ERRORS.getOpaque(this), total, e, f, p, r);
   }
 }

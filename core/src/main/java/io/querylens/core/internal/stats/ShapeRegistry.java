@@ -1,5 +1,6 @@
 package io.querylens.core.internal.stats;
 
+import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryShape;
@@ -23,8 +24,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>At most {@code maxShapes} shapes get recorders of their own (about 15 KB each); executions of
  * further shapes are recorded under {@link #OVERFLOW_SHAPE}, and the distinct shapes so dropped are
- * counted approximately. {@link #reset()} swaps in fresh state, so a writer racing it records into
- * the old state and is forgotten with it.
+ * counted approximately. A shape's database is the one it was first recorded on: a shape run on two
+ * databases is attributed to the first, and the overflow shape to {@link Database#UNKNOWN}. {@link
+ * #reset()} swaps in fresh state, so a writer racing it records into the old state and is forgotten
+ * with it.
  */
 public final class ShapeRegistry implements ExecutionListener {
   /** Default of {@code querylens.max-shapes}. */
@@ -65,7 +68,7 @@ public final class ShapeRegistry implements ExecutionListener {
   /** Records {@code execution}; lock-free, and allocation-free once its shape has a recorder. */
   @Override
   public void onExecution(Execution execution) {
-    recorderOf(execution.shape()).record(execution);
+    recorderOf(execution.shape(), execution.database()).record(execution);
   }
 
   /**
@@ -74,18 +77,20 @@ public final class ShapeRegistry implements ExecutionListener {
    */
   public void record(
       QueryShape shape,
+      Database database,
       long executeNanos,
       long fetchNanos,
       long processNanos,
       long rows,
       boolean failed) {
-    recorderOf(shape).record(executeNanos, fetchNanos, processNanos, rows, failed);
+    recorderOf(shape, database).record(executeNanos, fetchNanos, processNanos, rows, failed);
   }
 
-  private ShapeRecorder recorderOf(QueryShape shape) {
+  /** The shape's recorder; a new one remembers {@code database} as the shape's. */
+  private ShapeRecorder recorderOf(QueryShape shape, Database database) {
     State s = state;
     ShapeRecorder recorder = s.recorders.get(shape);
-    return recorder != null ? recorder : s.admit(shape);
+    return recorder != null ? recorder : s.admit(shape, database);
   }
 
   /**
@@ -157,7 +162,7 @@ public final class ShapeRegistry implements ExecutionListener {
     /** Recorders created or about to be; never above maxShapes. */
     final AtomicInteger admitted = new AtomicInteger();
 
-    final ShapeRecorder overflow = new ShapeRecorder(OVERFLOW_SHAPE);
+    final ShapeRecorder overflow = new ShapeRecorder(OVERFLOW_SHAPE, Database.UNKNOWN);
     final DistinctCounter dropped = new DistinctCounter();
 
     State(int maxShapes) {
@@ -165,7 +170,7 @@ public final class ShapeRegistry implements ExecutionListener {
     }
 
     /** The recorder for a shape not found in the map: a new one, or the overflow recorder. */
-    ShapeRecorder admit(QueryShape shape) {
+    ShapeRecorder admit(QueryShape shape, Database database) {
       int n;
       do {
         n = admitted.get();
@@ -174,7 +179,7 @@ public final class ShapeRegistry implements ExecutionListener {
           return overflow;
         }
       } while (!admitted.compareAndSet(n, n + 1));
-      ShapeRecorder created = new ShapeRecorder(shape);
+      ShapeRecorder created = new ShapeRecorder(shape, database);
       ShapeRecorder raced = recorders.putIfAbsent(shape, created);
       if (raced != null) {
         admitted.decrementAndGet();

@@ -35,10 +35,13 @@ final class AggregatedFinding {
     this.lastSeenMillis = nowMillis;
   }
 
-  /** A unit reached the threshold with {@code count} repetitions wasting {@code wasted}. */
-  void raised(
+  /**
+   * A unit reached the threshold with {@code count} repetitions wasting {@code wasted}; true for
+   * the first such unit (exactly one caller sees true).
+   */
+  boolean raised(
       long count, long wasted, QueryShape parent, long rows, String unitName, long nowMillis) {
-    occurrences.incrementAndGet();
+    boolean first = occurrences.incrementAndGet() == 1;
     totalCount.addAndGet(count);
     wastedNanos.addAndGet(wasted);
     if (parent != null && parentShape == null) {
@@ -51,6 +54,7 @@ final class AggregatedFinding {
       }
     }
     lastSeenMillis = nowMillis;
+    return first;
   }
 
   /** One more repetition in a unit that has it, now at {@code count}. */

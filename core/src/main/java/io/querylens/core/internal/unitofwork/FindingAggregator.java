@@ -2,7 +2,9 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
+import io.querylens.core.FindingListener;
 import io.querylens.core.QueryShape;
+import io.querylens.core.internal.Faults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Findings merged across units of work by kind, shape and call site, at most {@code maxFindings} of
- * them. A new one is logged once at WARN, at most one log line per second for all findings; the
- * next line that is written says how many were not.
+ * them. A new one (its first unit, exactly one per finding) is logged once at WARN, at most one log
+ * line per second for all findings; the next line that is written says how many were not.
  */
 final class FindingAggregator {
   /** Least time between two finding log lines. */
@@ -53,7 +55,9 @@ final class FindingAggregator {
 
   /**
    * The aggregated finding for a unit that just reached the threshold, with this unit counted in
-   * it; null when {@code maxFindings} distinct findings exist already and this is another.
+   * it; null when {@code maxFindings} distinct findings exist already and this is another. Then
+   * tells {@code listeners} this unit's part of it ({@code unit}: the unit's source identity, or
+   * null), even when it was not kept.
    */
   AggregatedFinding raise(
       FindingKind kind,
@@ -63,31 +67,90 @@ final class FindingAggregator {
       long wasted,
       QueryShape parent,
       long parentRows,
-      String unitName) {
+      String unitName,
+      FindingListener[] listeners,
+      Object unit) {
     long now = System.currentTimeMillis();
-    Key key = new Key(kind, shape, callSite);
-    AggregatedFinding f = findings.get(key);
-    boolean created = false;
-    if (f == null) {
-      if (kept.incrementAndGet() > maxFindings) {
-        kept.decrementAndGet();
-        dropped.incrementAndGet();
-        return null;
-      }
-      AggregatedFinding fresh = new AggregatedFinding(kind, shape, callSite, now);
-      f = findings.putIfAbsent(key, fresh);
-      if (f == null) {
-        f = fresh;
-        created = true;
-      } else {
-        kept.decrementAndGet(); // another thread made it first
-      }
-    }
-    f.raised(count, wasted, parent, parentRows, unitName, now);
-    if (created) {
+    AggregatedFinding f = findOrCreate(kind, shape, callSite, now);
+    boolean first = f != null && f.raised(count, wasted, parent, parentRows, unitName, now);
+    if (first) {
       logNew(kind, shape, callSite, count, parent, parentRows, unitName);
     }
+    if (listeners.length > 0) {
+      tell(
+          listeners,
+          kind,
+          shape,
+          callSite,
+          count,
+          wasted,
+          parent,
+          parentRows,
+          unitName,
+          now,
+          unit,
+          first);
+    }
     return f;
+  }
+
+  /** The finding of this key; null when {@code maxFindings} are kept and this is another. */
+  private AggregatedFinding findOrCreate(
+      FindingKind kind, QueryShape shape, String callSite, long now) {
+    Key key = new Key(kind, shape, callSite);
+    AggregatedFinding f = findings.get(key);
+    if (f != null) {
+      return f;
+    }
+    if (kept.incrementAndGet() > maxFindings) {
+      kept.decrementAndGet();
+      dropped.incrementAndGet();
+      return null;
+    }
+    AggregatedFinding fresh = new AggregatedFinding(kind, shape, callSite, now);
+    f = findings.putIfAbsent(key, fresh);
+    if (f == null) {
+      return fresh;
+    }
+    kept.decrementAndGet(); // another thread made it first
+    return f;
+  }
+
+  private static void tell(
+      FindingListener[] listeners,
+      FindingKind kind,
+      QueryShape shape,
+      String callSite,
+      long count,
+      long wasted,
+      QueryShape parent,
+      long parentRows,
+      String unitName,
+      long now,
+      Object unit,
+      boolean isNew) {
+    Finding part =
+        new Finding(
+            kind,
+            shape,
+            parent,
+            parentRows,
+            callSite,
+            1,
+            count,
+            count,
+            wasted,
+            Hints.of(kind),
+            unitName,
+            now,
+            now);
+    for (FindingListener listener : listeners) {
+      try {
+        listener.onFinding(part, unit, isNew);
+      } catch (Throwable t) {
+        Faults.report("finding listener " + listener.getClass().getName(), t);
+      }
+    }
   }
 
   /** Distinct findings not kept because {@code maxFindings} was reached. */

@@ -2,6 +2,7 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
+import io.querylens.core.FindingListener;
 import io.querylens.core.QueryShape;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitOfWork;
@@ -71,6 +72,7 @@ public final class UnitOfWorkTracker {
   private final LongSupplier nanoClock;
   private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
   private volatile UnitOfWorkSource[] sources = new UnitOfWorkSource[0];
+  private volatile FindingListener[] findingListeners = new FindingListener[0];
   private volatile Diagnosis diagnosis;
 
   /** A tracker configured by {@code querylens.diagnosis.enabled}, thresholds and call sites. */
@@ -107,6 +109,13 @@ public final class UnitOfWorkTracker {
     } catch (Throwable t) {
       Faults.report("unit-of-work.add-source", t);
     }
+  }
+
+  /** Adds a consumer of findings, told on the application's thread as units first show them. */
+  public synchronized void addFindingListener(FindingListener listener) {
+    FindingListener[] grown = Arrays.copyOf(findingListeners, findingListeners.length + 1);
+    grown[grown.length - 1] = listener;
+    findingListeners = grown;
   }
 
   /**
@@ -629,7 +638,16 @@ public final class UnitOfWorkTracker {
     e.findingKind = kind;
     e.finding =
         ts.diagnosis.findings.raise(
-            kind, e.shape, site, e.count, wasted, e.parent, ts.parentRows(e), ts.unitName);
+            kind,
+            e.shape,
+            site,
+            e.count,
+            wasted,
+            e.parent,
+            ts.parentRows(e),
+            ts.unitName,
+            findingListeners,
+            ts.unitKind == ThreadState.SOURCE ? ts.unitIdentity : null);
   }
 
   /** One more repetition of a flagged shape: its waste grows, and so does its finding. */

@@ -2,6 +2,7 @@ package io.querylens.core.internal.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,13 @@ class ShapeRecorderMemoryTest {
     int n = 200;
     QueryShape shape = new QueryShape(1, "select ?", "SELECT");
     ShapeRecorder[] recorders = new ShapeRecorder[n];
-    recorders[0] = new ShapeRecorder(shape); // class loading and initialisation out of the way
+    recorders[0] =
+        new ShapeRecorder(
+            shape, Database.UNKNOWN); // class loading and initialisation out of the way
 
     long before = threads.getCurrentThreadAllocatedBytes();
     for (int i = 0; i < n; i++) {
-      recorders[i] = new ShapeRecorder(shape);
+      recorders[i] = new ShapeRecorder(shape, Database.UNKNOWN);
     }
     long perShape = (threads.getCurrentThreadAllocatedBytes() - before) / n;
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.querylens.core.Database;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Execution;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,15 +25,28 @@ class ShapeRegistryTest {
   }
 
   static Execution query(QueryShape shape, long execute, long fetch, long process, long rows) {
-    return new Execution(shape, 0, execute, fetch, process, rows, 0, false, null, 0, 0);
+    return new Execution(
+        true, shape, Database.UNKNOWN, 0, execute, fetch, process, rows, 0, null, 0, 0);
   }
 
   static Execution update(QueryShape shape, long execute, long rows) {
-    return new Execution(shape, 0, execute, 0, 0, rows, 0, false, null, 0, 0);
+    return new Execution(true, shape, Database.UNKNOWN, 0, execute, 0, 0, rows, 0, null, 0, 0);
   }
 
   static Execution failure(QueryShape shape, long execute) {
-    return new Execution(shape, 0, execute, 0, 0, -1, 0, true, "42000", 0, 0);
+    return new Execution(
+        true,
+        shape,
+        Database.UNKNOWN,
+        0,
+        execute,
+        0,
+        0,
+        -1,
+        0,
+        new SQLException("bad", "42000"),
+        0,
+        0);
   }
 
   @Test

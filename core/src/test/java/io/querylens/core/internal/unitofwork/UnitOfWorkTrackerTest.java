@@ -465,6 +465,59 @@ class UnitOfWorkTrackerTest {
             org.assertj.core.groups.Tuple.tuple("GET /vets", 1L));
   }
 
+  private record Told(Finding finding, Object unit, boolean newInJvm) {}
+
+  @Test
+  void findingListenersHearEachUnitOnceWithItsSourceIdentityAndWhetherTheFindingIsNew() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(request);
+    List<Told> told = new ArrayList<>();
+    t.addFindingListener((f, unit, isNew) -> told.add(new Told(f, unit, isNew)));
+    for (String unit : List.of("a", "b")) {
+      request.current = unit;
+      query(t, ORDERS, 1, 7, 0);
+      for (int i = 0; i < 7; i++) { // threshold 5: told at the fifth, not again
+        query(t, CUSTOMER, 10 + i);
+      }
+    }
+    request.current = null;
+    for (int i = 0; i < 5; i++) { // a unit that did not come from a source
+      query(t, CUSTOMER, 20 + i);
+    }
+
+    assertThat(told).extracting(Told::unit).containsExactly("a", "b", null);
+    assertThat(told).extracting(Told::newInJvm).containsExactly(true, false, false);
+    Finding first = told.get(0).finding();
+    assertThat(first.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
+    assertThat(first.shape()).isEqualTo(CUSTOMER);
+    assertThat(first.parentShape()).isEqualTo(ORDERS);
+    assertThat(first.totalCount()).isEqualTo(5);
+    assertThat(first.occurrences()).isEqualTo(1);
+    assertThat(first.exampleUnit()).isEqualTo("GET /a");
+    assertThat(first.callSite()).contains("UnitOfWorkTrackerTest");
+    assertThat(first.hint()).isNotBlank();
+    assertThat(first.wastedNanos()).isEqualTo(UnitOfWorkTracker.wasted(5 * 120, 5));
+  }
+
+  @Test
+  void aThrowingFindingListenerIsCountedAndTheOthersStillHear() {
+    UnitOfWorkTracker t = tracker();
+    List<Object> heard = new ArrayList<>();
+    t.addFindingListener(
+        (f, unit, isNew) -> {
+          throw new IllegalStateException("broken listener");
+        });
+    t.addFindingListener((f, unit, isNew) -> heard.add(f.shape()));
+    long faults = Faults.count();
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, 30 + i);
+    }
+    assertThat(heard).containsExactly(CUSTOMER);
+    assertThat(Faults.count()).isEqualTo(faults + 1);
+    assertThat(t.findings()).hasSize(1);
+  }
+
   /** A source whose unit's name is learnt late, as a request's route template is. */
   private static final class LateNamedSource implements UnitOfWorkSource {
     Object current;

@@ -63,7 +63,7 @@ public final class ObservedMetrics implements AutoCloseable {
             all.subList(1, all.size()).toArray(new ObservableMeasurement[0]));
     OperationDurationListener listener =
         new OperationDurationListener(meter, recording.config().maxShapes());
-    recording.addListener(listener);
+    recording.addExecutionListener(listener);
     return new ObservedMetrics(recording, listener, callback);
   }
 
@@ -121,7 +121,7 @@ public final class ObservedMetrics implements AutoCloseable {
   /** Stops reporting: the listener leaves the recording and the callback is removed. */
   @Override
   public void close() {
-    recording.removeListener(listener);
+    recording.removeExecutionListener(listener);
     callback.close();
   }
 }

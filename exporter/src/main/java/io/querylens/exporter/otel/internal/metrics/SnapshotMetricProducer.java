@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
+import io.querylens.core.Database;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
@@ -35,6 +36,10 @@ import java.util.Map;
  * {@link Faults} and yields no metrics for that collection.
  */
 public final class SnapshotMetricProducer implements MetricProducer {
+  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
+  static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
+  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
   static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
   static final AttributeKey<String> SHAPE_ID = AttributeKey.stringKey("querylens.shape.id");
@@ -95,7 +100,9 @@ public final class SnapshotMetricProducer implements MetricProducer {
       }
       Reading r = Reading.of(s, b);
       readings.put(s.shape(), r);
-      byOperation.computeIfAbsent(operationAttributes(s.shape()), a -> new Reading()).add(r);
+      byOperation
+          .computeIfAbsent(operationAttributes(s.shape(), s.database()).build(), a -> new Reading())
+          .add(r);
     }
     List<MetricData> out = new ArrayList<>(12);
     out.add(operationDuration(resource, byOperation, now));
@@ -106,14 +113,29 @@ public final class SnapshotMetricProducer implements MetricProducer {
     return out;
   }
 
-  /** The conventions' low-cardinality attributes of a shape's executions. */
-  static Attributes operationAttributes(QueryShape shape) {
+  /**
+   * The conventions' low-cardinality attributes of a shape's executions on {@code database} (null
+   * when unknown): {@code db.system.name}, {@code db.namespace}, {@code server.address}, {@code
+   * server.port}, {@code db.operation.name}.
+   */
+  static AttributesBuilder operationAttributes(QueryShape shape, Database database) {
     AttributesBuilder a = Attributes.builder();
+    Database db = database == null ? Database.UNKNOWN : database;
+    a.put(DB_SYSTEM_NAME, db.systemName());
+    if (db.namespace() != null) {
+      a.put(DB_NAMESPACE, db.namespace());
+    }
+    if (db.serverAddress() != null) {
+      a.put(SERVER_ADDRESS, db.serverAddress());
+    }
+    if (db.serverPort() > 0) {
+      a.put(SERVER_PORT, (long) db.serverPort());
+    }
     String operation = shape.operation();
     if (!operation.isEmpty()) {
       a.put(DB_OPERATION_NAME, operation);
     }
-    return a.build();
+    return a;
   }
 
   private MetricData operationDuration(

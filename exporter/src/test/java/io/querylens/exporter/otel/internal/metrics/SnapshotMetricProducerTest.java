@@ -60,6 +60,8 @@ class SnapshotMetricProducerTest {
     assertThat(countOf(points, "INSERT")).isEqualTo(50);
     assertThat(countOf(points, "CREATE")).isEqualTo(1);
     for (HistogramPointData p : points) {
+      assertThat(p.getAttributes().get(SnapshotMetricProducer.DB_SYSTEM_NAME))
+          .isEqualTo("h2database");
       assertThat(p.getCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.getCount());
       assertThat(p.getBoundaries()).hasSize(22).startsWith(1e-6, 2e-6, 5e-6, 1e-5);
       assertThat(p.getSum()).isPositive();

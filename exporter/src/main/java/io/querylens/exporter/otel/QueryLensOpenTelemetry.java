@@ -1,0 +1,88 @@
+package io.querylens.exporter.otel;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Recording;
+import io.querylens.exporter.otel.internal.OpenTelemetryExtension;
+import io.querylens.exporter.otel.internal.Telemetry;
+import java.util.Locale;
+
+/**
+ * Sends QueryLens's executions and findings to OpenTelemetry: a CLIENT span per execution under the
+ * application's current span, findings as span events and WARN log records, and the application's
+ * spans as units of work.
+ *
+ * <p>Nothing needs to be called when the exporter is on the class path: it installs itself and
+ * writes to the application's global OpenTelemetry, or to an SDK configured by the standard {@code
+ * otel.*} settings. To write to an OpenTelemetry of your own: {@code
+ * QueryLensOpenTelemetry.builder().setOpenTelemetry(openTelemetry).build().install()}.
+ */
+public final class QueryLensOpenTelemetry {
+  /** Whether QueryLens makes a span per execution ({@code querylens.otel.spans}). */
+  public enum Spans {
+    /** Make them unless the OpenTelemetry Java agent's JDBC instrumentation does. */
+    AUTO,
+    /** Always make them. */
+    ON,
+    /** Never make them; findings and units of work still use the application's spans. */
+    OFF
+  }
+
+  private final OpenTelemetry openTelemetry;
+  private final Spans spans;
+
+  QueryLensOpenTelemetry(OpenTelemetry openTelemetry, Spans spans) {
+    this.openTelemetry = openTelemetry;
+    this.spans = spans;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Makes the JVM-wide recording write to this exporter's OpenTelemetry from now on. */
+  public void install() {
+    OpenTelemetryExtension.useGlobally(telemetry(QueryLensConfig.fromEnvironment()));
+  }
+
+  /** Makes {@code recording} (one of its own, in tests) write to this exporter. */
+  void install(Recording recording) {
+    OpenTelemetryExtension.install(recording, telemetry(recording.config()));
+  }
+
+  /** The telemetry this setup describes; {@code config} supplies what was not set. */
+  private Telemetry telemetry(QueryLensConfig config) {
+    String mode = spans == null ? config.otelSpans() : spans.name().toLowerCase(Locale.ROOT);
+    return openTelemetry == null
+        ? Telemetry.fromEnvironment(mode)
+        : Telemetry.of(openTelemetry, mode);
+  }
+
+  /** Builds a {@link QueryLensOpenTelemetry}. Not thread-safe. */
+  public static final class Builder {
+    private OpenTelemetry openTelemetry;
+    private Spans spans;
+
+    Builder() {}
+
+    /**
+     * The OpenTelemetry to write to. Default: the application's global one when it has set one,
+     * else an SDK configured from the {@code otel.*} system properties and {@code OTEL_*}
+     * environment variables.
+     */
+    public Builder setOpenTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = openTelemetry;
+      return this;
+    }
+
+    /** Whether to make a span per execution. Default: {@code querylens.otel.spans}, else AUTO. */
+    public Builder setSpans(Spans spans) {
+      this.spans = spans;
+      return this;
+    }
+
+    public QueryLensOpenTelemetry build() {
+      return new QueryLensOpenTelemetry(openTelemetry, spans);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.querylens.exporter.otel.internal;
+
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_CALL_SITE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_COUNT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_EVENT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_HINT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PARENT_SHAPE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE_ID;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_UNIT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_WASTED_NANOS;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.querylens.core.Finding;
+import io.querylens.core.FindingListener;
+
+/**
+ * Findings as OpenTelemetry signals: a {@code querylens.finding} event on the unit of work's span
+ * for every unit that shows one, and a WARN log record the first time a finding (kind, shape, call
+ * site) is seen in the JVM, both with {@code querylens.finding.*} attributes.
+ */
+final class FindingSignals implements FindingListener {
+  private final TelemetrySlot slot;
+  private final SpanUnits units;
+
+  FindingSignals(TelemetrySlot slot, SpanUnits units) {
+    this.slot = slot;
+    this.units = units;
+  }
+
+  @Override
+  public void onFinding(Finding finding, Object unit, boolean newInJvm) {
+    Telemetry t = slot.get();
+    Attributes attributes = attributes(finding);
+    Span span = units.spanOf(unit);
+    if (span.isRecording()) {
+      span.addEvent(FINDING_EVENT, attributes);
+    }
+    if (newInJvm) {
+      t.logger
+          .logRecordBuilder()
+          .setSeverity(Severity.WARN)
+          .setSeverityText("WARN")
+          .setBody(message(finding))
+          .setAllAttributes(attributes)
+          .setContext(Context.current())
+          .emit();
+    }
+  }
+
+  static Attributes attributes(Finding f) {
+    AttributesBuilder b =
+        Attributes.builder()
+            .put(FINDING_KIND, f.kind().label())
+            .put(FINDING_SHAPE, f.shape().text())
+            .put(FINDING_SHAPE_ID, f.shape().id())
+            .put(FINDING_CALL_SITE, f.callSite())
+            .put(FINDING_COUNT, f.totalCount())
+            .put(FINDING_WASTED_NANOS, f.wastedNanos())
+            .put(FINDING_HINT, f.hint());
+    if (f.parentShape() != null) {
+      b.put(FINDING_PARENT_SHAPE, f.parentShape().text());
+    }
+    if (f.exampleUnit() != null) {
+      b.put(FINDING_UNIT, f.exampleUnit());
+    }
+    return b.build();
+  }
+
+  static String message(Finding f) {
+    return "QueryLens finding "
+        + f.kind().label()
+        + ": "
+        + f.shape().text()
+        + " ran "
+        + f.totalCount()
+        + " times in unit of work '"
+        + f.exampleUnit()
+        + "' at "
+        + f.callSite()
+        + ". Hint: "
+        + f.hint()
+        + '.';
+  }
+}

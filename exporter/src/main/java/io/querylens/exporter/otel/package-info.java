@@ -1,0 +1,2 @@
+/** OpenTelemetry export of QueryLens executions and findings: {@link QueryLensOpenTelemetry}. */
+package io.querylens.exporter.otel;

@@ -12,9 +12,9 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A known JDBC workload on in-memory H2 through QueryLens's DataSource wrapper. */
-final class H2Workload {
-  final Recording recording;
+/** A known JDBC workload on in-memory H2 through QueryLens's DataSource wrapper (test code). */
+public final class H2Workload {
+  public final Recording recording;
   private final DataSource dataSource;
 
   private H2Workload(Recording recording, DataSource dataSource) {
@@ -30,7 +30,7 @@ final class H2Workload {
     return new H2Workload(recording, QueryLensDataSource.wrap(h2, recording));
   }
 
-  static H2Workload create(String name) {
+  public static H2Workload create(String name) {
     return create(name, QueryLensConfig.builder().setReportConsole(false).build());
   }
 
@@ -40,7 +40,7 @@ final class H2Workload {
    *
    * @return the executions: 2n + 2
    */
-  long run(int n) throws SQLException {
+  public long run(int n) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       try (Statement s = c.createStatement()) {
         s.execute("create table item (id int primary key, name varchar(40))");

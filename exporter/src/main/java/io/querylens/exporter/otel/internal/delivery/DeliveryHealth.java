@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,20 @@ public final class DeliveryHealth {
 
   private final Map<Signal, LongAdder> dropped = new EnumMap<>(Signal.class);
   private final LongSupplier clock;
+  private final Consumer<String> log;
   private final AtomicLong nextLogAt;
 
   public DeliveryHealth() {
-    this(System::nanoTime);
+    this(System::nanoTime, logger::warn);
   }
 
-  DeliveryHealth(LongSupplier nanoClock) {
+  /** Test hook: the clock (as {@link System#nanoTime()}) and where log lines go. */
+  DeliveryHealth(LongSupplier nanoClock, Consumer<String> log) {
     for (Signal s : Signal.values()) {
       dropped.put(s, new LongAdder());
     }
     this.clock = nanoClock;
+    this.log = log;
     this.nextLogAt = new AtomicLong(nanoClock.getAsLong());
   }
 
@@ -46,16 +50,19 @@ public final class DeliveryHealth {
     long now = clock.getAsLong();
     long next = nextLogAt.get();
     if (now - next >= 0 && nextLogAt.compareAndSet(next, now + INTERVAL_NANOS)) {
-      logger.warn(
-          "QueryLens: the OpenTelemetry exporter could not deliver {} {} item(s) (collector down or"
-              + " slow?); not delivered so far: {} spans, {} metric points, {} log records. The"
-              + " application is not affected; counted in querylens.telemetry.dropped. Logged at"
-              + " most once a minute.",
-          items,
-          signal.label(),
-          dropped(Signal.SPANS),
-          dropped(Signal.METRICS),
-          dropped(Signal.LOGS));
+      log.accept(
+          "QueryLens: the OpenTelemetry exporter could not deliver "
+              + items
+              + " "
+              + signal.label()
+              + " item(s) (collector down or slow?); not delivered so far: "
+              + dropped(Signal.SPANS)
+              + " spans, "
+              + dropped(Signal.METRICS)
+              + " metric points, "
+              + dropped(Signal.LOGS)
+              + " log records. The application is not affected; counted in"
+              + " querylens.telemetry.dropped. Logged at most once a minute.");
     }
   }
 

@@ -73,6 +73,45 @@ class CollectorUnreachableIT {
     }
   }
 
+  @Test
+  void memoryStaysFlatWhileExportsFail() throws Exception {
+    H2Workload workload = H2Workload.create("collector-down-memory");
+    workload.run(10);
+    DeliveryHealth health = new DeliveryHealth();
+    OpenTelemetrySdk sdk = sdkWithDeadCollector(workload, health, InMemoryMetricReader.create());
+    try {
+      readItems(workload, 200);
+      long before = usedHeapAfterGc();
+      long droppedBefore = health.dropped(Signal.METRICS);
+      readItems(workload, 2000); // 200 000 executions, a few seconds of failing exports
+      long after = usedHeapAfterGc();
+      System.out.printf(
+          "[not a benchmark] heap after GC with the collector down: %d KB before, %d KB after"
+              + " 200 000 more executions and %d more undelivered metric points%n",
+          before / 1024, after / 1024, health.dropped(Signal.METRICS) - droppedBefore);
+      assertThat(health.dropped(Signal.METRICS)).isGreaterThan(droppedBefore);
+      assertThat(after - before).isLessThan(8L << 20);
+    } finally {
+      sdk.close();
+    }
+  }
+
+  /** {@code units} units of work of 100 point queries each. */
+  private static void readItems(H2Workload workload, int units) throws Exception {
+    for (int i = 0; i < units; i++) {
+      workload.selectEach(100);
+    }
+  }
+
+  private static long usedHeapAfterGc() throws InterruptedException {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
   /**
    * Not a benchmark: the same point-query loop, timed a few times without an exporter and with
    * metrics exported every 100 ms to a dead collector, to show the exporter does not slow the

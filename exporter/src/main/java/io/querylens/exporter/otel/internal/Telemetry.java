@@ -29,11 +29,20 @@ public final class Telemetry {
   /** The SDK QueryLens made for itself and must shut down, or null. */
   private final OpenTelemetrySdk owned;
 
-  private Telemetry(OpenTelemetry openTelemetry, String spans, OpenTelemetrySdk owned) {
+  /**
+   * @param spans {@code auto}, {@code on} or {@code off}
+   * @param agentMakesJdbcSpans whether the OpenTelemetry Java agent's JDBC instrumentation runs
+   * @param owned the SDK QueryLens made for itself, or null
+   */
+  Telemetry(
+      OpenTelemetry openTelemetry,
+      String spans,
+      boolean agentMakesJdbcSpans,
+      OpenTelemetrySdk owned) {
     this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.logger = openTelemetry.getLogsBridge().get(SCOPE);
-    boolean agent = spans.equals("auto") && JavaAgentDetector.agentMakesJdbcSpans();
+    boolean agent = spans.equals("auto") && agentMakesJdbcSpans;
     this.makesSpans = spans.equals("on") || (spans.equals("auto") && !agent);
     this.enrichesAgentSpans = agent;
     this.owned = owned;
@@ -44,7 +53,7 @@ public final class Telemetry {
    * {@code on} or {@code off} ({@code querylens.otel.spans}).
    */
   public static Telemetry of(OpenTelemetry openTelemetry, String spans) {
-    return new Telemetry(openTelemetry, spans, null);
+    return new Telemetry(openTelemetry, spans, JavaAgentDetector.agentMakesJdbcSpans(), null);
   }
 
   /**
@@ -57,7 +66,7 @@ public final class Telemetry {
       return of(GlobalOpenTelemetry.get(), spans);
     }
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().build().getOpenTelemetrySdk();
-    return new Telemetry(sdk, spans, sdk);
+    return new Telemetry(sdk, spans, JavaAgentDetector.agentMakesJdbcSpans(), sdk);
   }
 
   /** A telemetry writing nothing, for when the real one could not be made. */

@@ -124,7 +124,15 @@ public enum ConfigKey {
       0,
       "OpenTelemetry client spans per execution: on makes them, off does not, auto makes them"
           + " unless the OpenTelemetry Java agent's JDBC instrumentation does (then QueryLens adds"
-          + " its attributes to those spans).");
+          + " its attributes to those spans)."),
+  METRICS_TOP_SHAPES(
+      "querylens.metrics.top-shapes",
+      Type.INT,
+      20,
+      0,
+      1000,
+      "Query shapes with their own series in the querylens.shape.* metrics (the first to reach the"
+          + " top by total time keep them); the rest share one series with shape id other.");
 
   /** The values {@link #LOG_LEVEL} takes, least verbose first. */
   static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug");

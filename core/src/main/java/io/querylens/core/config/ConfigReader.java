@@ -192,6 +192,8 @@ final class ConfigReader {
           builder.setNPlusOneThreshold(i);
         } else if (key == ConfigKey.MAX_FINDINGS) {
           builder.setMaxFindings(i);
+        } else if (key == ConfigKey.METRICS_TOP_SHAPES) {
+          builder.setMetricsTopShapes(i);
         } else {
           throw new AssertionError(key);
         }

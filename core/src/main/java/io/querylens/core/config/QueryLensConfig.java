@@ -40,6 +40,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
   private final String otelSpans;
+  private final int metricsTopShapes;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -58,6 +59,7 @@ public final class QueryLensConfig {
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
     this.otelSpans = b.otelSpans;
+    this.metricsTopShapes = b.metricsTopShapes;
     this.problems = List.copyOf(problems);
   }
 
@@ -216,6 +218,14 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.metrics.top-shapes}: query shapes with series of their own in the {@code
+   * querylens.shape.*} metrics; the rest share one.
+   */
+  public int metricsTopShapes() {
+    return metricsTopShapes;
+  }
+
+  /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
    */
@@ -244,7 +254,8 @@ public final class QueryLensConfig {
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
         && logLevel.equals(c.logLevel)
-        && otelSpans.equals(c.otelSpans);
+        && otelSpans.equals(c.otelSpans)
+        && metricsTopShapes == c.metricsTopShapes;
   }
 
   @Override
@@ -264,7 +275,8 @@ public final class QueryLensConfig {
         callSiteAppPackages,
         callSiteSkipPackages,
         logLevel,
-        otelSpans);
+        otelSpans,
+        metricsTopShapes);
   }
 
   /**
@@ -330,7 +342,11 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.OTEL_SPANS.key()
         + "="
-        + otelSpans;
+        + otelSpans
+        + ", "
+        + ConfigKey.METRICS_TOP_SHAPES.key()
+        + "="
+        + metricsTopShapes;
   }
 
   private static String listText(List<String> list) {
@@ -358,6 +374,7 @@ public final class QueryLensConfig {
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
     private String otelSpans = (String) ConfigKey.OTEL_SPANS.defaultValue();
+    private int metricsTopShapes = (Integer) ConfigKey.METRICS_TOP_SHAPES.defaultValue();
 
     Builder() {}
 
@@ -491,6 +508,15 @@ public final class QueryLensConfig {
             key.key() + " must be " + key.expected() + ", got " + value);
       }
       return v;
+    }
+
+    /**
+     * Query shapes with series of their own in the {@code querylens.shape.*} metrics. 0 to 1000;
+     * default {@code 20}.
+     */
+    public Builder setMetricsTopShapes(int metricsTopShapes) {
+      this.metricsTopShapes = checkRange(ConfigKey.METRICS_TOP_SHAPES, metricsTopShapes);
+      return this;
     }
 
     /** A config with the values set so far and no {@link QueryLensConfig#problems()}. */

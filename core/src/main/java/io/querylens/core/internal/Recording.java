@@ -12,6 +12,7 @@ import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.stats.ConnectionStats;
+import io.querylens.core.internal.stats.DistributionRecorder;
 import io.querylens.core.internal.stats.ShapeRegistry;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.util.Arrays;
@@ -419,6 +420,19 @@ public final class Recording implements QueryLensExtension.Context {
         tracker.time(),
         tracker.findings(),
         tracker.units());
+  }
+
+  /**
+   * Hands every shape's execute-time distribution to {@code visitor}, for exporters that read raw
+   * buckets at collection time (see {@link ShapeRegistry#forEachExecute}).
+   */
+  public void forEachExecuteDistribution(ShapeRegistry.ExecuteVisitor visitor) {
+    registry.forEachExecute(visitor);
+  }
+
+  /** The acquire-time distribution, for exporters that read raw buckets at collection time. */
+  public DistributionRecorder acquireDistribution() {
+    return connections.acquire();
   }
 
   /** Forgets everything recorded so far. */

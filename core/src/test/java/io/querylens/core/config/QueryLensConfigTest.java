@@ -407,7 +407,7 @@ class QueryLensConfigTest {
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
-                + " querylens.otel.spans=off");
+                + " querylens.otel.spans=off, querylens.metrics.top-shapes=20");
   }
 
   @Test

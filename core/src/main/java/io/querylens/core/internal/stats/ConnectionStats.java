@@ -38,6 +38,11 @@ public final class ConnectionStats {
         s.acquire.snapshot(scratch), s.hold.snapshot(scratch), s.acquireErrors.get());
   }
 
+  /** The acquire-time distribution, for exporters that read its buckets. */
+  public DistributionRecorder acquire() {
+    return state.acquire;
+  }
+
   /** Forgets everything recorded so far. */
   public void reset() {
     state = new State();

@@ -68,6 +68,13 @@ final class ShapeRecorder {
     return shape;
   }
 
+  /**
+   * The execute-time distribution, whose count is the shape's count (exporters read its buckets).
+   */
+  DistributionRecorder execute() {
+    return execute;
+  }
+
   void record(Execution execution) {
     record(
         execution.executeNanos(),

@@ -110,6 +110,25 @@ public final class ShapeRegistry implements ExecutionListener {
     return List.copyOf(shapes);
   }
 
+  /** Receives one shape's execute-time distribution; see {@link #forEachExecute}. */
+  @FunctionalInterface
+  public interface ExecuteVisitor {
+    void shape(QueryShape shape, DistributionRecorder execute);
+  }
+
+  /**
+   * Hands every shape's execute-time distribution to {@code visitor}, the overflow shape's last:
+   * exporters walk its buckets ({@link DistributionRecorder#forEachBucket}) for histograms finer
+   * than a snapshot's percentiles. Its bucket counts add up to the shape's executions.
+   */
+  public void forEachExecute(ExecuteVisitor visitor) {
+    State s = state;
+    for (ShapeRecorder recorder : s.recorders.values()) {
+      visitor.shape(recorder.shape(), recorder.execute());
+    }
+    visitor.shape(OVERFLOW_SHAPE, s.overflow.execute());
+  }
+
   private static void addIfRecorded(List<ShapeSnapshot> shapes, ShapeSnapshot shape) {
     if (shape.count() > 0) {
       shapes.add(shape);

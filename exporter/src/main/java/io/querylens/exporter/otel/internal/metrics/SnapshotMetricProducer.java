@@ -1,0 +1,316 @@
+package io.querylens.exporter.otel.internal.metrics;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.metrics.data.DoublePointData;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricProducer;
+import io.opentelemetry.sdk.resources.Resource;
+import io.querylens.core.Database;
+import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
+import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.QueryShape;
+import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.Recording;
+import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
+import io.querylens.exporter.otel.internal.delivery.Signal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Produces QueryLens's metrics from its recording each time a metric reader collects (on the SDK's
+ * export schedule, or a Prometheus scrape): {@code db.client.operation.duration} and the {@code
+ * querylens.*} metrics. The application's threads pay nothing for them beyond what core records
+ * anyway. Every figure is cumulative since the producer was made; a failure is caught, counted in
+ * {@link Faults} and yields no metrics for that collection.
+ */
+public final class SnapshotMetricProducer implements MetricProducer {
+  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
+  static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
+  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+  static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
+  static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+  static final AttributeKey<String> SHAPE_ID = AttributeKey.stringKey("querylens.shape.id");
+  static final AttributeKey<String> PHASE = AttributeKey.stringKey("querylens.phase");
+  static final AttributeKey<String> FINDING_KIND = AttributeKey.stringKey("querylens.finding.kind");
+  static final AttributeKey<String> SIGNAL = AttributeKey.stringKey("querylens.signal");
+
+  static final String OPERATION_DURATION = "db.client.operation.duration";
+  static final String OPERATION_DURATION_DESCRIPTION =
+      "Duration of database client operations (the execute call).";
+
+  /** The {@code querylens.shape.id} of the series that holds every shape without its own. */
+  static final String OTHER_SHAPES = "other";
+
+  /** Longest {@code db.query.text} put on a series; longer shapes are cut. */
+  static final int MAX_QUERY_TEXT = 300;
+
+  private final Recording recording;
+  private final DeliveryHealth health;
+  private final Clock clock;
+  private final long startEpochNanos;
+  private final TopShapes topShapes;
+
+  /**
+   * @param topShapes query shapes with series of their own ({@code querylens.metrics.top-shapes})
+   */
+  public SnapshotMetricProducer(
+      Recording recording, DeliveryHealth health, int topShapes, Clock clock) {
+    this.recording = recording;
+    this.health = health;
+    this.clock = clock;
+    this.startEpochNanos = clock.now();
+    this.topShapes = new TopShapes(topShapes, startEpochNanos);
+  }
+
+  @Override
+  public synchronized Collection<MetricData> produce(Resource resource) {
+    try {
+      return collect(resource);
+    } catch (Throwable t) {
+      Faults.report("metrics", t);
+      return List.of();
+    }
+  }
+
+  private Collection<MetricData> collect(Resource resource) {
+    QueryLensSnapshot snapshot = recording.snapshot();
+    Map<QueryShape, long[]> buckets = new HashMap<>();
+    recording.forEachExecuteDistribution(
+        (shape, execute) -> buckets.put(shape, DurationBuckets.read(execute)));
+    long now = clock.now();
+    Map<QueryShape, Reading> readings = new LinkedHashMap<>(); // largest total time first
+    Map<Attributes, Reading> byOperation = new LinkedHashMap<>();
+    for (ShapeSnapshot s : snapshot.shapes()) {
+      long[] b = buckets.get(s.shape());
+      if (b == null) {
+        continue; // recorded after the walk above, or reset in between: next collection has it
+      }
+      Reading r = Reading.of(s, b);
+      readings.put(s.shape(), r);
+      byOperation
+          .computeIfAbsent(operationAttributes(s.shape(), s.database()).build(), a -> new Reading())
+          .add(r);
+    }
+    List<MetricData> out = new ArrayList<>(12);
+    out.add(operationDuration(resource, byOperation, now));
+    addShapeMetrics(resource, topShapes.split(readings, now), now, out);
+    addConnectionMetrics(resource, snapshot, now, out);
+    addFindingMetrics(resource, snapshot.findings(), now, out);
+    addHealthMetrics(resource, snapshot, now, out);
+    return out;
+  }
+
+  /**
+   * The conventions' low-cardinality attributes of a shape's executions on {@code database} (null
+   * when unknown): {@code db.system.name}, {@code db.namespace}, {@code server.address}, {@code
+   * server.port}, {@code db.operation.name}.
+   */
+  static AttributesBuilder operationAttributes(QueryShape shape, Database database) {
+    AttributesBuilder a = Attributes.builder();
+    Database db = database == null ? Database.UNKNOWN : database;
+    a.put(DB_SYSTEM_NAME, db.systemName());
+    if (db.namespace() != null) {
+      a.put(DB_NAMESPACE, db.namespace());
+    }
+    if (db.serverAddress() != null) {
+      a.put(SERVER_ADDRESS, db.serverAddress());
+    }
+    if (db.serverPort() > 0) {
+      a.put(SERVER_PORT, (long) db.serverPort());
+    }
+    String operation = shape.operation();
+    if (!operation.isEmpty()) {
+      a.put(DB_OPERATION_NAME, operation);
+    }
+    return a;
+  }
+
+  private MetricData operationDuration(
+      Resource resource, Map<Attributes, Reading> byOperation, long now) {
+    List<HistogramPointData> points = new ArrayList<>(byOperation.size());
+    byOperation.forEach(
+        (attributes, r) ->
+            points.add(
+                SnapshotMetricData.durationPoint(
+                    startEpochNanos, now, attributes, r.buckets, r.executeNanos)));
+    return SnapshotMetricData.histogram(
+        resource, OPERATION_DURATION, OPERATION_DURATION_DESCRIPTION, "s", points);
+  }
+
+  private static void addShapeMetrics(
+      Resource resource, List<TopShapes.Series> series, long now, List<MetricData> out) {
+    List<HistogramPointData> durations = new ArrayList<>(series.size());
+    List<DoublePointData> times = new ArrayList<>(series.size() * 3);
+    List<LongPointData> errors = new ArrayList<>(series.size());
+    for (TopShapes.Series s : series) {
+      Attributes attributes = shapeAttributes(s.shape());
+      long start = s.startEpochNanos();
+      Reading r = s.reading();
+      durations.add(
+          SnapshotMetricData.durationPoint(start, now, attributes, r.buckets, r.executeNanos));
+      times.add(phase(start, now, attributes, "execute", r.executeNanos));
+      times.add(phase(start, now, attributes, "fetch", r.fetchNanos));
+      times.add(phase(start, now, attributes, "process", r.processNanos));
+      errors.add(LongPointData.create(start, now, attributes, r.errors));
+    }
+    out.add(
+        SnapshotMetricData.histogram(
+            resource,
+            "querylens.shape.duration",
+            "Execute time per query shape; shapes without a series of their own are under"
+                + " querylens.shape.id=other.",
+            "s",
+            durations));
+    out.add(
+        SnapshotMetricData.doubleCounter(
+            resource,
+            "querylens.shape.time",
+            "Time per query shape and phase: execute (database and first round trip), fetch"
+                + " (further rows), process (the application holding the cursor).",
+            "s",
+            times));
+    out.add(
+        SnapshotMetricData.longCounter(
+            resource,
+            "querylens.shape.errors",
+            "Executions per query shape whose driver call threw.",
+            "{execution}",
+            errors));
+  }
+
+  private static Attributes shapeAttributes(QueryShape shape) {
+    if (shape == null) {
+      return Attributes.of(SHAPE_ID, OTHER_SHAPES);
+    }
+    String text = shape.text();
+    AttributesBuilder a =
+        Attributes.builder()
+            .put(SHAPE_ID, shape.id())
+            .put(
+                DB_QUERY_TEXT,
+                text.length() <= MAX_QUERY_TEXT ? text : text.substring(0, MAX_QUERY_TEXT));
+    if (!shape.operation().isEmpty()) {
+      a.put(DB_OPERATION_NAME, shape.operation());
+    }
+    return a.build();
+  }
+
+  private static DoublePointData phase(
+      long start, long now, Attributes shape, String phase, long nanos) {
+    return DoublePointData.create(
+        start, now, shape.toBuilder().put(PHASE, phase).build(), nanos / 1e9, List.of());
+  }
+
+  private void addConnectionMetrics(
+      Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
+    out.add(
+        SnapshotMetricData.histogram(
+            resource,
+            "querylens.connection.acquire.duration",
+            "Time inside getConnection() (pool wait) for calls that returned a connection.",
+            "s",
+            List.of(
+                SnapshotMetricData.durationPoint(
+                    startEpochNanos,
+                    now,
+                    Attributes.empty(),
+                    DurationBuckets.read(recording.acquireDistribution()),
+                    snapshot.connections().acquire().sum()))));
+    out.add(
+        SnapshotMetricData.longCounter(
+            resource,
+            "querylens.connection.acquire.errors",
+            "getConnection() calls that threw.",
+            "{error}",
+            List.of(
+                LongPointData.create(
+                    startEpochNanos,
+                    now,
+                    Attributes.empty(),
+                    snapshot.connections().acquireErrors()))));
+  }
+
+  private void addFindingMetrics(
+      Resource resource, List<Finding> findings, long now, List<MetricData> out) {
+    Map<FindingKind, long[]> byKind = new EnumMap<>(FindingKind.class); // occurrences, wasted ns
+    for (FindingKind kind : FindingKind.values()) {
+      byKind.put(kind, new long[2]);
+    }
+    for (Finding f : findings) {
+      long[] k = byKind.get(f.kind());
+      k[0] += f.occurrences();
+      k[1] += f.wastedNanos();
+    }
+    List<LongPointData> occurrences = new ArrayList<>(byKind.size());
+    List<DoublePointData> wasted = new ArrayList<>(byKind.size());
+    byKind.forEach(
+        (kind, k) -> {
+          Attributes a = Attributes.of(FINDING_KIND, kind.label());
+          occurrences.add(LongPointData.create(startEpochNanos, now, a, k[0]));
+          wasted.add(DoublePointData.create(startEpochNanos, now, a, k[1] / 1e9, List.of()));
+        });
+    out.add(
+        SnapshotMetricData.longCounter(
+            resource,
+            "querylens.findings",
+            "Units of work in which a finding (n-plus-one, duplicate, chatty-writes) was seen.",
+            "{occurrence}",
+            occurrences));
+    out.add(
+        SnapshotMetricData.doubleCounter(
+            resource,
+            "querylens.findings.wasted",
+            "Database time of the round trips that findings flagged as avoidable.",
+            "s",
+            wasted));
+  }
+
+  private void addHealthMetrics(
+      Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
+    out.add(
+        SnapshotMetricData.longCounter(
+            resource,
+            "querylens.internal.faults",
+            "Faults QueryLens caught inside itself; the application's calls proceeded.",
+            "{fault}",
+            List.of(
+                LongPointData.create(
+                    startEpochNanos, now, Attributes.empty(), snapshot.internalFaults()))));
+    out.add(
+        SnapshotMetricData.longGauge(
+            resource,
+            "querylens.shapes.dropped",
+            "Distinct query shapes (approximately) recorded under the overflow shape because"
+                + " querylens.max-shapes was reached.",
+            "{shape}",
+            List.of(
+                LongPointData.create(
+                    startEpochNanos, now, Attributes.empty(), snapshot.droppedShapes()))));
+    List<LongPointData> dropped = new ArrayList<>(Signal.values().length);
+    for (Signal signal : Signal.values()) {
+      dropped.add(
+          LongPointData.create(
+              startEpochNanos, now, Attributes.of(SIGNAL, signal.label()), health.dropped(signal)));
+    }
+    out.add(
+        SnapshotMetricData.longCounter(
+            resource,
+            "querylens.telemetry.dropped",
+            "Spans, metric points and log records the OpenTelemetry exporters failed to deliver.",
+            "{item}",
+            dropped));
+  }
+}

@@ -1,0 +1,2 @@
+/** OpenTelemetry metrics read from QueryLens's recording at each collection (internal). */
+package io.querylens.exporter.otel.internal.metrics;

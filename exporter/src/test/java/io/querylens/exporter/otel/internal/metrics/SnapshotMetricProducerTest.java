@@ -1,0 +1,181 @@
+package io.querylens.exporter.otel.internal.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.DoublePointData;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SnapshotMetricProducerTest {
+  private final InMemoryMetricReader reader = InMemoryMetricReader.create();
+  private SdkMeterProvider meters;
+
+  @AfterEach
+  void close() {
+    if (meters != null) {
+      meters.close();
+    }
+  }
+
+  private H2Workload workload(String name, int topShapes) {
+    H2Workload w =
+        H2Workload.create(
+            name,
+            QueryLensConfig.builder()
+                .setReportConsole(false)
+                .setMetricsTopShapes(topShapes)
+                .build());
+    meters =
+        SdkMeterProvider.builder()
+            .registerMetricReader(reader)
+            .registerMetricProducer(
+                new SnapshotMetricProducer(
+                    w.recording, new DeliveryHealth(), topShapes, Clock.getDefault()))
+            .build();
+    return w;
+  }
+
+  @Test
+  void operationDurationCountsEveryExecutionByOperation() throws Exception {
+    long executions = workload("producer-ops", 20).run(50);
+
+    MetricData duration = metric(reader.collectAllMetrics(), "db.client.operation.duration");
+    assertThat(duration.getUnit()).isEqualTo("s");
+    Collection<HistogramPointData> points = duration.getHistogramData().getPoints();
+    assertThat(points.stream().mapToLong(HistogramPointData::getCount).sum()).isEqualTo(executions);
+    assertThat(countOf(points, "SELECT")).isEqualTo(51); // 50 reads and the failing query
+    assertThat(countOf(points, "INSERT")).isEqualTo(50);
+    assertThat(countOf(points, "CREATE")).isEqualTo(1);
+    for (HistogramPointData p : points) {
+      assertThat(p.getAttributes().get(SnapshotMetricProducer.DB_SYSTEM_NAME))
+          .isEqualTo("h2database");
+      assertThat(p.getCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.getCount());
+      assertThat(p.getBoundaries()).hasSize(22).startsWith(1e-6, 2e-6, 5e-6, 1e-5);
+      assertThat(p.getSum()).isPositive();
+    }
+    // H2 in memory answers a point query well under a millisecond: the fine buckets see it
+    HistogramPointData selects = point(points, "SELECT");
+    long belowOneMillisecond = 0;
+    for (int i = 0; i < selects.getBoundaries().size(); i++) {
+      if (selects.getBoundaries().get(i) <= 1e-3) {
+        belowOneMillisecond += selects.getCounts().get(i);
+      }
+    }
+    assertThat(belowOneMillisecond).isGreaterThan(25);
+  }
+
+  @Test
+  void topShapesKeepTheirSeriesAndTheRestShareOne() throws Exception {
+    H2Workload w = workload("producer-top", 1);
+    long executions = w.run(20);
+
+    List<HistogramPointData> first =
+        List.copyOf(
+            metric(reader.collectAllMetrics(), "querylens.shape.duration")
+                .getHistogramData()
+                .getPoints());
+    assertThat(first).hasSize(2);
+    assertThat(first.stream().mapToLong(HistogramPointData::getCount).sum()).isEqualTo(executions);
+    HistogramPointData own = shapeSeries(first, false);
+    assertThat(own.getAttributes().get(AttributeKey.stringKey("db.query.text"))).isNotBlank();
+
+    w.selectEach(200); // another shape would now lead, but the slot stays with the first one
+    List<HistogramPointData> second =
+        List.copyOf(
+            metric(reader.collectAllMetrics(), "querylens.shape.duration")
+                .getHistogramData()
+                .getPoints());
+    assertThat(second.stream().mapToLong(HistogramPointData::getCount).sum())
+        .isEqualTo(executions + 200);
+    assertThat(shapeSeries(second, false).getAttributes()).isEqualTo(own.getAttributes());
+    assertThat(shapeSeries(second, true).getCount())
+        .isGreaterThanOrEqualTo(shapeSeries(first, true).getCount());
+  }
+
+  @Test
+  void phasesFindingsErrorsAndHealthAreReported() throws Exception {
+    workload("producer-rest", 20).run(10);
+    Collection<MetricData> metrics = reader.collectAllMetrics();
+
+    double fetch =
+        metric(metrics, "querylens.shape.time").getDoubleSumData().getPoints().stream()
+            .filter(p -> "fetch".equals(p.getAttributes().get(SnapshotMetricProducer.PHASE)))
+            .mapToDouble(DoublePointData::getValue)
+            .sum();
+    assertThat(fetch).isPositive();
+    assertThat(sum(metric(metrics, "querylens.shape.errors").getLongSumData().getPoints()))
+        .isEqualTo(1);
+    assertThat(
+            metric(metrics, "querylens.findings").getLongSumData().getPoints().stream()
+                .filter(
+                    p ->
+                        "n-plus-one"
+                            .equals(p.getAttributes().get(SnapshotMetricProducer.FINDING_KIND)))
+                .mapToLong(LongPointData::getValue)
+                .sum())
+        .isEqualTo(1);
+    assertThat(
+            metric(metrics, "querylens.connection.acquire.duration")
+                .getHistogramData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getCount())
+        .isEqualTo(1);
+    assertThat(sum(metric(metrics, "querylens.internal.faults").getLongSumData().getPoints()))
+        .isZero();
+    assertThat(metric(metrics, "querylens.telemetry.dropped").getLongSumData().getPoints())
+        .hasSize(3)
+        .allSatisfy(p -> assertThat(p.getValue()).isZero());
+  }
+
+  static MetricData metric(Collection<MetricData> metrics, String name) {
+    List<MetricData> named =
+        metrics.stream().filter(m -> m.getName().equals(name)).collect(Collectors.toList());
+    assertThat(named).as(name).hasSize(1);
+    return named.get(0);
+  }
+
+  private static long sum(Collection<LongPointData> points) {
+    return points.stream().mapToLong(LongPointData::getValue).sum();
+  }
+
+  private static HistogramPointData point(Collection<HistogramPointData> points, String op) {
+    return points.stream()
+        .filter(p -> op.equals(p.getAttributes().get(SnapshotMetricProducer.DB_OPERATION_NAME)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static long countOf(Collection<HistogramPointData> points, String op) {
+    return point(points, op).getCount();
+  }
+
+  private static HistogramPointData shapeSeries(List<HistogramPointData> points, boolean other) {
+    return points.stream()
+        .filter(
+            p ->
+                other
+                    == SnapshotMetricProducer.OTHER_SHAPES.equals(
+                        p.getAttributes().get(SnapshotMetricProducer.SHAPE_ID)))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Attributes attributes(MetricData m) {
+    return m.getData().getPoints().iterator().next().getAttributes();
+  }
+}

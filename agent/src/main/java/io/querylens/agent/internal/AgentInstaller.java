@@ -1,6 +1,7 @@
 package io.querylens.agent.internal;
 
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
 import java.lang.instrument.Instrumentation;
 import java.sql.Driver;
@@ -91,16 +92,26 @@ public final class AgentInstaller {
   }
 
   /**
-   * On {@code premain}, a {@link CandidateFilter} that creates Byte Buddy's transformer only when a
-   * class that may need it loads; on a dynamic attach, Byte Buddy itself, which retransforms the
-   * classes already loaded.
+   * Adds the transformer that rewrites DataSources, Drivers, servlets and filters as they load; on
+   * a dynamic attach, also retransforms those already loaded, one at a time, so that one class that
+   * cannot be retransformed leaves the others instrumented.
    */
   private static void instrument(Instrumentation instrumentation, boolean attached) {
-    if (attached) {
-      AgentRules.builder(true).installOn(instrumentation);
-    } else {
-      instrumentation.addTransformer(
-          new CandidateFilter(() -> AgentRules.builder(false).makeRaw()), false);
+    instrumentation.addTransformer(new AgentTransformer(), attached);
+    if (!attached) {
+      return;
+    }
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (!type.isInterface()
+          && !type.isArray()
+          && CandidateFilter.mayHaveRoles(type)
+          && instrumentation.isModifiableClass(type)) {
+        try {
+          instrumentation.retransformClasses(type);
+        } catch (Throwable t) {
+          Faults.report("agent retransform", t);
+        }
+      }
     }
   }
 

@@ -2,39 +2,41 @@ package io.querylens.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The transformer installed at {@code premain}, in front of Byte Buddy: it reads only the header of
- * each class file loaded (super class and interfaces) and hands Byte Buddy's transformer the few
- * classes that may implement {@code DataSource}, {@code Driver}, {@code Servlet} or {@code Filter}
- * ({@code javax} and {@code jakarta}). Byte Buddy then matches those precisely; it is created on
- * the first such class, so that a JVM loading none never loads it.
+ * Decides, from class files alone, which classes the agent rewrites: those that are, extend or
+ * implement {@code DataSource}, {@code Driver}, or a {@code javax}/{@code jakarta} {@code Servlet}
+ * or {@code Filter}, and which of these roles they have. It reads only each class file's header
+ * (super class and interfaces) and never loads a class: it runs for every class the JVM loads.
  *
  * <p>A class is transformed before its super types are loaded, so a super type not seen yet is read
- * from its class loader's resources, as Byte Buddy's type pool would. Verdicts are remembered by
- * class name for the JVM's life (one map entry per class or interface seen), across class loaders:
- * a class whose interface comes through a super class of a parent loader is found. Two loaders
- * defining the same name with different super types could get a wrong verdict; we accept that. Not
- * used on a dynamic attach, where Byte Buddy retransforms the classes already loaded.
+ * from its class loader's resources (the loader delegates, so a super class of a parent loader is
+ * found). Verdicts are remembered by class name for the JVM's life (one map entry per class or
+ * interface seen), across class loaders; two loaders defining the same name with different super
+ * types could get a wrong verdict, which we accept.
  */
-final class CandidateFilter implements ClassFileTransformer {
-  /** Internal names of the types whose implementations are instrumented. */
-  private static final Set<String> ROOTS =
-      Set.of(
-          "javax/sql/DataSource",
-          "java/sql/Driver",
-          "javax/servlet/Servlet",
-          "jakarta/servlet/Servlet",
-          "javax/servlet/Filter",
-          "jakarta/servlet/Filter");
+final class CandidateFilter {
+  /** A role: {@code javax.sql.DataSource}; its {@code getConnection} methods are rewritten. */
+  static final int DATA_SOURCE = 1;
+
+  /** A role: {@code java.sql.Driver}; its {@code connect} method is rewritten. */
+  static final int DRIVER = 2;
+
+  /** A role: a servlet or filter; its {@code service}/{@code doFilter} methods are rewritten. */
+  static final int SERVLET = 4;
+
+  /** Internal names of the types whose implementations are instrumented, and their roles. */
+  private static final Map<String, Integer> ROOTS =
+      Map.of(
+          "javax/sql/DataSource", DATA_SOURCE,
+          "java/sql/Driver", DRIVER,
+          "javax/servlet/Servlet", SERVLET,
+          "jakarta/servlet/Servlet", SERVLET,
+          "javax/servlet/Filter", SERVLET,
+          "jakarta/servlet/Filter", SERVLET);
 
   /** Packages of the JDK, which implements none of {@link #ROOTS} in a class one can extend. */
   private static final String[] JDK = {
@@ -44,113 +46,77 @@ final class CandidateFilter implements ClassFileTransformer {
   private static final int ACC_INTERFACE = 0x0200;
   private static final int MAX_DEPTH = 64;
 
-  /** Whether a class or interface is, extends or implements one of {@link #ROOTS}. */
-  private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+  /** The roles of each class or interface seen (0: none). */
+  private final Map<String, Integer> verdicts = new ConcurrentHashMap<>();
 
-  private final Supplier<ClassFileTransformer> factory;
-  private volatile ClassFileTransformer delegate;
-  private volatile boolean failed;
-
-  /** Guarded by {@code this}: a class loaded while Byte Buddy is being created must not recurse. */
-  private boolean creating;
-
-  /** {@code factory} makes Byte Buddy's transformer, once, on the first candidate. */
-  CandidateFilter(Supplier<ClassFileTransformer> factory) {
-    this.factory = factory;
-  }
-
-  @Override
-  public byte[] transform(
-      Module module,
-      ClassLoader loader,
-      String className,
-      Class<?> classBeingRedefined,
-      ProtectionDomain domain,
-      byte[] bytes)
-      throws IllegalClassFormatException {
-    if (className == null || !candidate(loader, className, bytes)) {
-      return null;
-    }
-    ClassFileTransformer byteBuddy = delegate();
-    return byteBuddy == null
-        ? null
-        : byteBuddy.transform(module, loader, className, classBeingRedefined, domain, bytes);
-  }
-
-  /** Whether Byte Buddy should see {@code className}: a class (not an interface) of a root. */
-  boolean candidate(ClassLoader loader, String className, byte[] bytes) {
+  /**
+   * The roles of the class {@code className} defined by {@code bytes} in {@code loader}: a bit set
+   * of {@link #DATA_SOURCE}, {@link #DRIVER} and {@link #SERVLET}, 0 for an interface, a class with
+   * none, a JDK or QueryLens class, or a malformed class file (the JVM reports that, not us).
+   */
+  int roles(ClassLoader loader, String className, byte[] bytes) {
     if (className.startsWith("io/querylens/") || jdk(className)) {
-      return false;
+      return 0;
     }
     try {
       Header header = Header.read(bytes);
       if (header == null) {
-        return false;
+        return 0;
       }
-      boolean relevant = relevant(loader, header, 0);
-      verdicts.put(className, relevant);
-      return relevant && (header.access & ACC_INTERFACE) == 0;
+      int roles = roles(loader, header, 0);
+      verdicts.put(className, roles);
+      return (header.access & ACC_INTERFACE) == 0 ? roles : 0;
     } catch (RuntimeException e) {
-      return false; // a malformed class file: the JVM reports it, not us
+      return 0;
     }
   }
 
-  private ClassFileTransformer delegate() {
-    ClassFileTransformer byteBuddy = delegate;
-    if (byteBuddy != null || failed) {
-      return byteBuddy;
+  /**
+   * Whether a loaded class may have a role, by the names of its super types: the classes a dynamic
+   * attach retransforms, which {@link #roles(ClassLoader, String, byte[])} then decides.
+   */
+  static boolean mayHaveRoles(Class<?> type) {
+    if (type == null) {
+      return false;
     }
-    synchronized (this) {
-      if (delegate == null && !failed && !creating) {
-        creating = true;
-        try {
-          delegate = factory.get();
-        } catch (Throwable t) { // nothing is instrumented, the application runs
-          failed = true;
-          try {
-            org.slf4j.LoggerFactory.getLogger("io.querylens.agent")
-                .error("QueryLens could not create its instrumentation; nothing instrumented", t);
-          } catch (Throwable ignored) {
-            System.err.println("[QueryLens] ERROR could not create its instrumentation: " + t);
-          }
-        } finally {
-          creating = false;
-        }
-      }
-      return delegate;
-    }
-  }
-
-  private boolean relevant(ClassLoader loader, Header header, int depth) {
-    if (relevant(loader, header.superName, depth)) {
+    if (ROOTS.containsKey(type.getName().replace('.', '/'))) {
       return true;
     }
-    for (String name : header.interfaces) {
-      if (relevant(loader, name, depth)) {
+    for (Class<?> each : type.getInterfaces()) {
+      if (mayHaveRoles(each)) {
         return true;
       }
     }
-    return false;
+    return mayHaveRoles(type.getSuperclass());
   }
 
-  private boolean relevant(ClassLoader loader, String name, int depth) {
-    if (name == null) {
-      return false;
+  private int roles(ClassLoader loader, Header header, int depth) {
+    int roles = roles(loader, header.superName, depth);
+    for (String name : header.interfaces) {
+      roles |= roles(loader, name, depth);
     }
-    if (ROOTS.contains(name)) {
-      return true;
+    return roles;
+  }
+
+  private int roles(ClassLoader loader, String name, int depth) {
+    if (name == null) {
+      return 0;
+    }
+    Integer root = ROOTS.get(name);
+    if (root != null) {
+      return root;
     }
     if (jdk(name) || depth >= MAX_DEPTH) {
-      return false;
+      return 0;
     }
-    Boolean known = verdicts.get(name);
+    Integer known = verdicts.get(name);
     if (known != null) {
       return known;
     }
     Header header = Header.read(resource(loader, name));
-    boolean relevant = header != null && relevant(loader, header, depth + 1);
-    verdicts.put(name, relevant);
-    return relevant;
+    int roles = header == null ? 0 : roles(loader, header, depth + 1);
+    verdicts.put(name, roles);
+    return roles;
   }
 
   private static boolean jdk(String name) {

@@ -52,11 +52,33 @@ public final class CandidateFixtures {
     }
   }
 
-  public abstract static class ConcreteDataSource extends BaseDataSource {}
+  public static class ConcreteDataSource extends BaseDataSource {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) {
+      return null;
+    }
+  }
 
   public interface SmartDataSource extends DataSource {}
 
-  public abstract static class ViaInterface implements SmartDataSource {}
+  public abstract static class ViaInterface implements SmartDataSource {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+  }
+
+  /** Has a DataSource's method but is none. */
+  public static class NotADataSource {
+    public Connection getConnection() {
+      return null;
+    }
+  }
 
   public abstract static class SomeDriver implements Driver {
     @Override
@@ -70,7 +92,17 @@ public final class CandidateFixtures {
     }
   }
 
-  public abstract static class DataSourceAndDriver extends BaseDataSource implements Driver {}
+  public abstract static class DataSourceAndDriver extends BaseDataSource implements Driver {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) {
+      return null;
+    }
+  }
 
   /**
    * A DataSource whose {@code getConnection} loops, branches and catches (its frames must survive

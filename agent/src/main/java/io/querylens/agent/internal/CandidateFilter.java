@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides, from class files alone, which classes the agent rewrites: those that are, extend or
  * implement {@code DataSource}, {@code Driver}, or a {@code javax}/{@code jakarta} {@code Servlet}
- * or {@code Filter}, and which of these roles they have. It reads only each class file's header
- * (super class and interfaces) and never loads a class: it runs for every class the JVM loads.
+ * or {@code Filter}, and which of these roles they have. It runs for every class the JVM loads, so
+ * it reads only the class file's header (super class, interfaces) and method names, never loads a
+ * class, and looks at the hierarchy only of the few classes that declare a method of a role.
  *
  * <p>A class is transformed before its super types are loaded, so a super type not seen yet is read
  * from its class loader's resources (the loader delegates, so a super class of a parent loader is
@@ -51,8 +52,9 @@ final class CandidateFilter {
 
   /**
    * The roles of the class {@code className} defined by {@code bytes} in {@code loader}: a bit set
-   * of {@link #DATA_SOURCE}, {@link #DRIVER} and {@link #SERVLET}, 0 for an interface, a class with
-   * none, a JDK or QueryLens class, or a malformed class file (the JVM reports that, not us).
+   * of {@link #DATA_SOURCE}, {@link #DRIVER} and {@link #SERVLET}, each only if the class also
+   * declares a method {@link Weaver} rewrites for it; 0 for an interface, a class with none, a JDK
+   * or QueryLens class, or a malformed class file (the JVM reports that, not us).
    */
   int roles(ClassLoader loader, String className, byte[] bytes) {
     if (className.startsWith("io/querylens/") || jdk(className)) {
@@ -60,12 +62,13 @@ final class CandidateFilter {
     }
     try {
       Header header = Header.read(bytes);
-      if (header == null) {
+      // most classes declare no method that is rewritten: their hierarchy is never read
+      if (header == null || (header.access & ACC_INTERFACE) != 0 || header.declared == 0) {
         return 0;
       }
       int roles = roles(loader, header, 0);
       verdicts.put(className, roles);
-      return (header.access & ACC_INTERFACE) == 0 ? roles : 0;
+      return roles & header.declared;
     } catch (RuntimeException e) {
       return 0;
     }
@@ -138,19 +141,24 @@ final class CandidateFilter {
     }
   }
 
-  /** The part of a class file this filter reads: access flags, super class and interfaces. */
+  /**
+   * The part of a class file this filter reads: access flags, super class, interfaces and the roles
+   * of the methods it declares.
+   */
   static final class Header {
     final int access;
     final String superName;
     final String[] interfaces;
+    final int declared;
 
-    private Header(int access, String superName, String[] interfaces) {
+    private Header(int access, String superName, String[] interfaces, int declared) {
       this.access = access;
       this.superName = superName;
       this.interfaces = interfaces;
+      this.declared = declared;
     }
 
-    /** Reads the header, skipping the constant pool but for the class names it needs. */
+    /** Reads the header, skipping the constant pool but for the names it needs. */
     static Header read(byte[] b) {
       if (b == null || b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
         return null;
@@ -201,15 +209,75 @@ final class CandidateFilter {
       for (int i = 0; i < n; i++) {
         interfaces[i] = className(b, offsets, u2(b, at + 8 + 2 * i));
       }
-      return new Header(access, superName, interfaces);
+      at = skipMembers(b, at + 8 + 2 * n); // the fields
+      return new Header(access, superName, interfaces, declared(b, offsets, at));
+    }
+
+    /** The offset after the fields or methods table at {@code at}. */
+    private static int skipMembers(byte[] b, int at) {
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        at = skipAttributes(b, at + 6);
+      }
+      return at;
+    }
+
+    private static int skipAttributes(byte[] b, int at) {
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        at += 6 + u4(b, at + 2);
+      }
+      return at;
+    }
+
+    /** The roles of the methods of the methods table at {@code at} that are rewritten. */
+    private static int declared(byte[] b, int[] offsets, int at) {
+      int declared = 0;
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        int access = u2(b, at);
+        int name = offsets[u2(b, at + 2)];
+        if ((access & Weaver.SKIPPED) == 0 && rewrittenName(b, name)) {
+          declared |= Weaver.role(utf8(b, name), utf8(b, offsets[u2(b, at + 4)]));
+        }
+        at = skipAttributes(b, at + 6);
+      }
+      return declared;
+    }
+
+    /** Whether the Utf8 constant at {@code utf8} is one of {@link Weaver#METHOD_NAMES}. */
+    private static boolean rewrittenName(byte[] b, int utf8) {
+      int length = u2(b, utf8 + 1);
+      for (String name : Weaver.METHOD_NAMES) {
+        if (name.length() == length && ascii(b, utf8 + 3, name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean ascii(byte[] b, int at, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (b[at + i] != s.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static String className(byte[] b, int[] offsets, int index) {
       if (index == 0) {
         return null; // java.lang.Object and module-info have no super class
       }
-      int utf8 = offsets[u2(b, offsets[index] + 1)];
-      // class names are plain UTF-8 in practice; modified UTF-8 differs only for NUL and surrogates
+      return utf8(b, offsets[u2(b, offsets[index] + 1)]);
+    }
+
+    /** The Utf8 constant at {@code utf8}. */
+    private static String utf8(byte[] b, int utf8) {
+      // names are plain UTF-8 in practice; modified UTF-8 differs only for NUL and surrogates
       return new String(b, utf8 + 3, u2(b, utf8 + 1), StandardCharsets.UTF_8);
     }
 

@@ -23,7 +23,6 @@ final class Weaver {
     "Ljakarta/servlet/ServletRequest;",
     "Ljakarta/servlet/http/HttpServletRequest;"
   };
-  private static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC;
 
   private Weaver() {}
 
@@ -41,32 +40,52 @@ final class Weaver {
     return rewriter.rewritten ? writer.toByteArray() : null;
   }
 
-  /** The hook for a method, or null when the class's roles do not rewrite it. */
-  static Hook hook(int roles, String name, String descriptor) {
-    if ((roles & CandidateFilter.DATA_SOURCE) != 0
-        && name.equals("getConnection")
-        && (descriptor.equals("()" + CONNECTION)
-            || descriptor.equals("(Ljava/lang/String;Ljava/lang/String;)" + CONNECTION))) {
-      return Hook.ACQUIRE;
+  /** The names of the methods {@link #role} may accept, for a quick look at a class file. */
+  static final String[] METHOD_NAMES = {"getConnection", "connect", "service", "doFilter"};
+
+  /** Access flags of the methods left alone. */
+  static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC;
+
+  /**
+   * The role ({@link CandidateFilter}'s bit) whose classes have a method {@code name} {@code
+   * descriptor} rewritten, or 0 if none does.
+   */
+  static int role(String name, String descriptor) {
+    switch (name) {
+      case "getConnection":
+        return descriptor.equals("()" + CONNECTION)
+                || descriptor.equals("(Ljava/lang/String;Ljava/lang/String;)" + CONNECTION)
+            ? CandidateFilter.DATA_SOURCE
+            : 0;
+      case "connect":
+        return descriptor.equals("(Ljava/lang/String;Ljava/util/Properties;)" + CONNECTION)
+            ? CandidateFilter.DRIVER
+            : 0;
+      case "service": // Servlet.service(ServletRequest, ServletResponse) and HttpServlet's
+        return servlet(descriptor, 2);
+      case "doFilter": // Filter.doFilter(ServletRequest, ServletResponse, FilterChain)
+        return servlet(descriptor, 3);
+      default:
+        return 0;
     }
-    if ((roles & CandidateFilter.DRIVER) != 0
-        && name.equals("connect")
-        && descriptor.equals("(Ljava/lang/String;Ljava/util/Properties;)" + CONNECTION)) {
-      return Hook.ACQUIRE;
-    }
-    if ((roles & CandidateFilter.SERVLET) != 0 && descriptor.endsWith(")V")) {
-      // Servlet.service(ServletRequest, ServletResponse), HttpServlet.service(HttpServletRequest,
-      // HttpServletResponse), Filter.doFilter(ServletRequest, ServletResponse, FilterChain)
-      int arguments = name.equals("service") ? 2 : name.equals("doFilter") ? 3 : 0;
-      if (arguments > 0 && argumentCount(descriptor) == arguments) {
-        for (String request : SERVLET_REQUESTS) {
-          if (descriptor.startsWith(request, 1)) {
-            return Hook.REQUEST;
-          }
+  }
+
+  /** SERVLET for a void method of {@code arguments} arguments taking a request first. */
+  private static int servlet(String descriptor, int arguments) {
+    if (descriptor.endsWith(")V") && argumentCount(descriptor) == arguments) {
+      for (String request : SERVLET_REQUESTS) {
+        if (descriptor.startsWith(request, 1)) {
+          return CandidateFilter.SERVLET;
         }
       }
     }
-    return null;
+    return 0;
+  }
+
+  /** The hook for a method of a class with {@code roles}, or null when it is not rewritten. */
+  private static Hook hook(int roles, int access, String name, String descriptor) {
+    int role = (access & SKIPPED) == 0 ? role(name, descriptor) & roles : 0;
+    return role == 0 ? null : role == CandidateFilter.SERVLET ? Hook.REQUEST : Hook.ACQUIRE;
   }
 
   /** The number of arguments of a method descriptor. */
@@ -175,7 +194,7 @@ final class Weaver {
     public MethodVisitor visitMethod(
         int access, String name, String descriptor, String signature, String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-      Hook hook = (access & SKIPPED) == 0 ? hook(roles, name, descriptor) : null;
+      Hook hook = hook(roles, access, name, descriptor);
       if (hook == null || mv == null) {
         return mv;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.app.CandidateFixtures.BaseDataSource;
 import com.example.app.CandidateFixtures.ConcreteDataSource;
 import com.example.app.CandidateFixtures.DataSourceAndDriver;
+import com.example.app.CandidateFixtures.NotADataSource;
 import com.example.app.CandidateFixtures.SmartDataSource;
 import com.example.app.CandidateFixtures.SomeDriver;
 import com.example.app.CandidateFixtures.Unrelated;
@@ -36,7 +37,12 @@ class CandidateFilterTest {
   void aClassImplementingDataSourceThroughAnUnseenAbstractSuperClassIsADataSource()
       throws IOException {
     assertThat(roles(ConcreteDataSource.class)).isEqualTo(CandidateFilter.DATA_SOURCE);
-    assertThat(roles(BaseDataSource.class)).as("abstract classes too").isEqualTo(1);
+  }
+
+  @Test
+  void onlyClassesDeclaringAMethodOfTheirRoleAreCandidates() throws IOException {
+    assertThat(roles(BaseDataSource.class)).as("declares no getConnection").isZero();
+    assertThat(roles(NotADataSource.class)).as("declares one but is no DataSource").isZero();
   }
 
   @Test

@@ -53,8 +53,8 @@ final class CandidateFilter {
   /**
    * The roles of the class {@code className} defined by {@code bytes} in {@code loader}: a bit set
    * of {@link #DATA_SOURCE}, {@link #DRIVER} and {@link #SERVLET}, each only if the class also
-   * declares a method {@link Weaver} rewrites for it; 0 for an interface, a class with none, a JDK
-   * or QueryLens class, or a malformed class file (the JVM reports that, not us).
+   * declares a method rewritten for it ({@link RewrittenMethods}); 0 for an interface, a class with
+   * none, a JDK or QueryLens class, or a malformed class file (the JVM reports that, not us).
    */
   int roles(ClassLoader loader, String className, byte[] bytes) {
     if (className.startsWith("io/querylens/") || jdk(className)) {
@@ -240,18 +240,18 @@ final class CandidateFilter {
       for (int i = 0; i < count; i++) {
         int access = u2(b, at);
         int name = offsets[u2(b, at + 2)];
-        if ((access & Weaver.SKIPPED) == 0 && rewrittenName(b, name)) {
-          declared |= Weaver.role(utf8(b, name), utf8(b, offsets[u2(b, at + 4)]));
+        if ((access & RewrittenMethods.SKIPPED) == 0 && rewrittenName(b, name)) {
+          declared |= RewrittenMethods.role(access, utf8(b, name), utf8(b, offsets[u2(b, at + 4)]));
         }
         at = skipAttributes(b, at + 6);
       }
       return declared;
     }
 
-    /** Whether the Utf8 constant at {@code utf8} is one of {@link Weaver#METHOD_NAMES}. */
+    /** Whether the Utf8 constant at {@code utf8} is one of {@link RewrittenMethods#NAMES}. */
     private static boolean rewrittenName(byte[] b, int utf8) {
       int length = u2(b, utf8 + 1);
-      for (String name : Weaver.METHOD_NAMES) {
+      for (String name : RewrittenMethods.NAMES) {
         if (name.length() == length && ascii(b, utf8 + 3, name)) {
           return true;
         }

@@ -16,14 +16,6 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code Throwable} on the stack) needs no class hierarchy: nothing is loaded.
  */
 final class Weaver {
-  private static final String CONNECTION = "Ljava/sql/Connection;";
-  private static final String[] SERVLET_REQUESTS = {
-    "Ljavax/servlet/ServletRequest;",
-    "Ljavax/servlet/http/HttpServletRequest;",
-    "Ljakarta/servlet/ServletRequest;",
-    "Ljakarta/servlet/http/HttpServletRequest;"
-  };
-
   private Weaver() {}
 
   /**
@@ -40,66 +32,10 @@ final class Weaver {
     return rewriter.rewritten ? writer.toByteArray() : null;
   }
 
-  /** The names of the methods {@link #role} may accept, for a quick look at a class file. */
-  static final String[] METHOD_NAMES = {"getConnection", "connect", "service", "doFilter"};
-
-  /** Access flags of the methods left alone. */
-  static final int SKIPPED = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC;
-
-  /**
-   * The role ({@link CandidateFilter}'s bit) whose classes have a method {@code name} {@code
-   * descriptor} rewritten, or 0 if none does.
-   */
-  static int role(String name, String descriptor) {
-    switch (name) {
-      case "getConnection":
-        return descriptor.equals("()" + CONNECTION)
-                || descriptor.equals("(Ljava/lang/String;Ljava/lang/String;)" + CONNECTION)
-            ? CandidateFilter.DATA_SOURCE
-            : 0;
-      case "connect":
-        return descriptor.equals("(Ljava/lang/String;Ljava/util/Properties;)" + CONNECTION)
-            ? CandidateFilter.DRIVER
-            : 0;
-      case "service": // Servlet.service(ServletRequest, ServletResponse) and HttpServlet's
-        return servlet(descriptor, 2);
-      case "doFilter": // Filter.doFilter(ServletRequest, ServletResponse, FilterChain)
-        return servlet(descriptor, 3);
-      default:
-        return 0;
-    }
-  }
-
-  /** SERVLET for a void method of {@code arguments} arguments taking a request first. */
-  private static int servlet(String descriptor, int arguments) {
-    if (descriptor.endsWith(")V") && argumentCount(descriptor) == arguments) {
-      for (String request : SERVLET_REQUESTS) {
-        if (descriptor.startsWith(request, 1)) {
-          return CandidateFilter.SERVLET;
-        }
-      }
-    }
-    return 0;
-  }
-
   /** The hook for a method of a class with {@code roles}, or null when it is not rewritten. */
   private static Hook hook(int roles, int access, String name, String descriptor) {
-    int role = (access & SKIPPED) == 0 ? role(name, descriptor) & roles : 0;
+    int role = RewrittenMethods.role(access, name, descriptor) & roles;
     return role == 0 ? null : role == CandidateFilter.SERVLET ? Hook.REQUEST : Hook.ACQUIRE;
-  }
-
-  /** The number of arguments of a method descriptor. */
-  private static int argumentCount(String descriptor) {
-    int count = 0;
-    int at = 1;
-    while (descriptor.charAt(at) != ')') {
-      while (descriptor.charAt(at) == '[') {
-        at++;
-      }
-      at = descriptor.charAt(at) == 'L' ? descriptor.indexOf(';', at) + 1 : at + 1;
-      count++;
-    }
-    return count;
   }
 
   /** What a rewritten method calls, and at which return instruction. */

@@ -56,7 +56,7 @@ public final class AgentInstaller {
         logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
         return;
       }
-      // before any advice can run: the request being served names the unit of work
+      // before any rewritten method runs: the request being served names the unit of work
       recording.addUnitOfWorkSource(ServletRequests.source());
       long start = System.nanoTime();
       instrument(instrumentation, attached);

@@ -102,15 +102,15 @@ public final class AgentInstaller {
       return;
     }
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (!type.isInterface()
-          && !type.isArray()
-          && CandidateFilter.mayHaveRoles(type)
-          && instrumentation.isModifiableClass(type)) {
-        try {
+      try {
+        if (!type.isInterface()
+            && !type.isArray()
+            && CandidateFilter.mayHaveRoles(type)
+            && instrumentation.isModifiableClass(type)) {
           instrumentation.retransformClasses(type);
-        } catch (Throwable t) {
-          Faults.report("agent retransform", t);
         }
+      } catch (Throwable t) {
+        Faults.report("agent retransform", t);
       }
     }
   }

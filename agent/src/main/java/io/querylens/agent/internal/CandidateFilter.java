@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A class is transformed before its super types are loaded, so a super type not seen yet is read
  * from its class loader's resources (the loader delegates, so a super class of a parent loader is
- * found). Verdicts are remembered by class name for the JVM's life (one map entry per class or
- * interface seen), across class loaders; two loaders defining the same name with different super
- * types could get a wrong verdict, which we accept.
+ * found). Verdicts are remembered by class name for the JVM's life (one map entry per candidate and
+ * per super type read), across class loaders; two loaders defining the same name with different
+ * super types could get a wrong verdict, which we accept.
  */
 final class CandidateFilter {
   /** A role: {@code javax.sql.DataSource}; its {@code getConnection} methods are rewritten. */

@@ -3,12 +3,19 @@ package com.example.app;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import javax.servlet.http.HttpServletRequest;
 import javax.sql.DataSource;
 
-/** Class files for the agent's pre-filter test: outside io.querylens, which the filter skips. */
+/**
+ * Class files for the agent's pre-filter and rewriting tests: outside io.querylens, which the
+ * filter skips.
+ */
 public final class CandidateFixtures {
   private CandidateFixtures() {}
 
@@ -45,11 +52,33 @@ public final class CandidateFixtures {
     }
   }
 
-  public abstract static class ConcreteDataSource extends BaseDataSource {}
+  public static class ConcreteDataSource extends BaseDataSource {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) {
+      return null;
+    }
+  }
 
   public interface SmartDataSource extends DataSource {}
 
-  public abstract static class ViaInterface implements SmartDataSource {}
+  public abstract static class ViaInterface implements SmartDataSource {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+  }
+
+  /** Has a DataSource's method but is none. */
+  public static class NotADataSource {
+    public Connection getConnection() {
+      return null;
+    }
+  }
 
   public abstract static class SomeDriver implements Driver {
     @Override
@@ -60,6 +89,65 @@ public final class CandidateFixtures {
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
       return new DriverPropertyInfo[0];
+    }
+  }
+
+  public abstract static class DataSourceAndDriver extends BaseDataSource implements Driver {
+    @Override
+    public Connection getConnection() {
+      return null;
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) {
+      return null;
+    }
+  }
+
+  /**
+   * A DataSource whose {@code getConnection} loops, branches and catches (its frames must survive
+   * the rewriting) and whose other {@code getConnection} calls it (a nested call).
+   */
+  public static class RetryingDataSource extends BaseDataSource {
+    private final String url;
+    public int attempts;
+
+    public RetryingDataSource(String url) {
+      this.url = url;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      SQLException last = null;
+      for (int i = 0; i < 3; i++) {
+        attempts++;
+        try {
+          if (url.isEmpty()) {
+            throw new SQLException("no url");
+          }
+          return DriverManager.getConnection(url);
+        } catch (SQLException e) {
+          last = e;
+        }
+      }
+      throw last;
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return getConnection();
+    }
+  }
+
+  /** A servlet's {@code service} method, without the servlet API: it runs {@code body}. */
+  public static class RequestHandler implements BiConsumer<HttpServletRequest, Runnable> {
+    public void service(HttpServletRequest request, Runnable body) {
+      body.run();
+    }
+
+    @Override
+    public void accept(HttpServletRequest request, Runnable body) {
+      service(request, body);
     }
   }
 

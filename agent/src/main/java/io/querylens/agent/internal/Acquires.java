@@ -6,10 +6,10 @@ import io.querylens.jdbc.internal.Acquisition;
 import java.sql.Connection;
 
 /**
- * What the advice inlined into {@code DataSource.getConnection} and {@code Driver.connect} calls:
- * the proxy driver's {@link Acquisition}, whose thread-local depth the agent and the driver share,
- * so that only the outermost layer records the acquire and each connection is wrapped once.
- * Internal: public because the advice runs inside the application's classes.
+ * What the rewritten {@code DataSource.getConnection} and {@code Driver.connect} methods call: the
+ * proxy driver's {@link Acquisition}, whose thread-local depth the agent and the driver share, so
+ * that only the outermost layer records the acquire and each connection is wrapped once. Internal:
+ * public because the application's classes call it.
  */
 public final class Acquires {
   private Acquires() {}

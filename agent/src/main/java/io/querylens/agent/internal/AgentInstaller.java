@@ -1,6 +1,7 @@
 package io.querylens.agent.internal;
 
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
 import java.lang.instrument.Instrumentation;
 import java.sql.Driver;
@@ -55,7 +56,7 @@ public final class AgentInstaller {
         logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
         return;
       }
-      // before any advice can run: the request being served names the unit of work
+      // before any rewritten method runs: the request being served names the unit of work
       recording.addUnitOfWorkSource(ServletRequests.source());
       long start = System.nanoTime();
       instrument(instrumentation, attached);
@@ -91,16 +92,26 @@ public final class AgentInstaller {
   }
 
   /**
-   * On {@code premain}, a {@link CandidateFilter} that creates Byte Buddy's transformer only when a
-   * class that may need it loads; on a dynamic attach, Byte Buddy itself, which retransforms the
-   * classes already loaded.
+   * Adds the transformer that rewrites DataSources, Drivers, servlets and filters as they load; on
+   * a dynamic attach, also retransforms those already loaded, one at a time, so that one class that
+   * cannot be retransformed leaves the others instrumented.
    */
   private static void instrument(Instrumentation instrumentation, boolean attached) {
-    if (attached) {
-      AgentRules.builder(true).installOn(instrumentation);
-    } else {
-      instrumentation.addTransformer(
-          new CandidateFilter(() -> AgentRules.builder(false).makeRaw()), false);
+    instrumentation.addTransformer(new AgentTransformer(), attached);
+    if (!attached) {
+      return;
+    }
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      try {
+        if (!type.isInterface()
+            && !type.isArray()
+            && CandidateFilter.mayHaveRoles(type)
+            && instrumentation.isModifiableClass(type)) {
+          instrumentation.retransformClasses(type);
+        }
+      } catch (Throwable t) {
+        Faults.report("agent retransform", t);
+      }
     }
   }
 

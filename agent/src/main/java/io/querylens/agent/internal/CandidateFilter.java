@@ -2,39 +2,42 @@ package io.querylens.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The transformer installed at {@code premain}, in front of Byte Buddy: it reads only the header of
- * each class file loaded (super class and interfaces) and hands Byte Buddy's transformer the few
- * classes that may implement {@code DataSource}, {@code Driver}, {@code Servlet} or {@code Filter}
- * ({@code javax} and {@code jakarta}). Byte Buddy then matches those precisely; it is created on
- * the first such class, so that a JVM loading none never loads it.
+ * Decides, from class files alone, which classes the agent rewrites: those that are, extend or
+ * implement {@code DataSource}, {@code Driver}, or a {@code javax}/{@code jakarta} {@code Servlet}
+ * or {@code Filter}, and which of these roles they have. It runs for every class the JVM loads, so
+ * it reads only the class file's header (super class, interfaces) and method names, never loads a
+ * class, and looks at the hierarchy only of the few classes that declare a method of a role.
  *
  * <p>A class is transformed before its super types are loaded, so a super type not seen yet is read
- * from its class loader's resources, as Byte Buddy's type pool would. Verdicts are remembered by
- * class name for the JVM's life (one map entry per class or interface seen), across class loaders:
- * a class whose interface comes through a super class of a parent loader is found. Two loaders
- * defining the same name with different super types could get a wrong verdict; we accept that. Not
- * used on a dynamic attach, where Byte Buddy retransforms the classes already loaded.
+ * from its class loader's resources (the loader delegates, so a super class of a parent loader is
+ * found). Verdicts are remembered by class name for the JVM's life (one map entry per candidate and
+ * per super type read), across class loaders; two loaders defining the same name with different
+ * super types could get a wrong verdict, which we accept.
  */
-final class CandidateFilter implements ClassFileTransformer {
-  /** Internal names of the types whose implementations are instrumented. */
-  private static final Set<String> ROOTS =
-      Set.of(
-          "javax/sql/DataSource",
-          "java/sql/Driver",
-          "javax/servlet/Servlet",
-          "jakarta/servlet/Servlet",
-          "javax/servlet/Filter",
-          "jakarta/servlet/Filter");
+final class CandidateFilter {
+  /** A role: {@code javax.sql.DataSource}; its {@code getConnection} methods are rewritten. */
+  static final int DATA_SOURCE = 1;
+
+  /** A role: {@code java.sql.Driver}; its {@code connect} method is rewritten. */
+  static final int DRIVER = 2;
+
+  /** A role: a servlet or filter; its {@code service}/{@code doFilter} methods are rewritten. */
+  static final int SERVLET = 4;
+
+  /** Internal names of the types whose implementations are instrumented, and their roles. */
+  private static final Map<String, Integer> ROOTS =
+      Map.of(
+          "javax/sql/DataSource", DATA_SOURCE,
+          "java/sql/Driver", DRIVER,
+          "javax/servlet/Servlet", SERVLET,
+          "jakarta/servlet/Servlet", SERVLET,
+          "javax/servlet/Filter", SERVLET,
+          "jakarta/servlet/Filter", SERVLET);
 
   /** Packages of the JDK, which implements none of {@link #ROOTS} in a class one can extend. */
   private static final String[] JDK = {
@@ -44,113 +47,79 @@ final class CandidateFilter implements ClassFileTransformer {
   private static final int ACC_INTERFACE = 0x0200;
   private static final int MAX_DEPTH = 64;
 
-  /** Whether a class or interface is, extends or implements one of {@link #ROOTS}. */
-  private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+  /** The roles of each class or interface seen (0: none). */
+  private final Map<String, Integer> verdicts = new ConcurrentHashMap<>();
 
-  private final Supplier<ClassFileTransformer> factory;
-  private volatile ClassFileTransformer delegate;
-  private volatile boolean failed;
-
-  /** Guarded by {@code this}: a class loaded while Byte Buddy is being created must not recurse. */
-  private boolean creating;
-
-  /** {@code factory} makes Byte Buddy's transformer, once, on the first candidate. */
-  CandidateFilter(Supplier<ClassFileTransformer> factory) {
-    this.factory = factory;
-  }
-
-  @Override
-  public byte[] transform(
-      Module module,
-      ClassLoader loader,
-      String className,
-      Class<?> classBeingRedefined,
-      ProtectionDomain domain,
-      byte[] bytes)
-      throws IllegalClassFormatException {
-    if (className == null || !candidate(loader, className, bytes)) {
-      return null;
-    }
-    ClassFileTransformer byteBuddy = delegate();
-    return byteBuddy == null
-        ? null
-        : byteBuddy.transform(module, loader, className, classBeingRedefined, domain, bytes);
-  }
-
-  /** Whether Byte Buddy should see {@code className}: a class (not an interface) of a root. */
-  boolean candidate(ClassLoader loader, String className, byte[] bytes) {
+  /**
+   * The roles of the class {@code className} defined by {@code bytes} in {@code loader}: a bit set
+   * of {@link #DATA_SOURCE}, {@link #DRIVER} and {@link #SERVLET}, each only if the class also
+   * declares a method rewritten for it ({@link RewrittenMethods}); 0 for an interface, a class with
+   * none, a JDK or QueryLens class, or a malformed class file (the JVM reports that, not us).
+   */
+  int roles(ClassLoader loader, String className, byte[] bytes) {
     if (className.startsWith("io/querylens/") || jdk(className)) {
-      return false;
+      return 0;
     }
     try {
       Header header = Header.read(bytes);
-      if (header == null) {
-        return false;
+      // most classes declare no method that is rewritten: their hierarchy is never read
+      if (header == null || (header.access & ACC_INTERFACE) != 0 || header.declared == 0) {
+        return 0;
       }
-      boolean relevant = relevant(loader, header, 0);
-      verdicts.put(className, relevant);
-      return relevant && (header.access & ACC_INTERFACE) == 0;
+      int roles = roles(loader, header, 0);
+      verdicts.put(className, roles);
+      return roles & header.declared;
     } catch (RuntimeException e) {
-      return false; // a malformed class file: the JVM reports it, not us
+      return 0;
     }
   }
 
-  private ClassFileTransformer delegate() {
-    ClassFileTransformer byteBuddy = delegate;
-    if (byteBuddy != null || failed) {
-      return byteBuddy;
+  /**
+   * Whether a loaded class may have a role, by the names of its super types: the classes a dynamic
+   * attach retransforms, which {@link #roles(ClassLoader, String, byte[])} then decides.
+   */
+  static boolean mayHaveRoles(Class<?> type) {
+    if (type == null) {
+      return false;
     }
-    synchronized (this) {
-      if (delegate == null && !failed && !creating) {
-        creating = true;
-        try {
-          delegate = factory.get();
-        } catch (Throwable t) { // nothing is instrumented, the application runs
-          failed = true;
-          try {
-            org.slf4j.LoggerFactory.getLogger("io.querylens.agent")
-                .error("QueryLens could not create its instrumentation; nothing instrumented", t);
-          } catch (Throwable ignored) {
-            System.err.println("[QueryLens] ERROR could not create its instrumentation: " + t);
-          }
-        } finally {
-          creating = false;
-        }
-      }
-      return delegate;
-    }
-  }
-
-  private boolean relevant(ClassLoader loader, Header header, int depth) {
-    if (relevant(loader, header.superName, depth)) {
+    if (ROOTS.containsKey(type.getName().replace('.', '/'))) {
       return true;
     }
-    for (String name : header.interfaces) {
-      if (relevant(loader, name, depth)) {
+    for (Class<?> each : type.getInterfaces()) {
+      if (mayHaveRoles(each)) {
         return true;
       }
     }
-    return false;
+    return mayHaveRoles(type.getSuperclass());
   }
 
-  private boolean relevant(ClassLoader loader, String name, int depth) {
-    if (name == null) {
-      return false;
+  private int roles(ClassLoader loader, Header header, int depth) {
+    int roles = roles(loader, header.superName, depth);
+    for (String name : header.interfaces) {
+      roles |= roles(loader, name, depth);
     }
-    if (ROOTS.contains(name)) {
-      return true;
+    return roles;
+  }
+
+  private int roles(ClassLoader loader, String name, int depth) {
+    if (name == null) {
+      return 0;
+    }
+    Integer root = ROOTS.get(name);
+    if (root != null) {
+      return root;
     }
     if (jdk(name) || depth >= MAX_DEPTH) {
-      return false;
+      return 0;
     }
-    Boolean known = verdicts.get(name);
+    Integer known = verdicts.get(name);
     if (known != null) {
       return known;
     }
     Header header = Header.read(resource(loader, name));
-    boolean relevant = header != null && relevant(loader, header, depth + 1);
-    verdicts.put(name, relevant);
-    return relevant;
+    int roles = header == null ? 0 : roles(loader, header, depth + 1);
+    verdicts.put(name, roles);
+    return roles;
   }
 
   private static boolean jdk(String name) {
@@ -172,19 +141,24 @@ final class CandidateFilter implements ClassFileTransformer {
     }
   }
 
-  /** The part of a class file this filter reads: access flags, super class and interfaces. */
+  /**
+   * The part of a class file this filter reads: access flags, super class, interfaces and the roles
+   * of the methods it declares.
+   */
   static final class Header {
     final int access;
     final String superName;
     final String[] interfaces;
+    final int declared;
 
-    private Header(int access, String superName, String[] interfaces) {
+    private Header(int access, String superName, String[] interfaces, int declared) {
       this.access = access;
       this.superName = superName;
       this.interfaces = interfaces;
+      this.declared = declared;
     }
 
-    /** Reads the header, skipping the constant pool but for the class names it needs. */
+    /** Reads the header, skipping the constant pool but for the names it needs. */
     static Header read(byte[] b) {
       if (b == null || b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
         return null;
@@ -235,15 +209,75 @@ final class CandidateFilter implements ClassFileTransformer {
       for (int i = 0; i < n; i++) {
         interfaces[i] = className(b, offsets, u2(b, at + 8 + 2 * i));
       }
-      return new Header(access, superName, interfaces);
+      at = skipMembers(b, at + 8 + 2 * n); // the fields
+      return new Header(access, superName, interfaces, declared(b, offsets, at));
+    }
+
+    /** The offset after the fields or methods table at {@code at}. */
+    private static int skipMembers(byte[] b, int at) {
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        at = skipAttributes(b, at + 6);
+      }
+      return at;
+    }
+
+    private static int skipAttributes(byte[] b, int at) {
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        at += 6 + u4(b, at + 2);
+      }
+      return at;
+    }
+
+    /** The roles of the methods of the methods table at {@code at} that are rewritten. */
+    private static int declared(byte[] b, int[] offsets, int at) {
+      int declared = 0;
+      int count = u2(b, at);
+      at += 2;
+      for (int i = 0; i < count; i++) {
+        int access = u2(b, at);
+        int name = offsets[u2(b, at + 2)];
+        if ((access & RewrittenMethods.SKIPPED) == 0 && rewrittenName(b, name)) {
+          declared |= RewrittenMethods.role(access, utf8(b, name), utf8(b, offsets[u2(b, at + 4)]));
+        }
+        at = skipAttributes(b, at + 6);
+      }
+      return declared;
+    }
+
+    /** Whether the Utf8 constant at {@code utf8} is one of {@link RewrittenMethods#NAMES}. */
+    private static boolean rewrittenName(byte[] b, int utf8) {
+      int length = u2(b, utf8 + 1);
+      for (String name : RewrittenMethods.NAMES) {
+        if (name.length() == length && ascii(b, utf8 + 3, name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean ascii(byte[] b, int at, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (b[at + i] != s.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static String className(byte[] b, int[] offsets, int index) {
       if (index == 0) {
         return null; // java.lang.Object and module-info have no super class
       }
-      int utf8 = offsets[u2(b, offsets[index] + 1)];
-      // class names are plain UTF-8 in practice; modified UTF-8 differs only for NUL and surrogates
+      return utf8(b, offsets[u2(b, offsets[index] + 1)]);
+    }
+
+    /** The Utf8 constant at {@code utf8}. */
+    private static String utf8(byte[] b, int utf8) {
+      // names are plain UTF-8 in practice; modified UTF-8 differs only for NUL and surrogates
       return new String(b, utf8 + 3, u2(b, utf8 + 1), StandardCharsets.UTF_8);
     }
 

@@ -5,44 +5,48 @@ import io.querylens.core.internal.Faults;
 
 /**
  * The inbound servlet request each thread is serving, as the unit of work of the executions it
- * makes. The advice on {@code service}/{@code doFilter} calls {@link #enter} and {@link #exit};
- * only the outermost call on a thread opens a unit (filters, the dispatcher servlet, forwards and
- * includes nest inside it). Internal: public because the advice runs inside the container's
- * classes.
+ * makes. The rewritten {@code service}/{@code doFilter} methods call {@link #enter} and {@link
+ * #exit}; only the outermost call on a thread opens a unit (filters, the dispatcher servlet,
+ * forwards and includes nest inside it), counted by a per-thread depth, so the rewritten methods
+ * need no local variable. Internal: public because the container's classes call it.
  */
 public final class ServletRequests {
-  private static final ThreadLocal<RequestUnit> current = new ThreadLocal<>();
+  private static final ThreadLocal<Serving> current = new ThreadLocal<>();
 
   private ServletRequests() {}
 
   /**
-   * A {@code service}/{@code doFilter} call starts with {@code request}; returns the unit it
-   * opened, or null when the thread already serves a request (a nested call). Never throws.
+   * A {@code service}/{@code doFilter} call starts with {@code request}; the outermost one on the
+   * thread opens a unit. Never throws.
    */
-  public static Object enter(Object request) {
+  public static void enter(Object request) {
     try {
-      if (request == null || current.get() != null) {
-        return null;
+      Serving serving = current.get();
+      if (serving == null) {
+        serving = new Serving();
+        current.set(serving);
       }
-      RequestUnit unit = new RequestUnit(request);
-      current.set(unit);
-      return unit;
+      if (serving.depth++ == 0 && request != null) {
+        serving.unit = new RequestUnit(request);
+      }
     } catch (Throwable t) {
       Faults.report("agent servlet enter", t);
-      return null;
     }
   }
 
-  /** The call that {@link #enter} returned {@code unit} for has returned or thrown. */
-  public static void exit(Object unit) {
-    if (unit == null) {
-      return;
-    }
+  /** A call begun with {@link #enter} has returned or thrown; the outermost closes its unit. */
+  public static void exit() {
     try {
-      if (current.get() == unit) {
-        current.set(null);
+      Serving serving = current.get();
+      // depth 0: a call entered before a dynamic attach rewrote the method returns through it
+      if (serving == null || serving.depth == 0 || --serving.depth > 0) {
+        return;
       }
-      ((RequestUnit) unit).finish();
+      RequestUnit unit = serving.unit;
+      serving.unit = null;
+      if (unit != null) {
+        unit.finish();
+      }
     } catch (Throwable t) {
       Faults.report("agent servlet exit", t);
     }
@@ -50,7 +54,8 @@ public final class ServletRequests {
 
   /** The request this thread is serving, or null. */
   static RequestUnit current() {
-    return current.get();
+    Serving serving = current.get();
+    return serving == null ? null : serving.unit;
   }
 
   /** The agent's {@link UnitOfWorkSource}: the request being served, named by its route. */
@@ -61,7 +66,7 @@ public final class ServletRequests {
   private static final class Source implements UnitOfWorkSource {
     @Override
     public Object currentUnit() {
-      return current.get();
+      return current();
     }
 
     @Override
@@ -78,5 +83,11 @@ public final class ServletRequests {
     public String toString() {
       return "servlet requests";
     }
+  }
+
+  /** A thread's outermost request and how deep it is in instrumented calls. */
+  private static final class Serving {
+    RequestUnit unit;
+    int depth;
   }
 }

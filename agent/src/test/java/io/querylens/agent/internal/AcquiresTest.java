@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** The advice's bookkeeping, called directly as the inlined advice calls it. */
+/** The acquire bookkeeping, called directly as the rewritten methods call it. */
 class AcquiresTest {
   private static Connection openH2() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();

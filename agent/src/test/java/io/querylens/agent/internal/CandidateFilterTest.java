@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.app.CandidateFixtures.BaseDataSource;
 import com.example.app.CandidateFixtures.ConcreteDataSource;
+import com.example.app.CandidateFixtures.DataSourceAndDriver;
+import com.example.app.CandidateFixtures.NotADataSource;
 import com.example.app.CandidateFixtures.SmartDataSource;
 import com.example.app.CandidateFixtures.SomeDriver;
 import com.example.app.CandidateFixtures.Unrelated;
@@ -11,37 +13,17 @@ import com.example.app.CandidateFixtures.UnrelatedChild;
 import com.example.app.CandidateFixtures.ViaInterface;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Which class files the pre-filter hands to Byte Buddy, read as the JVM would hand them over. */
+/**
+ * Which class files the pre-filter picks, and their roles, read as the JVM would hand them over.
+ */
 class CandidateFilterTest {
-  private final AtomicInteger created = new AtomicInteger();
-  private final AtomicInteger transformed = new AtomicInteger();
-  private final CandidateFilter filter =
-      new CandidateFilter(
-          () -> {
-            created.incrementAndGet();
-            return new ClassFileTransformer() {
-              @Override
-              public byte[] transform(
-                  Module module,
-                  ClassLoader loader,
-                  String name,
-                  Class<?> redefined,
-                  ProtectionDomain domain,
-                  byte[] bytes) {
-                transformed.incrementAndGet();
-                return bytes;
-              }
-            };
-          });
+  private final CandidateFilter filter = new CandidateFilter();
 
-  private boolean candidate(Class<?> type) throws IOException {
+  private int roles(Class<?> type) throws IOException {
     String name = type.getName().replace('.', '/');
-    return filter.candidate(getClass().getClassLoader(), name, bytes(name));
+    return filter.roles(getClass().getClassLoader(), name, bytes(name));
   }
 
   private static byte[] bytes(String internalName) throws IOException {
@@ -52,57 +34,56 @@ class CandidateFilterTest {
   }
 
   @Test
-  void aClassImplementingDataSourceThroughAnUnseenAbstractSuperClassIsACandidate()
+  void aClassImplementingDataSourceThroughAnUnseenAbstractSuperClassIsADataSource()
       throws IOException {
-    assertThat(candidate(ConcreteDataSource.class)).isTrue();
-    assertThat(candidate(BaseDataSource.class)).as("abstract classes too").isTrue();
+    assertThat(roles(ConcreteDataSource.class)).isEqualTo(CandidateFilter.DATA_SOURCE);
   }
 
   @Test
-  void aClassImplementingAnInterfaceThatExtendsDataSourceIsACandidateButTheInterfaceIsNot()
-      throws IOException {
-    assertThat(candidate(SmartDataSource.class)).isFalse();
-    assertThat(candidate(ViaInterface.class)).isTrue();
+  void onlyClassesDeclaringAMethodOfTheirRoleAreCandidates() throws IOException {
+    assertThat(roles(BaseDataSource.class)).as("declares no getConnection").isZero();
+    assertThat(roles(NotADataSource.class)).as("declares one but is no DataSource").isZero();
   }
 
   @Test
-  void aDriverIsACandidate() throws IOException {
-    assertThat(candidate(SomeDriver.class)).isTrue();
+  void aClassImplementingAnInterfaceThatExtendsDataSourceIsOneButTheInterfaceIsNot()
+      throws IOException {
+    assertThat(roles(SmartDataSource.class)).isZero();
+    assertThat(roles(ViaInterface.class)).isEqualTo(CandidateFilter.DATA_SOURCE);
+  }
+
+  @Test
+  void aDriverIsADriverAndAClassWithTwoRolesHasBoth() throws IOException {
+    assertThat(roles(SomeDriver.class)).isEqualTo(CandidateFilter.DRIVER);
+    assertThat(roles(DataSourceAndDriver.class))
+        .isEqualTo(CandidateFilter.DATA_SOURCE | CandidateFilter.DRIVER);
   }
 
   @Test
   void unrelatedAndJdkAndQueryLensClassesAreNot() throws IOException {
-    assertThat(candidate(Unrelated.class)).isFalse();
-    assertThat(candidate(UnrelatedChild.class)).isFalse();
-    assertThat(filter.candidate(null, "java/lang/String", bytes("java/lang/String"))).isFalse();
-    assertThat(candidate(CandidateFilter.class)).isFalse();
+    assertThat(roles(Unrelated.class)).isZero();
+    assertThat(roles(UnrelatedChild.class)).isZero();
+    assertThat(filter.roles(null, "java/lang/String", bytes("java/lang/String"))).isZero();
+    assertThat(roles(CandidateFilter.class)).isZero();
   }
 
   @Test
-  void byteBuddyIsCreatedOnTheFirstCandidateOnlyAndSeesOnlyCandidates() throws Exception {
-    ClassLoader loader = getClass().getClassLoader();
-    String unrelated = Unrelated.class.getName().replace('.', '/');
-    assertThat(filter.transform(null, loader, unrelated, null, null, bytes(unrelated))).isNull();
-    assertThat(created).hasValue(0);
-
-    String driver = SomeDriver.class.getName().replace('.', '/');
-    filter.transform(null, loader, driver, null, null, bytes(driver));
-    String dataSource = ConcreteDataSource.class.getName().replace('.', '/');
-    filter.transform(null, loader, dataSource, null, null, bytes(dataSource));
-
-    assertThat(created).hasValue(1);
-    assertThat(transformed).hasValue(2);
+  void loadedClassesAreFoundByTheNamesOfTheirSuperTypes() {
+    assertThat(CandidateFilter.mayHaveRoles(ConcreteDataSource.class)).isTrue();
+    assertThat(CandidateFilter.mayHaveRoles(ViaInterface.class)).isTrue();
+    assertThat(CandidateFilter.mayHaveRoles(SomeDriver.class)).isTrue();
+    assertThat(CandidateFilter.mayHaveRoles(UnrelatedChild.class)).isFalse();
   }
 
   @Test
   void aMalformedClassFileIsNotACandidate() {
-    assertThat(filter.candidate(null, "com/example/Broken", new byte[] {1, 2, 3})).isFalse();
+    assertThat(filter.roles(null, "com/example/Broken", new byte[] {1, 2, 3})).isZero();
     byte[] truncated = new byte[12];
     truncated[0] = (byte) 0xCA;
     truncated[1] = (byte) 0xFE;
     truncated[2] = (byte) 0xBA;
     truncated[3] = (byte) 0xBE;
     truncated[9] = 5;
-    assertThat(filter.candidate(null, "com/example/Broken", truncated)).isFalse();
+    assertThat(filter.roles(null, "com/example/Broken", truncated)).isZero();
   }
 }

@@ -11,17 +11,16 @@ class ServletRequestsTest {
   @Test
   void onlyTheOutermostCallOnAThreadOpensAUnitAndItsExitClosesIt() {
     RequestNamesTest.Request request = new RequestNamesTest.Request("GET", "/owners");
-    Object outer = ServletRequests.enter(request);
+    ServletRequests.enter(request);
+    Object outer = source.currentUnit();
     assertThat(outer).isNotNull();
-    Object filter = ServletRequests.enter(request);
-    Object forward = ServletRequests.enter(new RequestNamesTest.Request("GET", "/error"));
-    assertThat(filter).isNull();
-    assertThat(forward).isNull();
+    ServletRequests.enter(request); // a filter
+    ServletRequests.enter(new RequestNamesTest.Request("GET", "/error")); // a forward
     assertThat(source.currentUnit()).isSameAs(outer);
-    ServletRequests.exit(forward);
-    ServletRequests.exit(filter);
+    ServletRequests.exit();
+    ServletRequests.exit();
     assertThat(source.currentUnit()).isSameAs(outer);
-    ServletRequests.exit(outer);
+    ServletRequests.exit();
     assertThat(source.currentUnit()).isNull();
     assertThat(source.precedence()).isEqualTo(UnitOfWorkSource.PRECEDENCE_REQUEST);
   }
@@ -29,34 +28,37 @@ class ServletRequestsTest {
   @Test
   void twoRequestsWithOneRecycledRequestObjectAreTwoUnits() {
     RequestNamesTest.Request recycled = new RequestNamesTest.Request("GET", "/owners");
-    Object first = ServletRequests.enter(recycled);
-    ServletRequests.exit(first);
-    Object second = ServletRequests.enter(recycled);
-    ServletRequests.exit(second);
+    ServletRequests.enter(recycled);
+    Object first = source.currentUnit();
+    ServletRequests.exit();
+    ServletRequests.enter(recycled);
+    Object second = source.currentUnit();
+    ServletRequests.exit();
     assertThat(first).isNotNull().isNotEqualTo(second);
   }
 
   @Test
   void theNameAskedAtTheStartIsFixedWithTheRouteWhenTheRequestEnds() {
     RequestNamesTest.Request request = new RequestNamesTest.Request("GET", "/owners/42");
-    Object unit = ServletRequests.enter(request);
-    assertThat(source.unitName(source.currentUnit())).isEqualTo("GET /owners/{id}");
+    ServletRequests.enter(request);
+    Object unit = source.currentUnit();
+    assertThat(source.unitName(unit)).isEqualTo("GET /owners/{id}");
     request.attributes.put(RequestNames.SPRING_ROUTE, "/owners/{id}/pets");
-    ServletRequests.exit(unit);
+    ServletRequests.exit();
     request.attributes.clear(); // the container recycles the request
     assertThat(source.unitName(unit)).isEqualTo("GET /owners/{id}/pets");
   }
 
   @Test
-  void anExceptionInsideTheRequestStillClosesItsUnit() {
-    Object unit = ServletRequests.enter(new RequestNamesTest.Request("POST", "/orders"));
-    try {
-      throw new IllegalStateException("the application's");
-    } catch (IllegalStateException expected) {
-      ServletRequests.exit(unit); // what the exit advice does on a throw
-    }
+  void anExitWithoutItsEnterChangesNothingAndANullRequestOpensNoUnit() {
+    ServletRequests.exit(); // a call entered before a dynamic attach rewrote its method
+    ServletRequests.enter(null);
     assertThat(source.currentUnit()).isNull();
-    assertThat(ServletRequests.enter(null)).isNull();
+    ServletRequests.exit();
+    ServletRequests.enter(new RequestNamesTest.Request("POST", "/orders"));
+    assertThat(source.currentUnit()).as("the depth is back to 0").isNotNull();
+    ServletRequests.exit();
+    assertThat(source.currentUnit()).isNull();
     assertThat(source.unitName("not a request unit")).isNull();
   }
 }

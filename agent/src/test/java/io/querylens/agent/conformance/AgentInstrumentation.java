@@ -2,16 +2,12 @@ package io.querylens.agent.conformance;
 
 import io.querylens.QueryLens;
 import io.querylens.core.QueryLensSnapshot;
-import io.querylens.jdbc.internal.QueryLensConnection;
 import io.querylens.testing.DriverManagerDataSource;
 import io.querylens.testing.InstrumentationMode;
 import io.querylens.testing.InstrumentationUnderTest;
 import io.querylens.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The agent as the conformance suites' instrumentation: the agent alone puts QueryLens in front of
@@ -30,22 +26,15 @@ final class AgentInstrumentation extends InstrumentationUnderTest {
    */
   static final String TAG = "under-agent";
 
-  private static final String SKIP_KNOWN_BUGS_PROPERTY = "querylens-it.agent.skip-known-bugs";
-
   /** The vendor URL through {@code DriverManager}, or as HikariCP's {@code jdbcUrl}. */
   static final InstrumentationMode DRIVER_MANAGER =
       new AgentMode("agent-driver-manager") {
         @Override
-        public DataSource instrument(TestDatabase database, boolean pooled) throws SQLException {
+        public DataSource instrument(TestDatabase database, boolean pooled) {
           if (pooled) {
             return database.pool(database.url());
           }
-          DataSource dataSource =
-              new DriverManagerDataSource(database.url(), database.user(), database.password());
-          if (database == TestDatabase.MARIADB) {
-            skipWhileCovariantConnectIsMissed(dataSource);
-          }
-          return dataSource;
+          return new DriverManagerDataSource(database.url(), database.user(), database.password());
         }
       };
 
@@ -80,27 +69,6 @@ final class AgentInstrumentation extends InstrumentationUnderTest {
   @Override
   public DataSource instrumentAgain(DataSource instrumented) {
     return QueryLens.wrap(instrumented);
-  }
-
-  /**
-   * Known agent bug: MariaDB's driver declares {@code connect(String, Properties)} returning its
-   * own {@code org.mariadb.jdbc.Connection}, so the agent's advice, which matches a method
-   * returning {@code java.sql.Connection}, misses it (the compiler's bridge method that does return
-   * {@code java.sql.Connection} is not advised either), and MariaDB connections from {@code
-   * DriverManager} are not recorded. Skips the setup while a connection comes back unwrapped, so it
-   * runs by itself once the agent is fixed; {@code -Dquerylens-it.agent.skip-known-bugs=false} runs
-   * it (and fails it) now.
-   */
-  private static void skipWhileCovariantConnectIsMissed(DataSource dataSource) throws SQLException {
-    if (!Boolean.parseBoolean(System.getProperty(SKIP_KNOWN_BUGS_PROPERTY, "true"))) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      Assumptions.assumeTrue(
-          connection.isWrapperFor(QueryLensConnection.class),
-          "known agent bug: MariaDB's covariant Driver.connect is not instrumented, so its"
-              + " DriverManager connections are not recorded");
-    }
   }
 
   /**

@@ -37,7 +37,7 @@ class JavaAgentIT {
               "-Dotel.exporter.otlp.endpoint=" + receiver.httpEndpoint(),
               "-Dotel.exporter.otlp.protocol=http/protobuf",
               "-Dotel.metrics.exporter=none",
-              "-Dotel.logs.exporter=none",
+              "-Dotel.blrp.schedule.delay=50",
               "-Dquerylens.report.console=false",
               "-cp",
               System.getProperty("java.class.path"),
@@ -66,6 +66,24 @@ class JavaAgentIT {
       assertThat(shapes)
           .filteredOn("select name from specialties where id = ?"::equals)
           .hasSize(JavaAgentApp.SELECTS);
+
+      // the selects' repetition is a finding; its log record goes through the agent's SDK (the
+      // application's global), not a second one of QueryLens's
+      assertThat(
+              receiver.await(OtlpReceiver::logRecords, l -> !l.isEmpty(), Duration.ofSeconds(20)))
+          .extracting(
+              r -> OtlpReceiver.attributes(r.getAttributesList()).get("querylens.finding.kind"))
+          .containsExactly("n-plus-one");
+      assertThat(
+              OtlpReceiver.attributes(
+                  receiver
+                      .logRequests()
+                      .get(0)
+                      .getResourceLogs(0)
+                      .getResource()
+                      .getAttributesList()))
+          .containsKey("telemetry.distro.name")
+          .containsEntry("service.name", "agent-app");
     }
   }
 

@@ -118,7 +118,7 @@ class QueryLensOpenTelemetryTest {
   void aSpanCarriesTheDatabaseConventionsAndTheMaskedShapeOnly() throws SQLException {
     install();
     try (Connection c = dataSource.getConnection()) {
-      assertThat(ownerName(c, 42)).isNull();
+      assertThat(ownerName(c, 987_654)).isNull();
       assertThat(ownerName(c, 3)).isEqualTo("owner3");
     }
 
@@ -141,10 +141,14 @@ class QueryLensOpenTelemetryTest {
     assertThat(span.getAttributes().get(AttributeKey.stringKey("querylens.shape.id")))
         .hasSize(16)
         .isEqualTo(recording.snapshot().shapes().get(0).shape().id());
-    for (SpanData s : made) {
-      assertThat(s.getAttributes().asMap().values().toString())
-          .doesNotContain("secret-literal")
-          .doesNotContain("42");
+    for (SpanData s : made) { // neither the literal nor the bind value, in any string attribute
+      s.getAttributes()
+          .forEach(
+              (key, value) -> {
+                if (value instanceof String) {
+                  assertThat((String) value).doesNotContain("secret-literal", "987654");
+                }
+              });
     }
   }
 

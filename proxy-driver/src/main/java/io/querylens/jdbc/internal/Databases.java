@@ -3,6 +3,7 @@ package io.querylens.jdbc.internal;
 import io.querylens.core.Database;
 import io.querylens.core.internal.Faults;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +27,9 @@ public final class Databases {
   public static Database of(Connection connection) {
     try {
       return ofUrl(connection.getMetaData().getURL());
-    } catch (Throwable t) { // a closed or unusual connection: the database stays unknown
+    } catch (SQLException e) { // a closed or broken connection: not QueryLens's fault
+      return Database.UNKNOWN;
+    } catch (Throwable t) {
       Faults.report("database of connection", t);
       return Database.UNKNOWN;
     }

@@ -3,6 +3,11 @@ package io.querylens.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.core.Database;
+import io.querylens.core.internal.Faults;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +42,17 @@ class DatabasesTest {
     Database d = Databases.ofUrl(url);
     assertThat(d).isEqualTo(new Database(system, namespace, host, port));
     assertThat(d.toString()).doesNotContain("secret", "bob", "alice", "pw");
+  }
+
+  @Test
+  void aConnectionsDatabaseComesFromItsMetadataAndAClosedOneIsUnknownWithoutAFault()
+      throws SQLException {
+    Connection open = DriverManager.getConnection("jdbc:h2:mem:metadata");
+    assertThat(Databases.of(open)).isEqualTo(new Database("h2database", "metadata", null, -1));
+    open.close();
+    long faults = Faults.count();
+    assertThat(Databases.of(open)).isEqualTo(Database.UNKNOWN);
+    assertThat(Faults.count()).isEqualTo(faults);
   }
 
   @ParameterizedTest

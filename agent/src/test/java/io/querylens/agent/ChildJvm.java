@@ -28,6 +28,17 @@ final class ChildJvm {
           ".*[/\\\\](querylens-[^/\\\\]*\\.jar"
               + "|(core|proxy-driver|jdbc-testing)[/\\\\]target[/\\\\]classes)");
 
+  /**
+   * The exporter and its libraries, which the test class path has and the applications never do:
+   * they see OpenTelemetry only through the agent jar (or the OpenTelemetry Java agent).
+   */
+  private static final Pattern EXPORTER_ENTRY =
+      Pattern.compile(
+          ".*[/\\\\](querylens-(exporter|agent-otel-javaagent)[^/\\\\]*\\.jar"
+              + "|(exporter|agent-otel-javaagent)[/\\\\]target[/\\\\](test-)?classes"
+              + "|(opentelemetry-[^/\\\\]*|okhttp[^/\\\\]*|okio[^/\\\\]*|kotlin-stdlib[^/\\\\]*"
+              + "|grpc-[^/\\\\]*|protobuf-java[^/\\\\]*)\\.jar)");
+
   private final Path dir;
   private final List<String> jvmOptions = new ArrayList<>();
   private boolean agent = true;
@@ -133,7 +144,7 @@ final class ChildJvm {
       kept.add(applicationByteBuddy.toString());
     }
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (AGENT_ENTRY.matcher(entry).matches()) {
+      if (AGENT_ENTRY.matcher(entry).matches() || EXPORTER_ENTRY.matcher(entry).matches()) {
         continue;
       }
       if (applicationByteBuddy != null && BYTE_BUDDY_ENTRY.matcher(entry).matches()) {

@@ -45,10 +45,10 @@ import java.util.zip.GZIPInputStream;
  * A real OTLP receiver for tests: a gRPC server (grpc-java with protobuf marshallers, no generated
  * stubs) and an HTTP/protobuf server (the JDK's HttpServer), both on free local ports, decoding the
  * opentelemetry-proto export requests for traces, metrics and logs and keeping them in arrival
- * order. It can answer slowly ({@link #setResponseDelay}) or fail ({@link #setFailing}) to stand
- * for a collector in trouble.
+ * order (public for the agent module's tests, which use the test jar). It can answer slowly ({@link
+ * #setResponseDelay}) or fail ({@link #setFailing}) to stand for a collector in trouble.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
   private static final String TRACE_SERVICE = "opentelemetry.proto.collector.trace.v1.TraceService";
   private static final String METRICS_SERVICE =
       "opentelemetry.proto.collector.metrics.v1.MetricsService";
@@ -115,57 +115,57 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** Starts both servers on free ports. */
-  static OtlpReceiver start() throws IOException {
+  public static OtlpReceiver start() throws IOException {
     return new OtlpReceiver();
   }
 
   /** The gRPC endpoint, for {@code otel.exporter.otlp.endpoint} with protocol {@code grpc}. */
-  String grpcEndpoint() {
+  public String grpcEndpoint() {
     return "http://127.0.0.1:" + grpc.getPort();
   }
 
   /** The HTTP endpoint, for {@code otel.exporter.otlp.endpoint} with {@code http/protobuf}. */
-  String httpEndpoint() {
+  public String httpEndpoint() {
     return "http://127.0.0.1:" + http.getAddress().getPort();
   }
 
   /** Makes every later request wait this long before it is answered. */
-  void setResponseDelay(Duration delay) {
+  public void setResponseDelay(Duration delay) {
     this.delayMillis = delay.toMillis();
   }
 
   /** Makes every later request fail (gRPC UNAVAILABLE, HTTP 503) after being counted. */
-  void setFailing(boolean failing) {
+  public void setFailing(boolean failing) {
     this.failing = failing;
   }
 
   /** Forgets every request received so far. */
-  void clear() {
+  public void clear() {
     traces.clear();
     metrics.clear();
     logs.clear();
     transports.clear();
   }
 
-  List<ExportTraceServiceRequest> traceRequests() {
+  public List<ExportTraceServiceRequest> traceRequests() {
     return List.copyOf(traces);
   }
 
-  List<ExportMetricsServiceRequest> metricRequests() {
+  public List<ExportMetricsServiceRequest> metricRequests() {
     return List.copyOf(metrics);
   }
 
-  List<ExportLogsServiceRequest> logRequests() {
+  public List<ExportLogsServiceRequest> logRequests() {
     return List.copyOf(logs);
   }
 
   /** {@code grpc} or {@code http} per request received, in arrival order. */
-  List<String> transports() {
+  public List<String> transports() {
     return List.copyOf(transports);
   }
 
   /** Every span received so far. */
-  List<Span> spans() {
+  public List<Span> spans() {
     List<Span> out = new ArrayList<>();
     for (ExportTraceServiceRequest r : traces) {
       r.getResourceSpansList()
@@ -175,7 +175,7 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** Every metric received so far (each export repeats the cumulative ones). */
-  List<Metric> metrics() {
+  public List<Metric> metrics() {
     List<Metric> out = new ArrayList<>();
     for (ExportMetricsServiceRequest r : metrics) {
       r.getResourceMetricsList()
@@ -185,7 +185,7 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** Every log record received so far. */
-  List<LogRecord> logRecords() {
+  public List<LogRecord> logRecords() {
     List<LogRecord> out = new ArrayList<>();
     for (ExportLogsServiceRequest r : logs) {
       r.getResourceLogsList()
@@ -195,7 +195,7 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** The resource attributes of every trace export, as strings. */
-  List<Map<String, String>> traceResources() {
+  public List<Map<String, String>> traceResources() {
     List<Map<String, String>> out = new ArrayList<>();
     for (ExportTraceServiceRequest r : traces) {
       r.getResourceSpansList()
@@ -208,7 +208,8 @@ final class OtlpReceiver implements AutoCloseable {
    * Waits up to {@code timeout} until {@code read} (e.g. {@code OtlpReceiver::spans}) returns a
    * list matching {@code done}, and returns it; the last list read when time runs out.
    */
-  <T> List<T> await(Function<OtlpReceiver, List<T>> read, Predicate<List<T>> done, Duration timeout)
+  public <T> List<T> await(
+      Function<OtlpReceiver, List<T>> read, Predicate<List<T>> done, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<T> list = read.apply(this);
@@ -220,12 +221,13 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** Attributes as strings (ints and doubles in decimal, booleans as true/false). */
-  static Map<String, String> attributes(List<KeyValue> attributes) {
+  public static Map<String, String> attributes(List<KeyValue> attributes) {
     return attributes.stream()
         .collect(Collectors.toMap(KeyValue::getKey, kv -> text(kv.getValue()), (a, b) -> b));
   }
 
-  static String text(AnyValue v) {
+  /** One attribute value as a string, as {@link #attributes} gives it. */
+  public static String text(AnyValue v) {
     switch (v.getValueCase()) {
       case STRING_VALUE:
         return v.getStringValue();

@@ -41,7 +41,8 @@ public class JdbcState {
     "datasource-proxy",
     "p6spy",
     "otel",
-    "querylens-otel"
+    "querylens-otel",
+    "querylens-otel-collector-down"
   })
   public String variant;
 

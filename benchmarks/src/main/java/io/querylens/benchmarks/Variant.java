@@ -154,6 +154,24 @@ enum Variant {
           .install();
       return exporting(sdk, exporter, QUERYLENS.open().connection(), 0);
     }
+  },
+
+  /**
+   * QueryLens making a span per execution into an SDK of its own, configured by {@code otel.*}
+   * properties to send spans, metrics and logs over OTLP to a port where nothing listens: what the
+   * application pays while the collector is down (the batch processor's bounded queue fills, then
+   * drops).
+   */
+  QUERYLENS_OTEL_COLLECTOR_DOWN("querylens-otel-collector-down") {
+    @Override
+    Opened open() throws SQLException {
+      System.setProperty("otel.service.name", "querylens-benchmarks");
+      System.setProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:9");
+      System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
+      System.setProperty("otel.metric.export.interval", "1000");
+      QueryLensOpenTelemetry.builder().setSpans(QueryLensOpenTelemetry.Spans.ON).build().install();
+      return QUERYLENS.open();
+    }
   };
 
   private final String paramName;

@@ -34,7 +34,16 @@ public class JdbcState {
   static final int CHUNK = 100;
 
   /** Which interception sits between the benchmark and H2; see {@link Variant}. */
-  @Param({"raw", "querylens", "querylens-statistics-only", "datasource-proxy", "p6spy", "otel"})
+  @Param({
+    "raw",
+    "querylens",
+    "querylens-statistics-only",
+    "datasource-proxy",
+    "p6spy",
+    "otel",
+    "querylens-otel",
+    "querylens-otel-collector-down"
+  })
   public String variant;
 
   Connection connection;

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.querylens.exporter.otel.QueryLensOpenTelemetry;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -128,26 +129,48 @@ enum Variant {
     @Override
     Opened open() throws SQLException {
       DiscardingSpanExporter exporter = new DiscardingSpanExporter();
-      OpenTelemetrySdk sdk =
-          OpenTelemetrySdk.builder()
-              .setTracerProvider(
-                  SdkTracerProvider.builder()
-                      .setSampler(Sampler.alwaysOn())
-                      .addSpanProcessor(SimpleSpanProcessor.create(exporter))
-                      .build())
-              .build();
+      OpenTelemetrySdk sdk = alwaysOnSdk(exporter);
       DataSource traced = JdbcTelemetry.create(sdk).wrap(h2DataSource());
       Connection connection = traced.getConnection();
       // Counted after getConnection, whose own span must not pass for statement spans.
-      long connectionSpans = exporter.exported();
-      return new Opened(
-          connection,
-          () -> {
-            sdk.close();
-            if (exporter.exported() <= connectionSpans) {
-              throw new IllegalStateException("the otel variant exported no statement spans");
-            }
-          });
+      return exporting(sdk, exporter, connection, exporter.exported());
+    }
+  },
+
+  /**
+   * QueryLens through its driver URL making a client span per execution into the same SDK as {@link
+   * #OTEL} (every span sampled, each exported as it ends to an exporter that drops it), with its
+   * metrics registered on that SDK as on any application's OpenTelemetry.
+   */
+  QUERYLENS_OTEL("querylens-otel") {
+    @Override
+    Opened open() throws SQLException {
+      DiscardingSpanExporter exporter = new DiscardingSpanExporter();
+      OpenTelemetrySdk sdk = alwaysOnSdk(exporter);
+      QueryLensOpenTelemetry.builder()
+          .setOpenTelemetry(sdk)
+          .setSpans(QueryLensOpenTelemetry.Spans.ON)
+          .build()
+          .install();
+      return exporting(sdk, exporter, QUERYLENS.open().connection(), 0);
+    }
+  },
+
+  /**
+   * QueryLens making a span per execution into an SDK of its own, configured by {@code otel.*}
+   * properties to send spans, metrics and logs over OTLP to a port where nothing listens: what the
+   * application pays while the collector is down (the batch processor's bounded queue fills, then
+   * drops).
+   */
+  QUERYLENS_OTEL_COLLECTOR_DOWN("querylens-otel-collector-down") {
+    @Override
+    Opened open() throws SQLException {
+      System.setProperty("otel.service.name", "querylens-benchmarks");
+      System.setProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:9");
+      System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
+      System.setProperty("otel.metric.export.interval", "1000");
+      QueryLensOpenTelemetry.builder().setSpans(QueryLensOpenTelemetry.Spans.ON).build().install();
+      return QUERYLENS.open();
     }
   };
 
@@ -177,6 +200,36 @@ enum Variant {
       throw new IllegalStateException(
           paramName + " opened a " + connection.getClass().getName() + " connection");
     }
+  }
+
+  /** An SDK sampling every span and handing each, as it ends, to {@code exporter}. */
+  static OpenTelemetrySdk alwaysOnSdk(DiscardingSpanExporter exporter) {
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .setSampler(Sampler.alwaysOn())
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build())
+        .build();
+  }
+
+  /**
+   * {@code connection}, closing {@code sdk} after it and failing unless statement spans beyond the
+   * {@code spansBefore} already exported reached {@code exporter}.
+   */
+  static Opened exporting(
+      OpenTelemetrySdk sdk,
+      DiscardingSpanExporter exporter,
+      Connection connection,
+      long spansBefore) {
+    return new Opened(
+        connection,
+        () -> {
+          sdk.close();
+          if (exporter.exported() <= spansBefore) {
+            throw new IllegalStateException("no statement spans were exported");
+          }
+        });
   }
 
   static DataSource h2DataSource() {

@@ -20,6 +20,9 @@ public interface QueryLensExtension {
     /** Adds a consumer of every execution. */
     void addExecutionListener(ExecutionListener listener);
 
+    /** Removes a listener added with {@link #addExecutionListener}. */
+    void removeExecutionListener(ExecutionListener listener);
+
     /** Adds a source of units of work. */
     void addUnitOfWorkSource(UnitOfWorkSource source);
 

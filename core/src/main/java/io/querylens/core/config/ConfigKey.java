@@ -116,6 +116,15 @@ public enum ConfigKey {
       0,
       0,
       "Least severe message the agent's own logger prints to standard error; off prints none."),
+  OTEL_EXPORT(
+      "querylens.otel.export",
+      Type.CHOICE,
+      "auto",
+      0,
+      0,
+      "OpenTelemetry export (spans, metrics, findings) when the exporter is on the class path: on,"
+          + " off, or auto: on when, at the first execution, the JVM has an otel.* system property"
+          + " or OTEL_* variable, a global OpenTelemetry or the OpenTelemetry Java agent."),
   OTEL_SPANS(
       "querylens.otel.spans",
       Type.CHOICE,
@@ -137,8 +146,8 @@ public enum ConfigKey {
   /** The values {@link #LOG_LEVEL} takes, least verbose first. */
   static final List<String> LEVELS = List.of("off", "error", "warn", "info", "debug");
 
-  /** The values {@link #OTEL_SPANS} takes. */
-  static final List<String> SPANS_MODES = List.of("auto", "on", "off");
+  /** The values {@link #OTEL_EXPORT} and {@link #OTEL_SPANS} take. */
+  static final List<String> AUTO_ON_OFF = List.of("auto", "on", "off");
 
   /** The kind of value a key takes. */
   public enum Type {
@@ -262,8 +271,9 @@ public enum ConfigKey {
     switch (this) {
       case LOG_LEVEL:
         return LEVELS;
+      case OTEL_EXPORT:
       case OTEL_SPANS:
-        return SPANS_MODES;
+        return AUTO_ON_OFF;
       default:
         return List.of();
     }

@@ -245,6 +245,8 @@ final class ConfigReader {
           badValue(key, raw);
         } else if (key == ConfigKey.LOG_LEVEL) {
           builder.setLogLevel(choice);
+        } else if (key == ConfigKey.OTEL_EXPORT) {
+          builder.setOtelExport(choice);
         } else if (key == ConfigKey.OTEL_SPANS) {
           builder.setOtelSpans(choice);
         } else {

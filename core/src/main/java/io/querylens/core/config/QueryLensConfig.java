@@ -39,6 +39,7 @@ public final class QueryLensConfig {
   private final List<String> callSiteAppPackages;
   private final List<String> callSiteSkipPackages;
   private final String logLevel;
+  private final String otelExport;
   private final String otelSpans;
   private final int metricsTopShapes;
   private final List<String> problems;
@@ -58,6 +59,7 @@ public final class QueryLensConfig {
     this.callSiteAppPackages = b.callSiteAppPackages;
     this.callSiteSkipPackages = b.callSiteSkipPackages;
     this.logLevel = b.logLevel;
+    this.otelExport = b.otelExport;
     this.otelSpans = b.otelSpans;
     this.metricsTopShapes = b.metricsTopShapes;
     this.problems = List.copyOf(problems);
@@ -209,6 +211,15 @@ public final class QueryLensConfig {
   }
 
   /**
+   * {@code querylens.otel.export}: whether the OpenTelemetry exporter, when on the class path,
+   * exports ({@code on}), does not ({@code off}), or does when the JVM is set up for OpenTelemetry
+   * ({@code auto}); lower case.
+   */
+  public String otelExport() {
+    return otelExport;
+  }
+
+  /**
    * {@code querylens.otel.spans}: whether the OpenTelemetry exporter makes a client span per
    * execution ({@code on}), makes none ({@code off}), or makes them unless the OpenTelemetry Java
    * agent's JDBC instrumentation does ({@code auto}); lower case.
@@ -254,6 +265,7 @@ public final class QueryLensConfig {
         && callSiteAppPackages.equals(c.callSiteAppPackages)
         && callSiteSkipPackages.equals(c.callSiteSkipPackages)
         && logLevel.equals(c.logLevel)
+        && otelExport.equals(c.otelExport)
         && otelSpans.equals(c.otelSpans)
         && metricsTopShapes == c.metricsTopShapes;
   }
@@ -275,6 +287,7 @@ public final class QueryLensConfig {
         callSiteAppPackages,
         callSiteSkipPackages,
         logLevel,
+        otelExport,
         otelSpans,
         metricsTopShapes);
   }
@@ -340,6 +353,10 @@ public final class QueryLensConfig {
         + "="
         + logLevel
         + ", "
+        + ConfigKey.OTEL_EXPORT.key()
+        + "="
+        + otelExport
+        + ", "
         + ConfigKey.OTEL_SPANS.key()
         + "="
         + otelSpans
@@ -373,6 +390,7 @@ public final class QueryLensConfig {
     private List<String> callSiteAppPackages = List.of();
     private List<String> callSiteSkipPackages = List.of();
     private String logLevel = (String) ConfigKey.LOG_LEVEL.defaultValue();
+    private String otelExport = (String) ConfigKey.OTEL_EXPORT.defaultValue();
     private String otelSpans = (String) ConfigKey.OTEL_SPANS.defaultValue();
     private int metricsTopShapes = (Integer) ConfigKey.METRICS_TOP_SHAPES.defaultValue();
 
@@ -489,6 +507,15 @@ public final class QueryLensConfig {
      */
     public Builder setLogLevel(String logLevel) {
       this.logLevel = choice(ConfigKey.LOG_LEVEL, logLevel);
+      return this;
+    }
+
+    /**
+     * {@code querylens.otel.export}: {@code auto}, {@code on} or {@code off}, in any case; default
+     * {@code auto}.
+     */
+    public Builder setOtelExport(String otelExport) {
+      this.otelExport = choice(ConfigKey.OTEL_EXPORT, otelExport);
       return this;
     }
 

@@ -137,6 +137,7 @@ public final class Recording implements QueryLensExtension.Context {
   }
 
   /** Removes a listener added with {@link #addExecutionListener}. */
+  @Override
   public void removeExecutionListener(ExecutionListener listener) {
     synchronized (this) {
       listeners =

@@ -381,6 +381,7 @@ class QueryLensConfigTest {
             .setUnitIdleGap(Duration.ofSeconds(2))
             .setCallSiteAppPackages(List.of(" com.example ", "org.acme.billing."))
             .setCallSiteSkipPackages(List.of("com.vendor"))
+            .setOtelExport("On")
             .setOtelSpans(" OFF ")
             .build();
     assertThat(c.enabled()).isFalse();
@@ -396,6 +397,7 @@ class QueryLensConfigTest {
     assertThat(c.unitIdleGap()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
     assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor");
+    assertThat(c.otelExport()).isEqualTo("on");
     assertThat(c.otelSpans()).isEqualTo("off");
     assertThat(c.problems()).isEmpty();
     assertThat(c.toString())
@@ -407,7 +409,8 @@ class QueryLensConfigTest {
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
-                + " querylens.otel.spans=off, querylens.metrics.top-shapes=20");
+                + " querylens.otel.export=on, querylens.otel.spans=off,"
+                + " querylens.metrics.top-shapes=20");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.querylens.exporter.otel;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.Recording;
 import io.querylens.exporter.otel.internal.OpenTelemetryExtension;
 import io.querylens.exporter.otel.internal.Telemetry;
@@ -42,20 +41,25 @@ public final class QueryLensOpenTelemetry {
 
   /** Makes the JVM-wide recording write to this exporter's OpenTelemetry from now on. */
   public void install() {
-    OpenTelemetryExtension.useGlobally(telemetry(QueryLensConfig.fromEnvironment()));
+    Recording recording = Recording.global();
+    OpenTelemetryExtension.useGlobally(telemetry(recording));
   }
 
   /** Makes {@code recording} (one of its own, in tests) write to this exporter. */
   void install(Recording recording) {
-    OpenTelemetryExtension.install(recording, telemetry(recording.config()));
+    OpenTelemetryExtension.install(recording, telemetry(recording));
   }
 
-  /** The telemetry this setup describes; {@code config} supplies what was not set. */
-  private Telemetry telemetry(QueryLensConfig config) {
-    String mode = spans == null ? config.otelSpans() : spans.name().toLowerCase(Locale.ROOT);
+  /**
+   * The telemetry this setup describes, reporting {@code recording}'s metrics; its configuration
+   * supplies what was not set.
+   */
+  private Telemetry telemetry(Recording recording) {
+    String mode =
+        spans == null ? recording.config().otelSpans() : spans.name().toLowerCase(Locale.ROOT);
     return openTelemetry == null
-        ? Telemetry.fromEnvironment(mode)
-        : Telemetry.of(openTelemetry, mode);
+        ? Telemetry.fromEnvironment(mode, recording)
+        : Telemetry.of(openTelemetry, mode, recording);
   }
 
   /** Builds a {@link QueryLensOpenTelemetry}. Not thread-safe. */

@@ -9,21 +9,26 @@ import java.util.Locale;
  * The low-cardinality summary of a query shape that the database conventions name {@code
  * db.query.summary}: the operation followed by the tables it touches, {@code SELECT owners} or
  * {@code SELECT owners pets}; and the one table as {@code db.collection.name} when there is exactly
- * one. Read from the shape's masked text, so it never holds a literal.
+ * one. Read from the shape's masked text, so it never holds a literal. Internal: public only for
+ * the metrics.
  */
-final class QuerySummary {
+public final class QuerySummary {
   /** Tables named in a summary at most; the conventions ask for a short, bounded text. */
   static final int MAX_TABLES = 3;
 
-  final String summary;
-  final String collection;
+  /** {@code db.query.summary}, or null when the shape has no operation. */
+  public final String summary;
+
+  /** {@code db.collection.name}: the one table, or null when there is not exactly one. */
+  public final String collection;
 
   private QuerySummary(String summary, String collection) {
     this.summary = summary;
     this.collection = collection;
   }
 
-  static QuerySummary of(QueryShape shape) {
+  /** The summary of {@code shape}. */
+  public static QuerySummary of(QueryShape shape) {
     String operation = shape.operation();
     List<String> tables = tables(shape.text(), operation);
     if (operation == null || operation.isEmpty()) {

@@ -6,8 +6,13 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.common.Clock;
 import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.Recording;
+import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
+import io.querylens.exporter.otel.internal.metrics.ObservedMetrics;
+import io.querylens.exporter.otel.internal.metrics.QueryLensMetrics;
 
 /**
  * The OpenTelemetry instance QueryLens writes to, with its tracer and logger and what to do with
@@ -17,6 +22,9 @@ import io.querylens.core.internal.Faults;
  */
 public final class Telemetry {
   static final String SCOPE = "io.querylens";
+
+  /** Writes nothing: what the hooks see before a telemetry is set up. */
+  static final Telemetry NOOP = new Telemetry(OpenTelemetry.noop(), "off", false, null, null);
 
   final OpenTelemetry openTelemetry;
   final Tracer tracer;
@@ -29,16 +37,21 @@ public final class Telemetry {
   /** The SDK QueryLens made for itself and must shut down, or null. */
   private final OpenTelemetrySdk owned;
 
+  /** The metrics registered on an OpenTelemetry QueryLens did not make, or null. */
+  private final ObservedMetrics observed;
+
   /**
    * @param spans {@code auto}, {@code on} or {@code off}
    * @param agentMakesJdbcSpans whether the OpenTelemetry Java agent's JDBC instrumentation runs
    * @param owned the SDK QueryLens made for itself, or null
+   * @param observed the metrics registered on {@code openTelemetry}, or null
    */
   Telemetry(
       OpenTelemetry openTelemetry,
       String spans,
       boolean agentMakesJdbcSpans,
-      OpenTelemetrySdk owned) {
+      OpenTelemetrySdk owned,
+      ObservedMetrics observed) {
     this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.logger = openTelemetry.getLogsBridge().get(SCOPE);
@@ -46,42 +59,52 @@ public final class Telemetry {
     this.makesSpans = spans.equals("on") || (spans.equals("auto") && !agent);
     this.enrichesAgentSpans = agent;
     this.owned = owned;
+    this.observed = observed;
   }
 
   /**
    * Writes to {@code openTelemetry}, which the application owns; {@code spans} is {@code auto},
-   * {@code on} or {@code off} ({@code querylens.otel.spans}).
+   * {@code on} or {@code off} ({@code querylens.otel.spans}); {@code recording}'s metrics are
+   * reported through its meters unless {@code recording} is null.
    */
-  public static Telemetry of(OpenTelemetry openTelemetry, String spans) {
-    return new Telemetry(openTelemetry, spans, JavaAgentDetector.agentMakesJdbcSpans(), null);
+  public static Telemetry of(OpenTelemetry openTelemetry, String spans, Recording recording) {
+    ObservedMetrics observed =
+        recording == null
+            ? null
+            : ObservedMetrics.register(openTelemetry, recording, new DeliveryHealth());
+    return new Telemetry(
+        openTelemetry, spans, JavaAgentDetector.agentMakesJdbcSpans(), null, observed);
   }
 
   /**
    * The application's global OpenTelemetry when it has set one (never replaced), else an SDK
    * configured from the standard {@code otel.*} properties and {@code OTEL_*} variables, not made
-   * global, flushed and shut down at JVM exit by autoconfigure's shutdown hook.
+   * global, with {@code recording}'s metrics read at each collection, flushed and shut down at JVM
+   * exit by autoconfigure's shutdown hook.
    */
-  public static Telemetry fromEnvironment(String spans) {
+  public static Telemetry fromEnvironment(String spans, Recording recording) {
     if (GlobalOpenTelemetry.isSet()) {
-      return of(GlobalOpenTelemetry.get(), spans);
+      return of(GlobalOpenTelemetry.get(), spans, recording);
     }
-    OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().build().getOpenTelemetrySdk();
-    return new Telemetry(sdk, spans, JavaAgentDetector.agentMakesJdbcSpans(), sdk);
-  }
-
-  /** A telemetry writing nothing, for when the real one could not be made. */
-  static Telemetry noop() {
-    return of(OpenTelemetry.noop(), "off");
+    AutoConfiguredOpenTelemetrySdkBuilder builder = AutoConfiguredOpenTelemetrySdk.builder();
+    if (recording != null) {
+      QueryLensMetrics.customize(builder, recording, new DeliveryHealth());
+    }
+    OpenTelemetrySdk sdk = builder.build().getOpenTelemetrySdk();
+    return new Telemetry(sdk, spans, JavaAgentDetector.agentMakesJdbcSpans(), sdk, null);
   }
 
   /** Flushes and shuts down the SDK QueryLens made for itself; leaves an application's alone. */
   void close() {
-    if (owned != null) {
-      try {
-        owned.close();
-      } catch (Throwable t) {
-        Faults.report("otel shutdown", t);
+    try {
+      if (observed != null) {
+        observed.close();
       }
+      if (owned != null) {
+        owned.close();
+      }
+    } catch (Throwable t) {
+      Faults.report("otel shutdown", t);
     }
   }
 }

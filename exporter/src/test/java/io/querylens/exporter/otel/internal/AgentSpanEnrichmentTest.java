@@ -59,7 +59,7 @@ class AgentSpanEnrichmentTest {
       s.execute("merge into vets values (1, 'ann'), (2, 'bob')");
     }
     Recording recording = Recording.create(QueryLensConfig.builder().build());
-    OpenTelemetryExtension.install(recording, new Telemetry(sdk, "auto", true, null));
+    OpenTelemetryExtension.install(recording, new Telemetry(sdk, "auto", true, null, null));
     dataSource = QueryLensDataSource.wrap(h2, recording);
   }
 

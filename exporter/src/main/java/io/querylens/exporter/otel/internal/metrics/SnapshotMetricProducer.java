@@ -1,5 +1,15 @@
 package io.querylens.exporter.otel.internal.metrics;
 
+import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_COLLECTION_NAME;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_NAMESPACE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_OPERATION_NAME;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_QUERY_TEXT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_SYSTEM_NAME;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.QUERYLENS_SHAPE_ID;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.SERVER_ADDRESS;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.SERVER_PORT;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -18,6 +28,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
+import io.querylens.exporter.otel.internal.QuerySummary;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.delivery.Signal;
 import java.util.ArrayList;
@@ -36,15 +47,7 @@ import java.util.Map;
  * {@link Faults} and yields no metrics for that collection.
  */
 public final class SnapshotMetricProducer implements MetricProducer {
-  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
-  static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-  static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
-  static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  static final AttributeKey<String> SHAPE_ID = AttributeKey.stringKey("querylens.shape.id");
   static final AttributeKey<String> PHASE = AttributeKey.stringKey("querylens.phase");
-  static final AttributeKey<String> FINDING_KIND = AttributeKey.stringKey("querylens.finding.kind");
   static final AttributeKey<String> SIGNAL = AttributeKey.stringKey("querylens.signal");
 
   static final String OPERATION_DURATION = "db.client.operation.duration";
@@ -116,7 +119,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
   /**
    * The conventions' low-cardinality attributes of a shape's executions on {@code database} (null
    * when unknown): {@code db.system.name}, {@code db.namespace}, {@code server.address}, {@code
-   * server.port}, {@code db.operation.name}.
+   * server.port}, {@code db.operation.name}, {@code db.collection.name} (when one table).
    */
   static AttributesBuilder operationAttributes(QueryShape shape, Database database) {
     AttributesBuilder a = Attributes.builder();
@@ -134,6 +137,10 @@ public final class SnapshotMetricProducer implements MetricProducer {
     String operation = shape.operation();
     if (!operation.isEmpty()) {
       a.put(DB_OPERATION_NAME, operation);
+    }
+    String collection = QuerySummary.of(shape).collection;
+    if (collection != null) {
+      a.put(DB_COLLECTION_NAME, collection);
     }
     return a;
   }
@@ -193,12 +200,12 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private static Attributes shapeAttributes(QueryShape shape) {
     if (shape == null) {
-      return Attributes.of(SHAPE_ID, OTHER_SHAPES);
+      return Attributes.of(QUERYLENS_SHAPE_ID, OTHER_SHAPES);
     }
     String text = shape.text();
     AttributesBuilder a =
         Attributes.builder()
-            .put(SHAPE_ID, shape.id())
+            .put(QUERYLENS_SHAPE_ID, shape.id())
             .put(
                 DB_QUERY_TEXT,
                 text.length() <= MAX_QUERY_TEXT ? text : text.substring(0, MAX_QUERY_TEXT));

@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.querylens.exporter.otel.internal.SemanticAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ObservedMetricsTest {
                   .filter(
                       p ->
                           "n-plus-one"
-                              .equals(p.getAttributes().get(SnapshotMetricProducer.FINDING_KIND)))
+                              .equals(p.getAttributes().get(SemanticAttributes.FINDING_KIND)))
                   .mapToLong(LongPointData::getValue)
                   .sum())
           .isEqualTo(1);

@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.exporter.otel.internal.SemanticAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import java.util.Collection;
 import java.util.List;
@@ -59,9 +60,11 @@ class SnapshotMetricProducerTest {
     assertThat(countOf(points, "SELECT")).isEqualTo(51); // 50 reads and the failing query
     assertThat(countOf(points, "INSERT")).isEqualTo(50);
     assertThat(countOf(points, "CREATE")).isEqualTo(1);
+    assertThat(points)
+        .extracting(p -> p.getAttributes().get(SemanticAttributes.DB_COLLECTION_NAME))
+        .contains("item", "missing_table");
     for (HistogramPointData p : points) {
-      assertThat(p.getAttributes().get(SnapshotMetricProducer.DB_SYSTEM_NAME))
-          .isEqualTo("h2database");
+      assertThat(p.getAttributes().get(SemanticAttributes.DB_SYSTEM_NAME)).isEqualTo("h2database");
       assertThat(p.getCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.getCount());
       assertThat(p.getBoundaries()).hasSize(22).startsWith(1e-6, 2e-6, 5e-6, 1e-5);
       assertThat(p.getSum()).isPositive();
@@ -122,8 +125,7 @@ class SnapshotMetricProducerTest {
             metric(metrics, "querylens.findings").getLongSumData().getPoints().stream()
                 .filter(
                     p ->
-                        "n-plus-one"
-                            .equals(p.getAttributes().get(SnapshotMetricProducer.FINDING_KIND)))
+                        "n-plus-one".equals(p.getAttributes().get(SemanticAttributes.FINDING_KIND)))
                 .mapToLong(LongPointData::getValue)
                 .sum())
         .isEqualTo(1);
@@ -155,13 +157,17 @@ class SnapshotMetricProducerTest {
 
   private static HistogramPointData point(Collection<HistogramPointData> points, String op) {
     return points.stream()
-        .filter(p -> op.equals(p.getAttributes().get(SnapshotMetricProducer.DB_OPERATION_NAME)))
+        .filter(p -> op.equals(p.getAttributes().get(SemanticAttributes.DB_OPERATION_NAME)))
         .findFirst()
         .orElseThrow();
   }
 
+  /** Executions of operation {@code op}, over every collection it touched. */
   private static long countOf(Collection<HistogramPointData> points, String op) {
-    return point(points, op).getCount();
+    return points.stream()
+        .filter(p -> op.equals(p.getAttributes().get(SemanticAttributes.DB_OPERATION_NAME)))
+        .mapToLong(HistogramPointData::getCount)
+        .sum();
   }
 
   private static HistogramPointData shapeSeries(List<HistogramPointData> points, boolean other) {
@@ -170,7 +176,7 @@ class SnapshotMetricProducerTest {
             p ->
                 other
                     == SnapshotMetricProducer.OTHER_SHAPES.equals(
-                        p.getAttributes().get(SnapshotMetricProducer.SHAPE_ID)))
+                        p.getAttributes().get(SemanticAttributes.QUERYLENS_SHAPE_ID)))
         .findFirst()
         .orElseThrow();
   }

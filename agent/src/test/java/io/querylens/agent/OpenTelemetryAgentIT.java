@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.app.Apps;
 import com.example.app.ReadBackApp;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.querylens.exporter.otel.OtlpReceiver;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -86,6 +93,83 @@ class OpenTelemetryAgentIT {
     assertThat(spans(result.stderr(), INSERT))
         .as("one span per insert, not one more for QueryLens's wrapper")
         .isEqualTo(7);
+  }
+
+  /**
+   * Both agents, the OpenTelemetry one exporting over OTLP: its JDBC spans carry QueryLens's
+   * attributes and QueryLens makes none of its own (decision 0016), and the finding and QueryLens's
+   * metrics go out through the OpenTelemetry agent's pipeline.
+   */
+  @ParameterizedTest(name = "OpenTelemetry first: {0}")
+  @ValueSource(booleans = {true, false})
+  void queryLensAddsItsAttributesToTheOpenTelemetryAgentsSpans(boolean openTelemetryFirst)
+      throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      String otel = "-javaagent:" + openTelemetryAgentJar();
+      String ours = "-javaagent:" + ChildJvm.agentJar();
+      ChildJvm.Result result =
+          new ChildJvm(dir)
+              .withoutAgent()
+              .option(openTelemetryFirst ? otel : ours)
+              .option(openTelemetryFirst ? ours : otel)
+              .option("-Dotel.service.name=both-agents")
+              .option("-Dotel.exporter.otlp.protocol=http/protobuf")
+              .option("-Dotel.exporter.otlp.endpoint=" + receiver.httpEndpoint())
+              .option("-Dotel.metric.export.interval=200ms")
+              .run(Apps.N_PLUS_ONE);
+      assertThat(result.stdout()).contains("done");
+
+      List<Span> selects =
+          receiver.await(
+              r -> r.spans().stream().filter(s -> SELECT.equals(statement(s))).toList(),
+              l -> l.size() >= Apps.N_PLUS_ONE_LOOP,
+              Duration.ofSeconds(15));
+      assertThat(selects)
+          .as("the OpenTelemetry agent's spans, one per execution; stderr:%n%s", result.stderr())
+          .hasSize(Apps.N_PLUS_ONE_LOOP)
+          .allSatisfy(
+              s ->
+                  assertThat(OtlpReceiver.attributes(s.getAttributesList()))
+                      .containsEntry("querylens.shape", SELECT)
+                      .containsKey("querylens.shape.id"));
+      assertThat(scopes(receiver))
+          .as("QueryLens made no span of its own")
+          .doesNotContain("io.querylens");
+
+      List<LogRecord> findings =
+          receiver.await(
+              r ->
+                  r.logRecords().stream()
+                      .filter(l -> kind(l) != null && kind(l).equals("n-plus-one"))
+                      .toList(),
+              l -> !l.isEmpty(),
+              Duration.ofSeconds(15));
+      assertThat(findings).hasSize(1);
+      assertThat(
+              receiver.await(
+                  r -> r.metrics().stream().map(Metric::getName).distinct().toList(),
+                  l -> l.contains("querylens.findings"),
+                  Duration.ofSeconds(15)))
+          .contains("querylens.findings");
+    }
+  }
+
+  private static String statement(Span s) {
+    Map<String, String> a = OtlpReceiver.attributes(s.getAttributesList());
+    return a.getOrDefault("db.query.text", a.get("db.statement"));
+  }
+
+  private static String kind(LogRecord r) {
+    return OtlpReceiver.attributes(r.getAttributesList()).get("querylens.finding.kind");
+  }
+
+  private static List<String> scopes(OtlpReceiver receiver) {
+    return receiver.traceRequests().stream()
+        .flatMap(t -> t.getResourceSpansList().stream())
+        .flatMap(rs -> rs.getScopeSpansList().stream())
+        .map(ss -> ss.getScope().getName())
+        .distinct()
+        .toList();
   }
 
   @Test

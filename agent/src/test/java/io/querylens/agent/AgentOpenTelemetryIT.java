@@ -87,10 +87,7 @@ class AgentOpenTelemetryIT {
 
   @Test
   void servesThePrometheusEndpoint() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
     Path go = dir.resolve("go");
     ChildJvm child =
         new ChildJvm(dir)
@@ -114,6 +111,34 @@ class AgentOpenTelemetryIT {
     } finally {
       Files.createFile(go);
       child.await(process);
+    }
+  }
+
+  /**
+   * With the collector down, the relocated SDK's complaints (through {@code java.util.logging})
+   * come out as the agent's own {@code [QueryLens]} lines, not through the JVM's JUL handlers,
+   * which an application may bridge to its logging.
+   */
+  @Test
+  void theSdksLoggingGoesOnlyToTheAgentsOwnLogger() throws Exception {
+    ChildJvm.Result result =
+        new ChildJvm(dir)
+            .option("-Dotel.service.name=collector-down")
+            .option("-Dotel.exporter.otlp.endpoint=http://127.0.0.1:" + freePort())
+            .option("-Dotel.metric.export.interval=200ms")
+            .run(Apps.N_PLUS_ONE);
+
+    assertThat(result.stderr())
+        .containsPattern(
+            "\\[QueryLens\\] (WARN|ERROR) io\\.querylens\\.shaded\\.io\\.opentelemetry\\.sdk\\.")
+        .doesNotContain("SEVERE:")
+        .doesNotContain("WARNING:");
+  }
+
+  /** A port nothing listens on (it was free a moment ago). */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

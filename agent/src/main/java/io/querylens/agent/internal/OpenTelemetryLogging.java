@@ -27,18 +27,17 @@ final class OpenTelemetryLogging extends Handler {
   private final AtomicLong window = new AtomicLong();
   private final AtomicLong inWindow = new AtomicLong();
 
-  private OpenTelemetryLogging() {}
+  OpenTelemetryLogging() {}
 
-  /** Routes {@link #ROOT}'s records to the agent's logger at {@code level}; once per JVM. */
+  /** Routes {@link #ROOT}'s records to the agent's logger at {@code level}; one handler a JVM. */
   static synchronized void install(String level) {
-    if (root != null) {
-      return;
-    }
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ROOT);
     logger.setUseParentHandlers(false);
     logger.setLevel(julLevel(level));
-    logger.addHandler(new OpenTelemetryLogging());
-    root = logger;
+    if (root == null) {
+      logger.addHandler(new OpenTelemetryLogging());
+      root = logger;
+    }
   }
 
   static Level julLevel(String level) {

@@ -17,6 +17,7 @@ import io.querylens.core.internal.stats.ShapeRegistry;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.util.Arrays;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -90,12 +91,20 @@ public final class Recording implements QueryLensExtension.Context {
 
   /** Installs every {@link QueryLensExtension} on the class path into this recording. */
   private void loadExtensions() {
+    loadServices(QueryLensExtension.class, this::install, "extensions");
+  }
+
+  /**
+   * Hands every provider of {@code type} on the class path to {@code use}; what the loading throws
+   * is caught and counted as {@code what}.
+   */
+  private static <T> void loadServices(Class<T> type, Consumer<T> use, String what) {
     try {
-      for (QueryLensExtension extension : ServiceLoader.load(QueryLensExtension.class)) {
-        install(extension);
+      for (T service : ServiceLoader.load(type)) {
+        use.accept(service);
       }
     } catch (Throwable t) { // a broken provider must not stop the recording
-      Faults.report("extensions", t);
+      Faults.report(what, t);
     }
   }
 
@@ -363,13 +372,7 @@ public final class Recording implements QueryLensExtension.Context {
   }
 
   private void loadUnitOfWorkSources() {
-    try {
-      for (UnitOfWorkSource source : ServiceLoader.load(UnitOfWorkSource.class)) {
-        addUnitOfWorkSource(source);
-      }
-    } catch (Throwable t) { // a broken provider must not stop the recording
-      Faults.report("unit-of-work sources", t);
-    }
+    loadServices(UnitOfWorkSource.class, this::addUnitOfWorkSource, "unit-of-work sources");
   }
 
   /** Time spent inside a {@code getConnection()} that returned a connection. */

@@ -7,9 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.querylens.core.internal.Recording;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,13 +27,7 @@ class ExtensionDiscoveryTest {
     System.setProperty("querylens.report.console", "false");
     Recording.global(); // QueryLens starts first: the extension is installed, nothing resolved yet
     InMemorySpanExporter spans = InMemorySpanExporter.create();
-    OpenTelemetrySdk app =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .build();
+    OpenTelemetrySdk app = TestFixtures.sdkWithSpansIn(spans);
     GlobalOpenTelemetry.set(app);
     try {
       awaitSetUp(spans);

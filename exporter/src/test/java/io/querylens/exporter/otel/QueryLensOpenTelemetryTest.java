@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -51,19 +52,18 @@ class QueryLensOpenTelemetryTest {
 
   @BeforeEach
   void setUp() throws SQLException {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:otel;DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop table if exists pets");
-      s.execute("drop table if exists owners");
-      s.execute("create table owners (id int primary key, name varchar(20))");
-      s.execute("create table pets (id int primary key, owner_id int, name varchar(20))");
-      for (int i = 1; i <= 8; i++) {
-        s.execute("insert into owners values (" + i + ", 'owner" + i + "')");
-        s.execute("insert into pets values (" + i + ", " + i + ", 'pet" + i + "')");
-      }
+    List<String> schema =
+        new ArrayList<>(
+            List.of(
+                "drop table if exists pets",
+                "drop table if exists owners",
+                "create table owners (id int primary key, name varchar(20))",
+                "create table pets (id int primary key, owner_id int, name varchar(20))"));
+    for (int i = 1; i <= 8; i++) {
+      schema.add("insert into owners values (" + i + ", 'owner" + i + "')");
+      schema.add("insert into pets values (" + i + ", " + i + ", 'pet" + i + "')");
     }
+    JdbcDataSource h2 = TestFixtures.h2("otel", schema.toArray(new String[0]));
     recording = Recording.create(QueryLensConfig.builder().setReportConsole(false).build());
     dataSource = QueryLensDataSource.wrap(h2, recording);
   }

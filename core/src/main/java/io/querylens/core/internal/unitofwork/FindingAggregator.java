@@ -77,19 +77,22 @@ final class FindingAggregator {
       logNew(kind, shape, callSite, count, parent, parentRows, unitName);
     }
     if (listeners.length > 0) {
-      tell(
-          listeners,
-          kind,
-          shape,
-          callSite,
-          count,
-          wasted,
-          parent,
-          parentRows,
-          unitName,
-          now,
-          unit,
-          first);
+      Finding part =
+          new Finding(
+              kind,
+              shape,
+              parent,
+              parentRows,
+              callSite,
+              1,
+              count,
+              count,
+              wasted,
+              Hints.of(kind),
+              unitName,
+              now,
+              now);
+      tell(listeners, part, unit, first);
     }
     return f;
   }
@@ -116,34 +119,8 @@ final class FindingAggregator {
     return f;
   }
 
-  private static void tell(
-      FindingListener[] listeners,
-      FindingKind kind,
-      QueryShape shape,
-      String callSite,
-      long count,
-      long wasted,
-      QueryShape parent,
-      long parentRows,
-      String unitName,
-      long now,
-      Object unit,
-      boolean isNew) {
-    Finding part =
-        new Finding(
-            kind,
-            shape,
-            parent,
-            parentRows,
-            callSite,
-            1,
-            count,
-            count,
-            wasted,
-            Hints.of(kind),
-            unitName,
-            now,
-            now);
+  /** Tells {@code listeners} one unit's {@code part} of a finding. */
+  private static void tell(FindingListener[] listeners, Finding part, Object unit, boolean isNew) {
     for (FindingListener listener : listeners) {
       try {
         listener.onFinding(part, unit, isNew);

@@ -9,17 +9,15 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.Recording;
+import io.querylens.exporter.otel.TestFixtures;
 import io.querylens.jdbc.QueryLensDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -43,21 +41,13 @@ class AgentSpanEnrichmentTest {
 
   @BeforeEach
   void setUp() throws SQLException {
-    sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .build();
+    sdk = TestFixtures.sdkWithSpansIn(spans);
     agent = sdk.getTracer("io.opentelemetry.jdbc");
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:agent;DB_CLOSE_DELAY=-1");
-    try (Connection c = h2.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("create table if not exists vets (id int primary key, name varchar(20))");
-      s.execute("merge into vets values (1, 'ann'), (2, 'bob')");
-    }
+    JdbcDataSource h2 =
+        TestFixtures.h2(
+            "agent",
+            "create table if not exists vets (id int primary key, name varchar(20))",
+            "merge into vets values (1, 'ann'), (2, 'bob')");
     Recording recording = Recording.create(QueryLensConfig.builder().build());
     OpenTelemetryExtension.install(recording, new Telemetry(sdk, "auto", true, null, null));
     dataSource = QueryLensDataSource.wrap(h2, recording);

@@ -2,23 +2,16 @@ package io.querylens.exporter.otel.internal.metrics;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.Data;
-import io.opentelemetry.sdk.metrics.data.DoublePointData;
-import io.opentelemetry.sdk.metrics.data.GaugeData;
-import io.opentelemetry.sdk.metrics.data.HistogramData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
-import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
-import io.opentelemetry.sdk.metrics.data.SumData;
 import io.opentelemetry.sdk.resources.Resource;
-import java.util.Collection;
 import java.util.List;
 
 /**
- * One metric as the snapshot producer hands it to the SDK, built from the SDK's public point
- * factories; every sum and histogram is cumulative.
+ * One metric as the snapshot producer hands it to the SDK, made by {@link MetricDescriptor} from
+ * the SDK's public point factories.
  */
 record SnapshotMetricData(
     Resource getResource,
@@ -32,70 +25,6 @@ record SnapshotMetricData(
 
   /** The instrumentation scope of every QueryLens metric. */
   static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create("io.querylens");
-
-  static MetricData histogram(
-      Resource resource,
-      String name,
-      String description,
-      String unit,
-      Collection<HistogramPointData> points) {
-    return new SnapshotMetricData(
-        resource,
-        SCOPE,
-        name,
-        description,
-        unit,
-        MetricDataType.HISTOGRAM,
-        HistogramData.create(AggregationTemporality.CUMULATIVE, points));
-  }
-
-  static MetricData doubleCounter(
-      Resource resource,
-      String name,
-      String description,
-      String unit,
-      Collection<DoublePointData> points) {
-    return new SnapshotMetricData(
-        resource,
-        SCOPE,
-        name,
-        description,
-        unit,
-        MetricDataType.DOUBLE_SUM,
-        SumData.createDoubleSumData(true, AggregationTemporality.CUMULATIVE, points));
-  }
-
-  static MetricData longCounter(
-      Resource resource,
-      String name,
-      String description,
-      String unit,
-      Collection<LongPointData> points) {
-    return new SnapshotMetricData(
-        resource,
-        SCOPE,
-        name,
-        description,
-        unit,
-        MetricDataType.LONG_SUM,
-        SumData.createLongSumData(true, AggregationTemporality.CUMULATIVE, points));
-  }
-
-  static MetricData longGauge(
-      Resource resource,
-      String name,
-      String description,
-      String unit,
-      Collection<LongPointData> points) {
-    return new SnapshotMetricData(
-        resource,
-        SCOPE,
-        name,
-        description,
-        unit,
-        MetricDataType.LONG_GAUGE,
-        GaugeData.createLongGaugeData(points));
-  }
 
   /** A cumulative histogram point over {@link DurationBuckets}; {@code sumNanos} is exact. */
   static HistogramPointData durationPoint(

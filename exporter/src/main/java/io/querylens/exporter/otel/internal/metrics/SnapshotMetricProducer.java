@@ -54,6 +54,60 @@ public final class SnapshotMetricProducer implements MetricProducer {
   static final String OPERATION_DURATION_DESCRIPTION =
       "Duration of database client operations (the execute call).";
 
+  private static final MetricDescriptor OPERATION_DURATION_METRIC =
+      new MetricDescriptor(OPERATION_DURATION, OPERATION_DURATION_DESCRIPTION, "s");
+  private static final MetricDescriptor SHAPE_DURATION =
+      new MetricDescriptor(
+          "querylens.shape.duration",
+          "Execute time per query shape; shapes without a series of their own are under"
+              + " querylens.shape.id=other.",
+          "s");
+  private static final MetricDescriptor SHAPE_TIME =
+      new MetricDescriptor(
+          "querylens.shape.time",
+          "Time per query shape and phase: execute (database and first round trip), fetch"
+              + " (further rows), process (the application holding the cursor).",
+          "s");
+  private static final MetricDescriptor SHAPE_ERRORS =
+      new MetricDescriptor(
+          "querylens.shape.errors",
+          "Executions per query shape whose driver call threw.",
+          "{execution}");
+  private static final MetricDescriptor CONNECTION_ACQUIRE_DURATION =
+      new MetricDescriptor(
+          "querylens.connection.acquire.duration",
+          "Time inside getConnection() (pool wait) for calls that returned a connection.",
+          "s");
+  private static final MetricDescriptor CONNECTION_ACQUIRE_ERRORS =
+      new MetricDescriptor(
+          "querylens.connection.acquire.errors", "getConnection() calls that threw.", "{error}");
+  private static final MetricDescriptor FINDINGS =
+      new MetricDescriptor(
+          "querylens.findings",
+          "Units of work in which a finding (n-plus-one, duplicate, chatty-writes) was seen.",
+          "{occurrence}");
+  private static final MetricDescriptor FINDINGS_WASTED =
+      new MetricDescriptor(
+          "querylens.findings.wasted",
+          "Database time of the round trips that findings flagged as avoidable.",
+          "s");
+  private static final MetricDescriptor INTERNAL_FAULTS =
+      new MetricDescriptor(
+          "querylens.internal.faults",
+          "Faults QueryLens caught inside itself; the application's calls proceeded.",
+          "{fault}");
+  private static final MetricDescriptor SHAPES_DROPPED =
+      new MetricDescriptor(
+          "querylens.shapes.dropped",
+          "Distinct query shapes (approximately) recorded under the overflow shape because"
+              + " querylens.max-shapes was reached.",
+          "{shape}");
+  private static final MetricDescriptor TELEMETRY_DROPPED =
+      new MetricDescriptor(
+          "querylens.telemetry.dropped",
+          "Spans, metric points and log records the OpenTelemetry exporters failed to deliver.",
+          "{item}");
+
   /** The {@code querylens.shape.id} of the series that holds every shape without its own. */
   static final String OTHER_SHAPES = "other";
 
@@ -153,8 +207,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
             points.add(
                 SnapshotMetricData.durationPoint(
                     startEpochNanos, now, attributes, r.buckets, r.executeNanos)));
-    return SnapshotMetricData.histogram(
-        resource, OPERATION_DURATION, OPERATION_DURATION_DESCRIPTION, "s", points);
+    return OPERATION_DURATION_METRIC.histogram(resource, points);
   }
 
   private static void addShapeMetrics(
@@ -173,29 +226,9 @@ public final class SnapshotMetricProducer implements MetricProducer {
       times.add(phase(start, now, attributes, "process", r.processNanos));
       errors.add(LongPointData.create(start, now, attributes, r.errors));
     }
-    out.add(
-        SnapshotMetricData.histogram(
-            resource,
-            "querylens.shape.duration",
-            "Execute time per query shape; shapes without a series of their own are under"
-                + " querylens.shape.id=other.",
-            "s",
-            durations));
-    out.add(
-        SnapshotMetricData.doubleCounter(
-            resource,
-            "querylens.shape.time",
-            "Time per query shape and phase: execute (database and first round trip), fetch"
-                + " (further rows), process (the application holding the cursor).",
-            "s",
-            times));
-    out.add(
-        SnapshotMetricData.longCounter(
-            resource,
-            "querylens.shape.errors",
-            "Executions per query shape whose driver call threw.",
-            "{execution}",
-            errors));
+    out.add(SHAPE_DURATION.histogram(resource, durations));
+    out.add(SHAPE_TIME.doubleCounter(resource, times));
+    out.add(SHAPE_ERRORS.longCounter(resource, errors));
   }
 
   private static Attributes shapeAttributes(QueryShape shape) {
@@ -224,11 +257,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private void addConnectionMetrics(
       Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
     out.add(
-        SnapshotMetricData.histogram(
+        CONNECTION_ACQUIRE_DURATION.histogram(
             resource,
-            "querylens.connection.acquire.duration",
-            "Time inside getConnection() (pool wait) for calls that returned a connection.",
-            "s",
             List.of(
                 SnapshotMetricData.durationPoint(
                     startEpochNanos,
@@ -237,11 +267,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
                     DurationBuckets.read(recording.acquireDistribution()),
                     snapshot.connections().acquire().sum()))));
     out.add(
-        SnapshotMetricData.longCounter(
+        CONNECTION_ACQUIRE_ERRORS.longCounter(
             resource,
-            "querylens.connection.acquire.errors",
-            "getConnection() calls that threw.",
-            "{error}",
             List.of(
                 LongPointData.create(
                     startEpochNanos,
@@ -269,40 +296,21 @@ public final class SnapshotMetricProducer implements MetricProducer {
           occurrences.add(LongPointData.create(startEpochNanos, now, a, k[0]));
           wasted.add(DoublePointData.create(startEpochNanos, now, a, k[1] / 1e9, List.of()));
         });
-    out.add(
-        SnapshotMetricData.longCounter(
-            resource,
-            "querylens.findings",
-            "Units of work in which a finding (n-plus-one, duplicate, chatty-writes) was seen.",
-            "{occurrence}",
-            occurrences));
-    out.add(
-        SnapshotMetricData.doubleCounter(
-            resource,
-            "querylens.findings.wasted",
-            "Database time of the round trips that findings flagged as avoidable.",
-            "s",
-            wasted));
+    out.add(FINDINGS.longCounter(resource, occurrences));
+    out.add(FINDINGS_WASTED.doubleCounter(resource, wasted));
   }
 
   private void addHealthMetrics(
       Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
     out.add(
-        SnapshotMetricData.longCounter(
+        INTERNAL_FAULTS.longCounter(
             resource,
-            "querylens.internal.faults",
-            "Faults QueryLens caught inside itself; the application's calls proceeded.",
-            "{fault}",
             List.of(
                 LongPointData.create(
                     startEpochNanos, now, Attributes.empty(), snapshot.internalFaults()))));
     out.add(
-        SnapshotMetricData.longGauge(
+        SHAPES_DROPPED.longGauge(
             resource,
-            "querylens.shapes.dropped",
-            "Distinct query shapes (approximately) recorded under the overflow shape because"
-                + " querylens.max-shapes was reached.",
-            "{shape}",
             List.of(
                 LongPointData.create(
                     startEpochNanos, now, Attributes.empty(), snapshot.droppedShapes()))));
@@ -312,12 +320,6 @@ public final class SnapshotMetricProducer implements MetricProducer {
           LongPointData.create(
               startEpochNanos, now, Attributes.of(SIGNAL, signal.label()), health.dropped(signal)));
     }
-    out.add(
-        SnapshotMetricData.longCounter(
-            resource,
-            "querylens.telemetry.dropped",
-            "Spans, metric points and log records the OpenTelemetry exporters failed to deliver.",
-            "{item}",
-            dropped));
+    out.add(TELEMETRY_DROPPED.longCounter(resource, dropped));
   }
 }

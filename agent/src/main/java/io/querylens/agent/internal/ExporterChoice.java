@@ -54,11 +54,8 @@ public final class ExporterChoice implements QueryLensExtension, ExecutionListen
     }
     context.removeExecutionListener(this);
     try {
-      boolean javaAgent = javaAgentPresent();
-      if (!javaAgent) {
-        OpenTelemetryLogging.install(context.config().logLevel());
-      }
-      exporter(javaAgent).install(context);
+      ShadedJulLogging.install(context.config().logLevel());
+      exporter(javaAgentPresent()).install(context);
     } catch (Throwable t) { // the application's executions go on without export
       Faults.report("otel exporter", t);
     }

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the agent's relocated OpenTelemetry SDK logs through {@code java.util.logging} (an
- * unreachable collector, a bad setting) to the agent's own stderr logger, at most {@link
- * #PER_MINUTE} lines a minute, and never to the application's handlers: Spring Boot, for one,
- * bridges the root JUL logger to SLF4J and Logback.
+ * Sends what the agent's relocated libraries log through {@code java.util.logging} (the
+ * OpenTelemetry SDK: an unreachable collector, a bad setting; OkHttp) to the agent's own stderr
+ * logger, at most {@link #PER_MINUTE} lines a minute, and never to the application's handlers:
+ * Spring Boot, for one, bridges the root JUL logger to SLF4J and Logback.
  */
-final class OpenTelemetryLogging extends Handler {
-  /** The relocated SDK's logger names start with this. */
-  static final String ROOT = "io.querylens.shaded.io.opentelemetry";
+final class ShadedJulLogging extends Handler {
+  /** The relocated libraries' logger names start with this. */
+  static final String ROOT = "io.querylens.shaded";
 
   static final int PER_MINUTE = 10;
 
@@ -27,7 +27,7 @@ final class OpenTelemetryLogging extends Handler {
   private final AtomicLong window = new AtomicLong();
   private final AtomicLong inWindow = new AtomicLong();
 
-  OpenTelemetryLogging() {}
+  ShadedJulLogging() {}
 
   /** Routes {@link #ROOT}'s records to the agent's logger at {@code level}; one handler a JVM. */
   static synchronized void install(String level) {
@@ -35,7 +35,7 @@ final class OpenTelemetryLogging extends Handler {
     logger.setUseParentHandlers(false);
     logger.setLevel(julLevel(level));
     if (root == null) {
-      logger.addHandler(new OpenTelemetryLogging());
+      logger.addHandler(new ShadedJulLogging());
       root = logger;
     }
   }

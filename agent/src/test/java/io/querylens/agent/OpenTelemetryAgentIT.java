@@ -8,10 +8,17 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.querylens.exporter.otel.OtlpReceiver;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -154,6 +161,87 @@ class OpenTelemetryAgentIT {
     }
   }
 
+  /**
+   * The Spring Boot fixture under both agents: the n-plus-one of {@code GET /owners} becomes a log
+   * record of the OpenTelemetry agent's pipeline, linked to that agent's server span for the
+   * request, and the application's own logging (Logback) prints none of QueryLens's messages. (The
+   * {@code querylens.finding} span event is not asserted: decision 0017, limits.)
+   */
+  @Test
+  void aRequestsFindingIsLinkedToTheOpenTelemetryAgentsServerSpan() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      Path log = dir.resolve("stdout.txt");
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-javaagent:" + openTelemetryAgentJar(),
+              "-javaagent:" + ChildJvm.agentJar() + "=nplusone.threshold=3,report.console=false",
+              "-Dotel.service.name=both-agents-boot",
+              "-Dotel.exporter.otlp.protocol=http/protobuf",
+              "-Dotel.exporter.otlp.endpoint=" + receiver.httpEndpoint(),
+              "-Dotel.bsp.schedule.delay=100",
+              "-XX:TieredStopAtLevel=1",
+              "-jar",
+              SpringBootAppIT.appJar().toString(),
+              "--server.port=0");
+      Process app =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      try {
+        int port = SpringBootAppIT.awaitPort(app, log);
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 2; i++) {
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/owners"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(response.statusCode()).isEqualTo(200);
+        }
+        List<LogRecord> findings =
+            receiver.await(
+                r ->
+                    r.logRecords().stream()
+                        .filter(l -> "n-plus-one".equals(kind(l)))
+                        .filter(l -> String.valueOf(shape(l)).contains("from pet"))
+                        .toList(),
+                l -> !l.isEmpty(),
+                Duration.ofSeconds(20));
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(findings).as("the finding's log record; output:%n%s", output).hasSize(1);
+        List<Span> servers =
+            receiver.await(
+                r ->
+                    r.spans().stream()
+                        .filter(sp -> sp.getKind() == Span.SpanKind.SPAN_KIND_SERVER)
+                        .filter(sp -> sp.getName().equals("GET /owners"))
+                        .toList(),
+                l -> l.size() == 2,
+                Duration.ofSeconds(20));
+        assertThat(servers)
+            .as("the log record belongs to the request's server span")
+            .anySatisfy(
+                sp -> {
+                  assertThat(sp.getTraceId()).isEqualTo(findings.get(0).getTraceId());
+                  assertThat(sp.getSpanId()).isEqualTo(findings.get(0).getSpanId());
+                });
+        assertThat(scopes(receiver)).doesNotContain("io.querylens");
+        assertThat(output)
+            .as("QueryLens's messages are its own [QueryLens] lines, not the application's log")
+            .containsPattern("(?m)^\\[QueryLens\\] WARN QueryLens finding")
+            .doesNotContainPattern("(?m)^(?!\\[QueryLens\\]).*QueryLens finding")
+            .doesNotContain("internal fault");
+      } finally {
+        app.destroy();
+        if (!app.waitFor(60, TimeUnit.SECONDS)) {
+          app.destroyForcibly();
+        }
+      }
+    }
+  }
+
   private static String statement(Span s) {
     Map<String, String> a = OtlpReceiver.attributes(s.getAttributesList());
     return a.getOrDefault("db.query.text", a.get("db.statement"));
@@ -161,6 +249,10 @@ class OpenTelemetryAgentIT {
 
   private static String kind(LogRecord r) {
     return OtlpReceiver.attributes(r.getAttributesList()).get("querylens.finding.kind");
+  }
+
+  private static String shape(LogRecord r) {
+    return OtlpReceiver.attributes(r.getAttributesList()).get("querylens.finding.shape");
   }
 
   private static List<String> scopes(OtlpReceiver receiver) {

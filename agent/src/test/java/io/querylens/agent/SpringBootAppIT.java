@@ -98,7 +98,7 @@ class SpringBootAppIT {
   }
 
   /** Waits for Tomcat's "started on port N" line. */
-  private static int awaitPort(Process app, Path log) throws Exception {
+  static int awaitPort(Process app, Path log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";

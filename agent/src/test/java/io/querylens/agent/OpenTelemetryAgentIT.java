@@ -164,8 +164,9 @@ class OpenTelemetryAgentIT {
   /**
    * The Spring Boot fixture under both agents: the n-plus-one of {@code GET /owners} becomes a log
    * record of the OpenTelemetry agent's pipeline, linked to that agent's server span for the
-   * request, and the application's own logging (Logback) prints none of QueryLens's messages. (The
-   * {@code querylens.finding} span event is not asserted: decision 0017, limits.)
+   * request and named by its route, each request's finding is a {@code querylens.finding} event on
+   * a span of its trace, and the application's own logging (Logback) prints none of QueryLens's
+   * messages.
    */
   @Test
   void aRequestsFindingIsLinkedToTheOpenTelemetryAgentsServerSpan() throws Exception {
@@ -227,6 +228,23 @@ class OpenTelemetryAgentIT {
                   assertThat(sp.getTraceId()).isEqualTo(findings.get(0).getTraceId());
                   assertThat(sp.getSpanId()).isEqualTo(findings.get(0).getSpanId());
                 });
+        assertThat(OtlpReceiver.attributes(findings.get(0).getAttributesList()))
+            .as("the unit is named by the request's route, lent by the agent's request source")
+            .containsEntry("querylens.finding.unit", "GET /owners");
+        List<Span> withEvent =
+            receiver.await(
+                r ->
+                    r.spans().stream()
+                        .filter(
+                            sp ->
+                                sp.getEventsList().stream()
+                                    .anyMatch(e -> e.getName().equals("querylens.finding")))
+                        .toList(),
+                l -> l.size() == 2,
+                Duration.ofSeconds(20));
+        assertThat(withEvent)
+            .as("each request's finding is an event on an open span of its trace")
+            .anySatisfy(sp -> assertThat(sp.getTraceId()).isEqualTo(findings.get(0).getTraceId()));
         assertThat(scopes(receiver)).doesNotContain("io.querylens");
         assertThat(output)
             .as("QueryLens's messages are its own [QueryLens] lines, not the application's log")

@@ -43,6 +43,9 @@ final class ThreadState implements ShapeTable.Leaving {
   UnitNames.Stats unitStats;
   Object unitIdentity;
   UnitOfWorkSource unitSource;
+  // where the unit's name comes from: its source, or a later one when its own has no name
+  Object unitNamerIdentity;
+  UnitOfWorkSource unitNamer;
   long unitTransaction;
   long unitSeq;
   long unitUse;
@@ -151,6 +154,8 @@ final class ThreadState implements ShapeTable.Leaving {
     unitUse = 0;
     unitIdentity = null;
     unitSource = null;
+    unitNamerIdentity = null;
+    unitNamer = null;
     unitTransaction = 0;
     unitExecutions = 0;
     unitExecuteNanos = 0;
@@ -190,19 +195,21 @@ final class ThreadState implements ShapeTable.Leaving {
     unitKind = NONE;
     unitIdentity = null;
     unitSource = null;
+    unitNamerIdentity = null;
+    unitNamer = null;
     lastRead = null;
     parentAwaitingRows = null;
   }
 
   /**
-   * Asks the unit's source for its name again as the unit ends: a source's name can become known
-   * only after its first execution (an inbound request's route template is set when the framework
-   * dispatches it, which may be after a filter has queried). If the name changed, the unit is
-   * summed under the new one and the findings it raised under the old one are renamed.
+   * Asks the source that named the unit for its name again as the unit ends: a source's name can
+   * become known only after its first execution (an inbound request's route template is set when
+   * the framework dispatches it, which may be after a filter has queried). If the name changed, the
+   * unit is summed under the new one and the findings it raised under the old one are renamed.
    */
   private void renameFromSource() {
-    UnitOfWorkSource s = unitSource;
-    Object id = unitIdentity;
+    UnitOfWorkSource s = unitNamer;
+    Object id = unitNamerIdentity;
     if (s == null || id == null) {
       return;
     }

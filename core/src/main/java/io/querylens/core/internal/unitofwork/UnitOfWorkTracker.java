@@ -476,14 +476,9 @@ public final class UnitOfWorkTracker {
   }
 
   private static boolean resolveSource(ThreadState ts, UnitOfWorkSource[] src) {
-    for (UnitOfWorkSource s : src) {
-      Object id;
-      try {
-        id = s.currentUnit();
-      } catch (Throwable t) {
-        Faults.report("unit-of-work.source", t);
-        continue;
-      }
+    for (int i = 0; i < src.length; i++) {
+      UnitOfWorkSource s = src[i];
+      Object id = currentUnit(s);
       if (id == null) {
         continue;
       }
@@ -492,20 +487,46 @@ public final class UnitOfWorkTracker {
           && (ts.unitIdentity == id || ts.unitIdentity.equals(id))) {
         return true;
       }
-      String name;
-      try {
-        name = s.unitName(id);
-      } catch (Throwable t) {
-        Faults.report("unit-of-work.source", t);
-        name = null;
+      UnitOfWorkSource namer = s;
+      Object namerIdentity = id;
+      String name = unitName(s, id);
+      // a source that cannot name its unit (a span bridged by the OpenTelemetry Java agent) takes
+      // the name of the next source that has a unit: the inbound request's route
+      for (int j = i + 1; name == null && j < src.length; j++) {
+        Object other = currentUnit(src[j]);
+        name = other == null ? null : unitName(src[j], other);
+        if (name != null) {
+          namer = src[j];
+          namerIdentity = other;
+        }
       }
       ts.endUnit();
       ts.startUnit(ThreadState.SOURCE, name);
       ts.unitSource = s;
       ts.unitIdentity = id;
+      ts.unitNamer = namer;
+      ts.unitNamerIdentity = namerIdentity;
       return true;
     }
     return false;
+  }
+
+  private static Object currentUnit(UnitOfWorkSource s) {
+    try {
+      return s.currentUnit();
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.source", t);
+      return null;
+    }
+  }
+
+  private static String unitName(UnitOfWorkSource s, Object id) {
+    try {
+      return s.unitName(id);
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.source", t);
+      return null;
+    }
   }
 
   /**

@@ -389,7 +389,7 @@ class UnitOfWorkTrackerTest {
   }
 
   /** A source whose current unit the test sets. */
-  private static final class FixedSource implements UnitOfWorkSource {
+  private static class FixedSource implements UnitOfWorkSource {
     private final int precedence;
     Object current;
 
@@ -562,6 +562,36 @@ class UnitOfWorkTrackerTest {
 
     assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /vets");
     assertThat(request.asked).isEqualTo(3);
+  }
+
+  @Test
+  void aSourceThatCannotNameItsUnitTakesTheNameOfTheNextSourceAndItsLateRename() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource span = // a span bridged by the OpenTelemetry Java agent: no name readable
+        new FixedSource(UnitOfWorkSource.PRECEDENCE_SPAN) {
+          @Override
+          public String unitName(Object unit) {
+            return null;
+          }
+        };
+    LateNamedSource request = new LateNamedSource();
+    t.addSource(span);
+    t.addSource(request);
+    span.current = "trace-1";
+    request.current = new Object();
+    request.name = "GET /owners/42";
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/42");
+
+    request.name = "GET /owners/{id}"; // learnt late; asked of the request as the unit ends
+    span.current = null; // the request ended; the thread's next execution is outside any
+    request.current = null;
+    query(t, CUSTOMER, 99);
+
+    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/{id}");
+    assertThat(t.units()).extracting(UnitSnapshot::name).contains("GET /owners/{id}");
   }
 
   @Test

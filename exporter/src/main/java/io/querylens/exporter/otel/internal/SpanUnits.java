@@ -52,15 +52,17 @@ final class SpanUnits implements UnitOfWorkSource {
 
   /**
    * The span a finding of {@code unit} goes to, on the application's thread: the unit's span while
-   * it is open, else the current span; invalid when there is none.
+   * it is open, else the current span; invalid when there is none. A span whose state cannot be
+   * read (one the OpenTelemetry Java agent bridges) may have ended, and an event on an ended span
+   * is lost, so then the current span, which is open, takes the event.
    */
   Span spanOf(Object unit) {
     Current c = current.get();
-    if (unit != null && unit.equals(c.traceId) && c.span != null) {
-      Span s = c.span;
-      if (!(s instanceof ReadableSpan) || !((ReadableSpan) s).hasEnded()) {
-        return s;
-      }
+    if (unit != null
+        && unit.equals(c.traceId)
+        && c.span instanceof ReadableSpan
+        && !((ReadableSpan) c.span).hasEnded()) {
+      return c.span;
     }
     return Span.current();
   }

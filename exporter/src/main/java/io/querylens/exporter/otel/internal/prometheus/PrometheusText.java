@@ -32,8 +32,25 @@ final class PrometheusText {
       byName.computeIfAbsent(baseName(m), n -> new ArrayList<>()).add(m);
     }
     StringBuilder out = new StringBuilder(4096);
+    if (!metrics.isEmpty()) {
+      writeTargetInfo(out, metrics.iterator().next().getResource().getAttributes());
+    }
     byName.forEach((name, sameName) -> writeFamily(out, name, sameName));
     return out.toString();
+  }
+
+  /**
+   * The resource's attributes ({@code service.name}, {@code otel.resource.attributes}...) as the
+   * labels of one {@code target_info} sample, as OpenTelemetry's Prometheus conventions ask, so
+   * series can be joined to the service that made them.
+   */
+  private static void writeTargetInfo(StringBuilder out, Attributes resource) {
+    if (resource.isEmpty()) {
+      return;
+    }
+    out.append("# HELP target_info Target metadata\n");
+    out.append("# TYPE target_info gauge\n");
+    sample(out, "target_info", resource, null, "1");
   }
 
   private static void writeFamily(StringBuilder out, String name, List<MetricData> metrics) {

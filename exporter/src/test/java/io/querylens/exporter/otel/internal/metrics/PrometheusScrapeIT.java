@@ -46,6 +46,7 @@ class PrometheusScrapeIT {
           "sum(querylens_findings_total{querylens_finding_kind=\"n-plus-one\"})", 1);
       prometheus.awaitValue("sum(querylens_shape_errors_total)", 1);
       prometheus.awaitValue("sum(querylens_internal_faults_total)", 0);
+      prometheus.awaitValue("count(target_info{service_name=\"prometheus-it\"})", 1);
     } finally {
       sdk.close();
     }

@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,11 @@ class PrometheusTextTest {
   void namesUnitsTypesAndEscapingFollowThePrometheusRules() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
     try (SdkMeterProvider meters =
-        SdkMeterProvider.builder().registerMetricReader(reader).build()) {
+        SdkMeterProvider.builder()
+            .setResource(
+                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "petclinic")))
+            .registerMetricReader(reader)
+            .build()) {
       Meter meter = meters.get("test");
       meter
           .counterBuilder("querylens.findings")
@@ -35,6 +40,8 @@ class PrometheusTextTest {
       String text = PrometheusText.write(reader.collectAllMetrics());
 
       assertThat(text)
+          .startsWith("# HELP target_info Target metadata\n# TYPE target_info gauge\n")
+          .contains("target_info{service_name=\"petclinic\"} 1\n")
           .contains("# TYPE querylens_findings_total counter\n")
           .contains("querylens_findings_total{querylens_finding_kind=\"a\\\"b\\\\c\\nd\"} 3\n")
           .contains("# TYPE db_client_operation_duration_seconds histogram\n")

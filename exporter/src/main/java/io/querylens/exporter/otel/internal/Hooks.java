@@ -12,13 +12,15 @@ import java.util.function.Supplier;
 /**
  * The exporter's listeners and unit-of-work source in one recording, attached once, writing to a
  * {@link TelemetrySlot}. Until a telemetry is in use nothing is attached, so an exporter that
- * exports nothing costs the application nothing per execution.
+ * exports nothing costs the application nothing per execution; the span listener is attached only
+ * for a telemetry that makes or enriches spans, so metrics alone cost nothing per execution either.
  */
 final class Hooks {
   private final QueryLensExtension.Context context;
   private final TelemetrySlot slot = new TelemetrySlot();
   private final ExecutionSpans spans = new ExecutionSpans(slot);
   private volatile boolean attached; // written under this
+  private volatile boolean spansAttached; // written under this
 
   Hooks(QueryLensExtension.Context context) {
     this.context = context;
@@ -27,7 +29,7 @@ final class Hooks {
   /** Writes to {@code telemetry} from now on (a programmatic setup wins over the automatic one). */
   void use(Telemetry telemetry) {
     slot.replace(telemetry);
-    attach();
+    attach(telemetry);
   }
 
   /**
@@ -41,15 +43,17 @@ final class Hooks {
     context.addExecutionListener(new FirstExecution(quick, setup));
   }
 
-  private synchronized void attach() {
-    if (attached) {
-      return;
+  private synchronized void attach(Telemetry telemetry) {
+    if (!attached) {
+      attached = true;
+      SpanUnits units = new SpanUnits();
+      context.addUnitOfWorkSource(units);
+      context.addFindingListener(new FindingSignals(slot, units));
     }
-    attached = true;
-    SpanUnits units = new SpanUnits();
-    context.addUnitOfWorkSource(units);
-    context.addExecutionListener(spans);
-    context.addFindingListener(new FindingSignals(slot, units));
+    if (!spansAttached && (telemetry.makesSpans || telemetry.enrichesAgentSpans)) {
+      spansAttached = true;
+      context.addExecutionListener(spans);
+    }
   }
 
   /** Starts the set-up once, then leaves the recording. */
@@ -77,7 +81,7 @@ final class Hooks {
       }
     }
 
-    /** Starts the set-up if this is the first call; whether it is done and attached now. */
+    /** Starts the set-up if this is the first call; whether spans are set up and attached now. */
     private boolean start() {
       if (!started.compareAndSet(false, true)) {
         return false;
@@ -85,7 +89,7 @@ final class Hooks {
       context.removeExecutionListener(this);
       if (quick.getAsBoolean()) {
         setUp();
-        return attached;
+        return spansAttached;
       }
       Thread thread = new Thread(this::setUp, "querylens-otel-setup");
       thread.setDaemon(true);
@@ -97,7 +101,7 @@ final class Hooks {
       try {
         Telemetry telemetry = setup.get();
         if (telemetry != null && slot.offer(telemetry)) {
-          attach();
+          attach(telemetry);
         }
       } catch (Throwable t) { // a broken OpenTelemetry setup must not reach the application
         Faults.report("otel setup", t);

@@ -24,7 +24,6 @@ public final class Execution {
   private final String sqlState;
   private final int vendorCode;
   private final String errorType;
-  private final boolean failed;
   private final long parameterHash;
   private final long transactionId;
 
@@ -63,7 +62,6 @@ public final class Execution {
     this.processNanos = processNanos;
     this.rows = rows;
     this.batchSize = batchSize;
-    this.failed = error != null;
     if (error instanceof SQLException) {
       SQLException e = (SQLException) error;
       this.sqlState = e.getSQLState();
@@ -130,7 +128,7 @@ public final class Execution {
 
   /** Whether the driver threw. */
   public boolean failed() {
-    return failed;
+    return errorType != null;
   }
 
   /** SQLState of the driver's exception, or null. */
@@ -172,7 +170,7 @@ public final class Execution {
         + rows
         + ", batch="
         + batchSize
-        + (failed ? ", failed " + sqlState : "")
+        + (failed() ? ", failed " + sqlState : "")
         + '}';
   }
 }

@@ -109,8 +109,7 @@ public final class QueryLensListener implements QueryExecutionListener {
   private static long parameterHash(QueryInfo query) {
     List<List<ParameterSetOperation>> sets = query.getParametersList();
     if (sets.isEmpty()) {
-      String sql = query.getQuery();
-      return sql == null ? 0 : sql.hashCode();
+      return ParameterHash.ofSql(query.getQuery());
     }
     long hash = 0;
     for (ParameterSetOperation operation : sets.get(0)) {

@@ -16,6 +16,11 @@ public final class ParameterHash {
 
   private ParameterHash() {}
 
+  /** A plain statement's hash: its SQL text's (a statement's values are written into its text). */
+  public static long ofSql(String sql) {
+    return sql == null ? 0 : sql.hashCode();
+  }
+
   public static long of(long value) {
     return mix(value);
   }

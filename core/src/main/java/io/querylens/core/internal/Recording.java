@@ -167,8 +167,19 @@ public final class Recording implements QueryLensExtension.Context {
       int batchSize,
       long parameterHash,
       long transactionId) {
-    record(
-        true, database, shape, start, executeNanos, rows, batchSize, parameterHash, transactionId);
+    deliver(
+        true,
+        database,
+        shape,
+        start,
+        executeNanos,
+        0,
+        0,
+        rows,
+        batchSize,
+        null,
+        parameterHash,
+        transactionId);
   }
 
   /**
@@ -183,21 +194,8 @@ public final class Recording implements QueryLensExtension.Context {
       long rows,
       long parameterHash,
       long transactionId) {
-    record(false, database, shape, start, executeNanos, rows, 0, parameterHash, transactionId);
-  }
-
-  private void record(
-      boolean insideExecute,
-      Database database,
-      QueryShape shape,
-      long start,
-      long executeNanos,
-      long rows,
-      int batchSize,
-      long parameterHash,
-      long transactionId) {
     deliver(
-        insideExecute,
+        false,
         database,
         shape,
         start,
@@ -205,7 +203,7 @@ public final class Recording implements QueryLensExtension.Context {
         0,
         0,
         rows,
-        batchSize,
+        0,
         null,
         parameterHash,
         transactionId);

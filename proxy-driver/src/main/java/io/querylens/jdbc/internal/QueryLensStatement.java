@@ -1,6 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.internal.ParameterHash;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,7 +130,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   /** The hash an execution of {@code sql} is compared by: a plain statement's is its text's. */
   long parameterHash(String sql) {
-    return sql == null ? 0 : sql.hashCode();
+    return ParameterHash.ofSql(sql);
   }
 
   /** Records an execution that produced no cursor. */

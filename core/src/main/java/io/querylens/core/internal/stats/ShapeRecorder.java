@@ -2,7 +2,6 @@ package io.querylens.core.internal.stats;
 
 import io.querylens.core.Database;
 import io.querylens.core.DistributionSnapshot;
-import io.querylens.core.Execution;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import java.lang.invoke.MethodHandles;
@@ -73,15 +72,6 @@ final class ShapeRecorder {
    */
   DistributionRecorder execute() {
     return execute;
-  }
-
-  void record(Execution execution) {
-    record(
-        execution.executeNanos(),
-        execution.fetchNanos(),
-        execution.processNanos(),
-        execution.rows(),
-        execution.failed());
   }
 
   /** Records one execution given as its parts; rows below zero mean unknown. */

@@ -1,8 +1,6 @@
 package io.querylens.core.internal.stats;
 
 import io.querylens.core.Database;
-import io.querylens.core.Execution;
-import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import java.util.ArrayList;
@@ -13,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
- * Per-shape statistics of every {@link Execution}, with a bounded number of shapes. Internal:
- * public only for the other QueryLens modules.
+ * Per-shape statistics of every execution, with a bounded number of shapes. Internal: public only
+ * for the other QueryLens modules.
  *
  * <p>Recorders are found in a {@link ConcurrentHashMap} keyed by the {@link QueryShape} instance
  * itself: shapes come canonical out of the shape cache, so a lookup is a hash of the fingerprint
@@ -29,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * #reset()} swaps in fresh state, so a writer racing it records into the old state and is forgotten
  * with it.
  */
-public final class ShapeRegistry implements ExecutionListener {
+public final class ShapeRegistry {
   /** Default of {@code querylens.max-shapes}. */
   public static final int DEFAULT_MAX_SHAPES = 2000;
 
@@ -65,15 +63,10 @@ public final class ShapeRegistry implements ExecutionListener {
     this.state = new State(maxShapes);
   }
 
-  /** Records {@code execution}; lock-free, and allocation-free once its shape has a recorder. */
-  @Override
-  public void onExecution(Execution execution) {
-    recorderOf(execution.shape(), execution.database()).record(execution);
-  }
-
   /**
-   * Records one execution given as its parts, for callers that have no {@link Execution} object to
-   * hand (the wrappers' hot path); rows below zero mean unknown.
+   * Records one execution given as its parts (the wrappers' hot path has no {@code Execution}
+   * object); rows below zero mean unknown. Lock-free, and allocation-free once its shape has a
+   * recorder.
    */
   public void record(
       QueryShape shape,

@@ -19,7 +19,6 @@ final class Diagnosis {
   private final AtomicInteger registrations = new AtomicInteger();
 
   // totals of dead threads; guarded by this
-  private long executions;
   private long executeNanos;
   private long fetchNanos;
   private long processNanos;
@@ -49,7 +48,6 @@ final class Diagnosis {
         continue;
       }
       s.endUnit();
-      executions += s.executions;
       executeNanos += s.executeNanos;
       fetchNanos += s.fetchNanos;
       processNanos += s.processNanos;
@@ -60,19 +58,18 @@ final class Diagnosis {
   }
 
   /**
-   * Sums over every thread, living and dead: executions, execute, fetch, process, acquire, wasted.
-   * Living threads' fields are read racily.
+   * Sums over every thread, living and dead: execute, fetch, process, acquire, wasted. Living
+   * threads' fields are read racily.
    */
   synchronized long[] totals() {
     sweep();
-    long[] t = {executions, executeNanos, fetchNanos, processNanos, acquireNanos, wastedNanos};
+    long[] t = {executeNanos, fetchNanos, processNanos, acquireNanos, wastedNanos};
     for (ThreadState s : threads) {
-      t[0] += s.executions;
-      t[1] += s.executeNanos;
-      t[2] += s.fetchNanos;
-      t[3] += s.processNanos;
-      t[4] += s.acquireNanos;
-      t[5] += s.wastedNanos;
+      t[0] += s.executeNanos;
+      t[1] += s.fetchNanos;
+      t[2] += s.processNanos;
+      t[3] += s.acquireNanos;
+      t[4] += s.wastedNanos;
     }
     return t;
   }

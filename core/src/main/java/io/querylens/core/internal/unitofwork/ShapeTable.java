@@ -1,6 +1,5 @@
 package io.querylens.core.internal.unitofwork;
 
-import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
 import java.util.Arrays;
 
@@ -65,9 +64,6 @@ final class ShapeTable {
 
     long parentRows;
 
-    /** Set while FLAGGED. */
-    FindingKind findingKind;
-
     /** The aggregated finding it feeds; null when querylens.max-findings was reached. */
     AggregatedFinding finding;
 
@@ -81,7 +77,6 @@ final class ShapeTable {
       shape = null;
       parent = null;
       finding = null;
-      findingKind = null;
       callSite = null;
     }
   }

@@ -30,7 +30,6 @@ final class ThreadState implements ShapeTable.Leaving {
   final ShapeTable table = new ShapeTable();
 
   // totals over every execution of this thread (read racily by readers)
-  long executions;
   long executeNanos;
   long fetchNanos;
   long processNanos;

@@ -146,7 +146,6 @@ public final class UnitOfWorkTracker {
       long process =
           ts.cursorCount == 0 ? processNanos : endCursor(ts, shape, rawTotal, processNanos);
       resolveUnit(ts, startNanos, transactionId);
-      ts.executions++;
       ts.executeNanos += executeNanos;
       ts.fetchNanos += fetchNanos;
       ts.processNanos += process;
@@ -322,7 +321,7 @@ public final class UnitOfWorkTracker {
     }
     try {
       long[] t = diagnosis.totals();
-      return new TimeSplit(t[1], t[2], t[3], t[4], t[5]);
+      return new TimeSplit(t[0], t[1], t[2], t[3], t[4]);
     } catch (Throwable t) {
       Faults.report("unit-of-work.time", t);
       return TimeSplit.EMPTY;
@@ -635,7 +634,8 @@ public final class UnitOfWorkTracker {
   }
 
   private void judge(ThreadState ts, ShapeTable.Entry e) {
-    if (!ShapeKinds.judged(e.shape, e.kind)) {
+    // a call site taken ahead (takeCallSiteAhead) means the shape was already found judged
+    if (e.callSite == null && !ShapeKinds.judged(e.shape, e.kind)) {
       e.state = ShapeTable.IGNORED;
       e.callSite = null;
       return;
@@ -656,7 +656,6 @@ public final class UnitOfWorkTracker {
     ts.unitWastedNanos += wasted;
     ts.unitFindings++;
     e.state = ShapeTable.FLAGGED;
-    e.findingKind = kind;
     e.finding =
         ts.diagnosis.findings.raise(
             kind,

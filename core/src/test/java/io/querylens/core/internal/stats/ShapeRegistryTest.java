@@ -52,9 +52,9 @@ class ShapeRegistryTest {
   @Test
   void recordsCountErrorsTotalAndTheFourDistributions() {
     ShapeRegistry registry = new ShapeRegistry();
-    registry.onExecution(query(SELECT, 1_000, 200, 3_000, 1));
-    registry.onExecution(query(SELECT, 3_000, 400, 5_000, 40));
-    registry.onExecution(failure(SELECT, 2_000));
+    record(registry, query(SELECT, 1_000, 200, 3_000, 1));
+    record(registry, query(SELECT, 3_000, 400, 5_000, 40));
+    record(registry, failure(SELECT, 2_000));
 
     ShapeSnapshot s = registry.snapshot().get(0);
     assertThat(s.shape()).isSameAs(SELECT);
@@ -83,7 +83,7 @@ class ShapeRegistryTest {
   @Test
   void aShapeExecutedOnceReportsItsExactTimesEverywhere() {
     ShapeRegistry registry = new ShapeRegistry();
-    registry.onExecution(query(SELECT, 60_200_000, 1_234_567, 33_333, 1));
+    record(registry, query(SELECT, 60_200_000, 1_234_567, 33_333, 1));
 
     ShapeSnapshot s = registry.snapshot().get(0);
     assertThat(s.totalNanos()).isEqualTo(60_200_000 + 1_234_567 + 33_333);
@@ -101,13 +101,13 @@ class ShapeRegistryTest {
   @Test
   void fetchMinimumIsZeroOnlyWhenSomeExecutionHadNoFetchTime() {
     ShapeRegistry registry = new ShapeRegistry();
-    registry.onExecution(query(SELECT, 10_000, 3_000, 500, 1));
-    registry.onExecution(query(SELECT, 12_000, 4_000, 700, 1));
+    record(registry, query(SELECT, 10_000, 3_000, 500, 1));
+    record(registry, query(SELECT, 12_000, 4_000, 700, 1));
     ShapeSnapshot both = registry.snapshot().get(0);
     assertThat(both.fetch().min()).isEqualTo(3_000);
     assertThat(both.process().min()).isEqualTo(500);
 
-    registry.onExecution(query(SELECT, 11_000, 0, 600, 1)); // zero fetch is implied, not recorded
+    record(registry, query(SELECT, 11_000, 0, 600, 1)); // zero fetch is implied, not recorded
     ShapeSnapshot s = registry.snapshot().get(0);
     assertThat(s.fetch().count()).isEqualTo(3);
     assertThat(s.fetch().min()).isZero();
@@ -124,7 +124,7 @@ class ShapeRegistryTest {
   void anUpdateHasZeroFetchAndProcessTime() {
     ShapeRegistry registry = new ShapeRegistry();
     for (int i = 0; i < 5; i++) {
-      registry.onExecution(update(UPDATE, 10_000, 1));
+      record(registry, update(UPDATE, 10_000, 1));
     }
     ShapeSnapshot s = registry.snapshot().get(0);
     assertThat(s.count()).isEqualTo(5);
@@ -141,10 +141,10 @@ class ShapeRegistryTest {
     ShapeRegistry registry = new ShapeRegistry();
     QueryShape cheapButFrequent = shape(3, "select 1");
     for (int i = 0; i < 100; i++) {
-      registry.onExecution(query(cheapButFrequent, 1_000, 0, 0, 1));
+      record(registry, query(cheapButFrequent, 1_000, 0, 0, 1));
     }
-    registry.onExecution(update(UPDATE, 50_000, 1));
-    registry.onExecution(query(SELECT, 200_000, 10_000, 10_000, 1));
+    record(registry, update(UPDATE, 50_000, 1));
+    record(registry, query(SELECT, 200_000, 10_000, 10_000, 1));
 
     assertThat(registry.snapshot())
         .extracting(ShapeSnapshot::shape)
@@ -156,7 +156,7 @@ class ShapeRegistryTest {
     ShapeRegistry registry = new ShapeRegistry(3);
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < 10; i++) {
-        registry.onExecution(update(shape(100 + i, "delete from t" + i), 1_000 * (i + 1), 1));
+        record(registry, update(shape(100 + i, "delete from t" + i), 1_000 * (i + 1), 1));
       }
     }
     List<ShapeSnapshot> shapes = registry.snapshot();
@@ -175,7 +175,7 @@ class ShapeRegistryTest {
   @Test
   void withNoRoomEveryExecutionGoesToTheOverflowShape() {
     ShapeRegistry registry = new ShapeRegistry(0);
-    registry.onExecution(update(UPDATE, 1_000, 1));
+    record(registry, update(UPDATE, 1_000, 1));
     assertThat(registry.snapshot())
         .singleElement()
         .satisfies(s -> assertThat(s.shape()).isSameAs(ShapeRegistry.OVERFLOW_SHAPE));
@@ -185,8 +185,8 @@ class ShapeRegistryTest {
   @Test
   void resetForgetsShapesStatisticsAndDroppedShapes() {
     ShapeRegistry registry = new ShapeRegistry(1);
-    registry.onExecution(update(UPDATE, 1_000, 1));
-    registry.onExecution(query(SELECT, 1_000, 0, 0, 1));
+    record(registry, update(UPDATE, 1_000, 1));
+    record(registry, query(SELECT, 1_000, 0, 0, 1));
     assertThat(registry.droppedShapes()).isEqualTo(1);
 
     registry.reset();
@@ -194,7 +194,7 @@ class ShapeRegistryTest {
     assertThat(registry.droppedShapes()).isZero();
     assertThat(registry.shapeCount()).isZero();
 
-    registry.onExecution(query(SELECT, 2_000, 0, 0, 1));
+    record(registry, query(SELECT, 2_000, 0, 0, 1));
     assertThat(registry.snapshot())
         .singleElement()
         .satisfies(
@@ -220,7 +220,7 @@ class ShapeRegistryTest {
               () -> {
                 DistributionRecorderTest.awaitQuietly(start);
                 for (int i = 0; i < perThread; i++) {
-                  registry.onExecution((i & 1) == 0 ? select : update);
+                  record(registry, (i & 1) == 0 ? select : update);
                 }
               });
       worker.start();
@@ -260,7 +260,7 @@ class ShapeRegistryTest {
 
     long before = threads.getCurrentThreadAllocatedBytes();
     for (Execution e : executions) {
-      registry.onExecution(e);
+      record(registry, e);
     }
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
@@ -275,10 +275,21 @@ class ShapeRegistryTest {
 
     before = threads.getCurrentThreadAllocatedBytes();
     for (Execution e : executions) {
-      registry.onExecution(e);
+      record(registry, e);
     }
     assertThat(threads.getCurrentThreadAllocatedBytes() - before)
         .as("bytes allocated recording known and dropped shapes again")
         .isLessThan(1_024);
+  }
+
+  private static void record(ShapeRegistry registry, Execution e) {
+    registry.record(
+        e.shape(),
+        e.database(),
+        e.executeNanos(),
+        e.fetchNanos(),
+        e.processNanos(),
+        e.rows(),
+        e.failed());
   }
 }

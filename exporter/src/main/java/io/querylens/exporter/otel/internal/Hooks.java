@@ -19,7 +19,7 @@ final class Hooks {
   private final QueryLensExtension.Context context;
   private final TelemetrySlot slot = new TelemetrySlot();
   private final ExecutionSpans spans = new ExecutionSpans(slot);
-  private volatile boolean attached; // written under this
+  private boolean attached; // read and written under this
   private volatile boolean spansAttached; // written under this
 
   Hooks(QueryLensExtension.Context context) {

@@ -9,18 +9,17 @@ import java.util.Locale;
  * The low-cardinality summary of a query shape that the database conventions name {@code
  * db.query.summary}: the operation followed by the tables it touches, {@code SELECT owners} or
  * {@code SELECT owners pets}; and the one table as {@code db.collection.name} when there is exactly
- * one. Read from the shape's masked text, so it never holds a literal. Internal: public only for
- * the metrics.
+ * one. Read from the shape's masked text, so it never holds a literal.
  */
-public final class QuerySummary {
+final class QuerySummary {
   /** Tables named in a summary at most; the conventions ask for a short, bounded text. */
   static final int MAX_TABLES = 3;
 
   /** {@code db.query.summary}, or null when the shape has no operation. */
-  public final String summary;
+  final String summary;
 
   /** {@code db.collection.name}: the one table, or null when there is not exactly one. */
-  public final String collection;
+  final String collection;
 
   private QuerySummary(String summary, String collection) {
     this.summary = summary;
@@ -28,12 +27,12 @@ public final class QuerySummary {
   }
 
   /** The summary of {@code shape}. */
-  public static QuerySummary of(QueryShape shape) {
+  static QuerySummary of(QueryShape shape) {
     String operation = shape.operation();
-    List<String> tables = tables(shape.text(), operation);
-    if (operation == null || operation.isEmpty()) {
+    if (operation.isEmpty()) {
       return new QuerySummary(null, null);
     }
+    List<String> tables = tables(shape.text(), operation);
     StringBuilder sb = new StringBuilder(operation);
     for (String t : tables) {
       sb.append(' ').append(t);

@@ -1,5 +1,6 @@
 package io.querylens.exporter.otel.internal;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.querylens.core.Database;
@@ -7,43 +8,51 @@ import io.querylens.core.QueryShape;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every span of one query shape on one database shares, built once: the span name and the
- * attributes of the database conventions ({@code db.system.name}, {@code db.namespace}, {@code
- * db.query.text} as the masked shape, {@code db.query.summary}, {@code db.operation.name}, {@code
- * db.collection.name}, {@code server.address}, {@code server.port}) plus {@code
- * querylens.shape.id}.
+ * What the telemetry of one query shape on one database shares, built once: the low-cardinality
+ * attributes of its operation for metrics, and the span name and attributes of the database
+ * conventions for spans. Internal: public only for the metrics.
  */
-final class ShapeAttributes {
-  final QueryShape shape;
+public final class ShapeAttributes {
   final Database database;
   final String spanName;
+
+  /**
+   * The conventions' low-cardinality attributes: {@code db.system.name}, {@code db.namespace},
+   * {@code server.address}, {@code server.port}, {@code db.operation.name}, {@code
+   * db.collection.name} (when one table).
+   */
+  public final Attributes operation;
+
+  /**
+   * A span's attributes: {@link #operation} plus {@code db.query.text} (the masked shape), {@code
+   * db.query.summary} and {@code querylens.shape.id}.
+   */
   final Attributes attributes;
 
   /** For a span another tool made: QueryLens's own attributes only. */
   final Attributes enrichment;
 
   private ShapeAttributes(QueryShape shape, Database database) {
-    this.shape = shape;
     this.database = database;
     QuerySummary summary = QuerySummary.of(shape);
-    String op = shape.operation();
-    this.spanName =
-        summary.summary != null
-            ? summary.summary
-            : (op != null && !op.isEmpty() ? op : database.systemName());
-    AttributesBuilder b = Attributes.builder();
-    b.put(SemanticAttributes.DB_SYSTEM_NAME, database.systemName());
-    putIfPresent(b, SemanticAttributes.DB_NAMESPACE, database.namespace());
-    b.put(SemanticAttributes.DB_QUERY_TEXT, shape.text());
-    putIfPresent(b, SemanticAttributes.DB_QUERY_SUMMARY, summary.summary);
-    putIfPresent(b, SemanticAttributes.DB_OPERATION_NAME, op == null || op.isEmpty() ? null : op);
-    putIfPresent(b, SemanticAttributes.DB_COLLECTION_NAME, summary.collection);
-    putIfPresent(b, SemanticAttributes.SERVER_ADDRESS, database.serverAddress());
+    this.spanName = summary.summary != null ? summary.summary : database.systemName();
+    AttributesBuilder o = Attributes.builder();
+    o.put(SemanticAttributes.DB_SYSTEM_NAME, database.systemName());
+    putIfPresent(o, SemanticAttributes.DB_NAMESPACE, database.namespace());
+    putIfPresent(o, SemanticAttributes.SERVER_ADDRESS, database.serverAddress());
     if (database.serverPort() > 0) {
-      b.put(SemanticAttributes.SERVER_PORT, database.serverPort());
+      o.put(SemanticAttributes.SERVER_PORT, database.serverPort());
     }
-    b.put(SemanticAttributes.QUERYLENS_SHAPE_ID, shape.id());
-    this.attributes = b.build();
+    if (!shape.operation().isEmpty()) {
+      o.put(SemanticAttributes.DB_OPERATION_NAME, shape.operation());
+    }
+    putIfPresent(o, SemanticAttributes.DB_COLLECTION_NAME, summary.collection);
+    this.operation = o.build();
+    AttributesBuilder s = operation.toBuilder();
+    s.put(SemanticAttributes.DB_QUERY_TEXT, shape.text());
+    putIfPresent(s, SemanticAttributes.DB_QUERY_SUMMARY, summary.summary);
+    s.put(SemanticAttributes.QUERYLENS_SHAPE_ID, shape.id());
+    this.attributes = s.build();
     this.enrichment =
         Attributes.of(
             SemanticAttributes.QUERYLENS_SHAPE_ID,
@@ -52,8 +61,7 @@ final class ShapeAttributes {
             shape.text());
   }
 
-  private static void putIfPresent(
-      AttributesBuilder b, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+  private static void putIfPresent(AttributesBuilder b, AttributeKey<String> key, String value) {
     if (value != null) {
       b.put(key, value);
     }
@@ -62,23 +70,25 @@ final class ShapeAttributes {
   /**
    * A bounded cache of {@link ShapeAttributes} by shape: a shape is cached with the database it was
    * first seen on; on another database, or once {@code maxEntries} are cached, its attributes are
-   * built for the span at hand.
+   * built for the call at hand.
    */
-  static final class Cache {
+  public static final class Cache {
     private final ConcurrentHashMap<QueryShape, ShapeAttributes> entries =
         new ConcurrentHashMap<>();
     private final int maxEntries;
 
-    Cache(int maxEntries) {
+    public Cache(int maxEntries) {
       this.maxEntries = maxEntries;
     }
 
-    ShapeAttributes of(QueryShape shape, Database database) {
+    /** The attributes of {@code shape} on {@code database} ({@link Database#UNKNOWN} if null). */
+    public ShapeAttributes of(QueryShape shape, Database database) {
+      Database db = database == null ? Database.UNKNOWN : database;
       ShapeAttributes a = entries.get(shape);
-      if (a != null && (a.database == database || a.database.equals(database))) {
+      if (a != null && (a.database == db || a.database.equals(db))) {
         return a;
       }
-      ShapeAttributes built = new ShapeAttributes(shape, database);
+      ShapeAttributes built = new ShapeAttributes(shape, db);
       if (a == null && entries.size() < maxEntries) {
         entries.putIfAbsent(shape, built);
       }

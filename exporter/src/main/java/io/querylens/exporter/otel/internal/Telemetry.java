@@ -21,12 +21,12 @@ import io.querylens.exporter.otel.internal.metrics.QueryLensMetrics;
  * the other QueryLens modules.
  */
 public final class Telemetry {
-  static final String SCOPE = "io.querylens";
+  /** The instrumentation scope name of every span, log record and metric QueryLens writes. */
+  public static final String SCOPE = "io.querylens";
 
   /** Writes nothing: what the hooks see before a telemetry is set up. */
   static final Telemetry NOOP = new Telemetry(OpenTelemetry.noop(), "off", false, null, null);
 
-  final OpenTelemetry openTelemetry;
   final Tracer tracer;
   final Logger logger;
   final boolean makesSpans;
@@ -52,7 +52,6 @@ public final class Telemetry {
       boolean agentMakesJdbcSpans,
       OpenTelemetrySdk owned,
       ObservedMetrics observed) {
-    this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.logger = openTelemetry.getLogsBridge().get(SCOPE);
     boolean agent = spans.equals("auto") && agentMakesJdbcSpans;

@@ -1,14 +1,12 @@
 package io.querylens.exporter.otel.internal.metrics;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.Meter;
-import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
-import io.querylens.core.QueryShape;
-import java.util.concurrent.ConcurrentHashMap;
+import io.querylens.exporter.otel.internal.SemanticAttributes;
+import io.querylens.exporter.otel.internal.ShapeAttributes;
 
 /**
  * Records {@code db.client.operation.duration} on the application's thread, one histogram value per
@@ -19,13 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * error.type}) build theirs per execution.
  */
 final class OperationDurationListener implements ExecutionListener {
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-
-  private record Cached(Database database, Attributes attributes) {}
-
   private final DoubleHistogram duration;
-  private final int maxShapes;
-  private final ConcurrentHashMap<QueryShape, Cached> attributes = new ConcurrentHashMap<>();
+  private final ShapeAttributes.Cache shapes;
 
   OperationDurationListener(Meter meter, int maxShapes) {
     this.duration =
@@ -35,7 +28,7 @@ final class OperationDurationListener implements ExecutionListener {
             .setDescription(SnapshotMetricProducer.OPERATION_DURATION_DESCRIPTION)
             .setExplicitBucketBoundariesAdvice(DurationBuckets.BOUNDARIES)
             .build();
-    this.maxShapes = maxShapes;
+    this.shapes = new ShapeAttributes.Cache(maxShapes);
   }
 
   @Override
@@ -44,22 +37,12 @@ final class OperationDurationListener implements ExecutionListener {
   }
 
   private Attributes attributesOf(Execution execution) {
-    QueryShape shape = execution.shape();
-    Database database = execution.database();
+    Attributes operation = shapes.of(execution.shape(), execution.database()).operation;
     if (execution.failed()) {
-      String type = execution.errorType();
-      return SnapshotMetricProducer.operationAttributes(shape, database)
-          .put(ERROR_TYPE, type == null ? "_OTHER" : type)
+      return operation.toBuilder()
+          .put(SemanticAttributes.ERROR_TYPE, execution.errorType())
           .build();
     }
-    Cached cached = attributes.get(shape);
-    if (cached != null && cached.database.equals(database)) {
-      return cached.attributes;
-    }
-    Attributes built = SnapshotMetricProducer.operationAttributes(shape, database).build();
-    if (cached == null && attributes.size() < maxShapes) {
-      attributes.putIfAbsent(shape, new Cached(database, built));
-    }
-    return built;
+    return operation;
   }
 }

@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.resources.Resource;
+import io.querylens.exporter.otel.internal.Telemetry;
 import java.util.List;
 
 /**
@@ -24,16 +25,22 @@ record SnapshotMetricData(
     implements MetricData {
 
   /** The instrumentation scope of every QueryLens metric. */
-  static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create("io.querylens");
+  static final InstrumentationScopeInfo SCOPE = InstrumentationScopeInfo.create(Telemetry.SCOPE);
 
-  /** A cumulative histogram point over {@link DurationBuckets}; {@code sumNanos} is exact. */
+  /**
+   * A cumulative histogram point over {@link DurationBuckets}; {@code count} is the sum of {@code
+   * buckets}, {@code sumNanos} is exact.
+   */
   static HistogramPointData durationPoint(
-      long startEpochNanos, long epochNanos, Attributes attributes, long[] buckets, long sumNanos) {
-    long count = 0;
+      long startEpochNanos,
+      long epochNanos,
+      Attributes attributes,
+      long[] buckets,
+      long count,
+      long sumNanos) {
     Long[] counts = new Long[buckets.length];
     for (int i = 0; i < buckets.length; i++) {
       counts[i] = buckets[i];
-      count += buckets[i];
     }
     return HistogramPointData.create(
         startEpochNanos,

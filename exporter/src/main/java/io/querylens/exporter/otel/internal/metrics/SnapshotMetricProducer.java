@@ -1,14 +1,9 @@
 package io.querylens.exporter.otel.internal.metrics;
 
-import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_COLLECTION_NAME;
-import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_NAMESPACE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_OPERATION_NAME;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_QUERY_TEXT;
-import static io.querylens.exporter.otel.internal.SemanticAttributes.DB_SYSTEM_NAME;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.QUERYLENS_SHAPE_ID;
-import static io.querylens.exporter.otel.internal.SemanticAttributes.SERVER_ADDRESS;
-import static io.querylens.exporter.otel.internal.SemanticAttributes.SERVER_PORT;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -20,7 +15,6 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
-import io.querylens.core.Database;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
@@ -28,7 +22,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
-import io.querylens.exporter.otel.internal.QuerySummary;
+import io.querylens.exporter.otel.internal.ShapeAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.delivery.Signal;
 import java.util.ArrayList;
@@ -38,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * Produces QueryLens's metrics from its recording each time a metric reader collects (on the SDK's
@@ -119,6 +114,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private final Clock clock;
   private final long startEpochNanos;
   private final TopShapes topShapes;
+  private final ShapeAttributes.Cache operations;
 
   /**
    * @param topShapes query shapes with series of their own ({@code querylens.metrics.top-shapes})
@@ -130,6 +126,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
     this.clock = clock;
     this.startEpochNanos = clock.now();
     this.topShapes = new TopShapes(topShapes, startEpochNanos);
+    this.operations = new ShapeAttributes.Cache(recording.config().maxShapes());
   }
 
   @Override
@@ -158,7 +155,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
       Reading r = Reading.of(s, b);
       readings.put(s.shape(), r);
       byOperation
-          .computeIfAbsent(operationAttributes(s.shape(), s.database()).build(), a -> new Reading())
+          .computeIfAbsent(operations.of(s.shape(), s.database()).operation, a -> new Reading())
           .add(r);
     }
     List<MetricData> out = new ArrayList<>(12);
@@ -170,35 +167,6 @@ public final class SnapshotMetricProducer implements MetricProducer {
     return out;
   }
 
-  /**
-   * The conventions' low-cardinality attributes of a shape's executions on {@code database} (null
-   * when unknown): {@code db.system.name}, {@code db.namespace}, {@code server.address}, {@code
-   * server.port}, {@code db.operation.name}, {@code db.collection.name} (when one table).
-   */
-  static AttributesBuilder operationAttributes(QueryShape shape, Database database) {
-    AttributesBuilder a = Attributes.builder();
-    Database db = database == null ? Database.UNKNOWN : database;
-    a.put(DB_SYSTEM_NAME, db.systemName());
-    if (db.namespace() != null) {
-      a.put(DB_NAMESPACE, db.namespace());
-    }
-    if (db.serverAddress() != null) {
-      a.put(SERVER_ADDRESS, db.serverAddress());
-    }
-    if (db.serverPort() > 0) {
-      a.put(SERVER_PORT, (long) db.serverPort());
-    }
-    String operation = shape.operation();
-    if (!operation.isEmpty()) {
-      a.put(DB_OPERATION_NAME, operation);
-    }
-    String collection = QuerySummary.of(shape).collection;
-    if (collection != null) {
-      a.put(DB_COLLECTION_NAME, collection);
-    }
-    return a;
-  }
-
   private MetricData operationDuration(
       Resource resource, Map<Attributes, Reading> byOperation, long now) {
     List<HistogramPointData> points = new ArrayList<>(byOperation.size());
@@ -206,7 +174,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
         (attributes, r) ->
             points.add(
                 SnapshotMetricData.durationPoint(
-                    startEpochNanos, now, attributes, r.buckets, r.executeNanos)));
+                    startEpochNanos, now, attributes, r.buckets, r.count, r.executeNanos)));
     return OPERATION_DURATION_METRIC.histogram(resource, points);
   }
 
@@ -220,7 +188,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
       long start = s.startEpochNanos();
       Reading r = s.reading();
       durations.add(
-          SnapshotMetricData.durationPoint(start, now, attributes, r.buckets, r.executeNanos));
+          SnapshotMetricData.durationPoint(
+              start, now, attributes, r.buckets, r.count, r.executeNanos));
       times.add(phase(start, now, attributes, "execute", r.executeNanos));
       times.add(phase(start, now, attributes, "fetch", r.fetchNanos));
       times.add(phase(start, now, attributes, "process", r.processNanos));
@@ -256,6 +225,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private void addConnectionMetrics(
       Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
+    long[] acquire = DurationBuckets.read(recording.acquireDistribution());
     out.add(
         CONNECTION_ACQUIRE_DURATION.histogram(
             resource,
@@ -264,7 +234,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
                     startEpochNanos,
                     now,
                     Attributes.empty(),
-                    DurationBuckets.read(recording.acquireDistribution()),
+                    acquire,
+                    LongStream.of(acquire).sum(),
                     snapshot.connections().acquire().sum()))));
     out.add(
         CONNECTION_ACQUIRE_ERRORS.longCounter(

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes metrics in the Prometheus text exposition format 0.0.4, named as OpenTelemetry's
@@ -23,6 +24,12 @@ import java.util.Map;
  */
 final class PrometheusText {
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** A unit's annotation in braces, {@code {execution}}. */
+  private static final Pattern ANNOTATION = Pattern.compile("\\{[^}]*}");
+
+  /** A character a Prometheus metric or label name cannot hold. */
+  private static final Pattern INVALID_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_:]");
 
   private PrometheusText() {}
 
@@ -167,7 +174,7 @@ final class PrometheusText {
   }
 
   private static String unitSuffix(String unit) {
-    String u = unit == null ? "" : unit.replaceAll("\\{[^}]*}", "");
+    String u = unit == null ? "" : ANNOTATION.matcher(unit).replaceAll("");
     switch (u) {
       case "":
       case "1":
@@ -184,7 +191,7 @@ final class PrometheusText {
   }
 
   private static String sanitize(String name) {
-    String s = name.replaceAll("[^a-zA-Z0-9_:]", "_");
+    String s = INVALID_NAME_CHAR.matcher(name).replaceAll("_");
     return !s.isEmpty() && Character.isDigit(s.charAt(0)) ? "_" + s : s;
   }
 }

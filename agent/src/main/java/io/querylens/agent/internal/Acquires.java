@@ -1,6 +1,5 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
 import io.querylens.jdbc.internal.Acquisition;
 import java.sql.Connection;
@@ -25,11 +24,7 @@ public final class Acquires {
    * null, already recorded, or QueryLens fails. Never throws.
    */
   public static Connection exit(Connection connection, Throwable thrown) {
-    try {
-      return Acquisition.exit(Recording.global(), connection, thrown);
-    } catch (Throwable t) {
-      Faults.report("agent acquire", t);
-      return connection;
-    }
+    // exit catches and reports its own faults; the JVM-wide recording exists since premain
+    return Acquisition.exit(Recording.global(), connection, thrown);
   }
 }

@@ -1,5 +1,6 @@
 package io.querylens.agent.internal;
 
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the agent's configuration, installs the JVM-wide recording and instruments every {@link
@@ -31,16 +30,15 @@ public final class AgentInstaller {
       String args, Instrumentation instrumentation, boolean attached) {
     try {
       if (installed) {
-        logger().info("QueryLens agent already installed; arguments \"{}\" ignored", args);
+        AgentLog.logger.info("QueryLens agent already installed; arguments \"{}\" ignored", args);
         return;
       }
       installed = true;
       List<String> problems = new ArrayList<>();
       Map<String, String> overrides = AgentArguments.parse(args, problems);
       StderrLogger.setLevel(earlyLevel(overrides));
-      Logger logger = logger();
       for (String problem : problems) {
-        logger.warn("QueryLens configuration: {}", problem);
+        AgentLog.logger.warn("QueryLens configuration: {}", problem);
       }
       // reports unknown keys and bad values itself, then falls back to the defaults
       QueryLensConfig config =
@@ -48,45 +46,50 @@ public final class AgentInstaller {
       StderrLogger.setLevel(config.logLevel());
       Recording recording = Recording.installGlobal(config);
       if (recording.config() != config) {
-        logger.warn(
+        AgentLog.logger.warn(
             "QueryLens was already recording when the agent started; its configuration ({}) stays",
             recording.config());
       }
       if (!config.enabled()) {
-        logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
+        AgentLog.logger.info("QueryLens agent: querylens.enabled=false, nothing instrumented");
         return;
       }
       // before any rewritten method runs: the request being served names the unit of work
       recording.addUnitOfWorkSource(ServletRequests.source());
       long start = System.nanoTime();
       instrument(instrumentation, attached);
-      logger.debug(
+      AgentLog.logger.debug(
           "QueryLens agent: instrumentation installed in {} ms",
           (System.nanoTime() - start) / 1_000_000);
-      logger.info(
+      AgentLog.logger.info(
           "QueryLens agent {} ({})",
           attached ? "attached" : "started",
           attached ? "DataSources and Drivers already loaded were retransformed" : "premain");
     } catch (Throwable t) {
       try {
-        logger().error("QueryLens agent failed to start; the application runs without it", t);
+        AgentLog.logger.error(
+            "QueryLens agent failed to start; the application runs without it", t);
       } catch (Throwable ignored) {
         System.err.println("[QueryLens] ERROR agent failed to start: " + t);
       }
     }
   }
 
-  /** The level to log at while the configuration is read: the argument, else the property. */
+  /**
+   * The level to log at while the configuration is read: the argument (without, then with the
+   * {@code querylens.} prefix), else the system property, else the environment variable.
+   */
   private static String earlyLevel(Map<String, String> overrides) {
-    String level = overrides.get("log.level");
+    String key = ConfigKey.LOG_LEVEL.key();
+    String level = overrides.get(key.substring(key.indexOf('.') + 1));
     if (level == null) {
-      level = overrides.get("querylens.log.level");
+      level = overrides.get(key);
     }
     if (level == null) {
-      level = System.getProperty("querylens.log.level");
+      level = System.getProperty(key);
     }
     if (level == null) {
-      level = System.getenv("QUERYLENS_LOG_LEVEL");
+      level = System.getenv(ConfigKey.LOG_LEVEL.envName());
     }
     return level;
   }
@@ -113,9 +116,5 @@ public final class AgentInstaller {
         Faults.report("agent retransform", t);
       }
     }
-  }
-
-  private static Logger logger() {
-    return LoggerFactory.getLogger("io.querylens.agent");
   }
 }

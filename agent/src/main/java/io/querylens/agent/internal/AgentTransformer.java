@@ -3,8 +3,6 @@ package io.querylens.agent.internal;
 import io.querylens.core.internal.Faults;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The agent's one transformer: {@link CandidateFilter} picks the DataSources, Drivers, servlets and
@@ -28,16 +26,16 @@ final class AgentTransformer implements ClassFileTransformer {
         return null;
       }
       if (!reachesAgent(loader)) {
-        logger().debug("QueryLens cannot reach its classes from the loader of {}", className);
+        AgentLog.logger.debug(
+            "QueryLens cannot reach its classes from the loader of {}", className);
         return null;
       }
       byte[] woven = Weaver.weave(bytes, roles);
-      if (woven != null && logger().isDebugEnabled()) {
-        logger()
-            .debug(
-                "QueryLens instrumented {}{}",
-                className.replace('/', '.'),
-                classBeingRedefined == null ? "" : " (retransformed)");
+      if (woven != null && AgentLog.logger.isDebugEnabled()) {
+        AgentLog.logger.debug(
+            "QueryLens instrumented {}{}",
+            className.replace('/', '.'),
+            classBeingRedefined == null ? "" : " (retransformed)");
       }
       return woven;
     } catch (Throwable t) {
@@ -60,9 +58,5 @@ final class AgentTransformer implements ClassFileTransformer {
     } catch (Throwable t) {
       return false;
     }
-  }
-
-  private static Logger logger() {
-    return LoggerFactory.getLogger("io.querylens.agent");
   }
 }

@@ -94,9 +94,9 @@ final class CandidateFilter {
   }
 
   private int roles(ClassLoader loader, Header header, int depth) {
-    int roles = roles(loader, header.superName, depth);
-    for (String name : header.interfaces) {
-      roles |= roles(loader, name, depth);
+    int roles = roles(loader, header.superName(), depth);
+    for (int i = 0; i < header.interfaceCount(); i++) {
+      roles |= roles(loader, header.interfaceName(i), depth);
     }
     return roles;
   }
@@ -143,22 +143,41 @@ final class CandidateFilter {
 
   /**
    * The part of a class file this filter reads: access flags, super class, interfaces and the roles
-   * of the methods it declares.
+   * of the methods it declares. The super type names are decoded only when asked for: most classes
+   * are rejected before.
    */
   static final class Header {
     final int access;
-    final String superName;
-    final String[] interfaces;
     final int declared;
+    private final byte[] b;
+    private final int[] offsets;
 
-    private Header(int access, String superName, String[] interfaces, int declared) {
+    /** The offset of the super class index, followed by the interfaces count and indices. */
+    private final int superAt;
+
+    private Header(int access, int declared, byte[] b, int[] offsets, int superAt) {
       this.access = access;
-      this.superName = superName;
-      this.interfaces = interfaces;
       this.declared = declared;
+      this.b = b;
+      this.offsets = offsets;
+      this.superAt = superAt;
     }
 
-    /** Reads the header, skipping the constant pool but for the names it needs. */
+    /** The internal name of the super class; null for {@code java.lang.Object}. */
+    String superName() {
+      return className(b, offsets, u2(b, superAt));
+    }
+
+    int interfaceCount() {
+      return u2(b, superAt + 2);
+    }
+
+    /** The internal name of the {@code i}th interface. */
+    String interfaceName(int i) {
+      return className(b, offsets, u2(b, superAt + 4 + 2 * i));
+    }
+
+    /** Reads the header, skipping the constant pool but for the offsets of its entries. */
     static Header read(byte[] b) {
       if (b == null || b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
         return null;
@@ -203,14 +222,9 @@ final class CandidateFilter {
         }
       }
       int access = u2(b, at);
-      String superName = className(b, offsets, u2(b, at + 4));
-      int n = u2(b, at + 6);
-      String[] interfaces = new String[n];
-      for (int i = 0; i < n; i++) {
-        interfaces[i] = className(b, offsets, u2(b, at + 8 + 2 * i));
-      }
-      at = skipMembers(b, at + 8 + 2 * n); // the fields
-      return new Header(access, superName, interfaces, declared(b, offsets, at));
+      int superAt = at + 4;
+      int methods = skipMembers(b, at + 8 + 2 * u2(b, at + 6)); // the fields
+      return new Header(access, declared(b, offsets, methods), b, offsets, superAt);
     }
 
     /** The offset after the fields or methods table at {@code at}. */
@@ -240,7 +254,7 @@ final class CandidateFilter {
       for (int i = 0; i < count; i++) {
         int access = u2(b, at);
         int name = offsets[u2(b, at + 2)];
-        if ((access & RewrittenMethods.SKIPPED) == 0 && rewrittenName(b, name)) {
+        if (rewrittenName(b, name)) {
           declared |= RewrittenMethods.role(access, utf8(b, name), utf8(b, offsets[u2(b, at + 4)]));
         }
         at = skipAttributes(b, at + 6);

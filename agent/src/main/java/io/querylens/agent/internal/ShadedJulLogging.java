@@ -1,5 +1,6 @@
 package io.querylens.agent.internal;
 
+import io.querylens.core.config.ConfigKey;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
@@ -19,6 +20,11 @@ final class ShadedJulLogging extends Handler {
   static final String ROOT = "io.querylens.shaded";
 
   static final int PER_MINUTE = 10;
+
+  /** The JUL level of each of {@code ConfigKey.LOG_LEVEL.choices()}, in that order. */
+  private static final Level[] LEVELS = {
+    Level.OFF, Level.SEVERE, Level.WARNING, Level.INFO, Level.FINE
+  };
 
   /** Held so that JUL, which keeps loggers weakly, does not drop the configuration. */
   private static java.util.logging.Logger root;
@@ -40,19 +46,13 @@ final class ShadedJulLogging extends Handler {
     }
   }
 
+  /** The JUL level for a {@code querylens.log.level} name; {@code INFO} for null or unknown. */
   static Level julLevel(String level) {
-    switch (level == null ? "" : level.trim().toLowerCase(Locale.ROOT)) {
-      case "off":
-        return Level.OFF;
-      case "error":
-        return Level.SEVERE;
-      case "warn":
-        return Level.WARNING;
-      case "debug":
-        return Level.FINE;
-      default:
-        return Level.INFO;
-    }
+    int index =
+        level == null
+            ? -1
+            : ConfigKey.LOG_LEVEL.choices().indexOf(level.trim().toLowerCase(Locale.ROOT));
+    return index < 0 ? Level.INFO : LEVELS[index];
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.querylens.agent.internal;
 
+import io.querylens.core.config.ConfigKey;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.slf4j.Marker;
@@ -15,10 +16,12 @@ import org.slf4j.helpers.MessageFormatter;
 final class StderrLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
-  /** Numeric thresholds: a message is printed when its level's number is at most this. */
-  private static final int OFF = 0;
-
+  /**
+   * Numeric thresholds: a message is printed when its level's number is at most this; each is the
+   * level's index in {@code ConfigKey.LOG_LEVEL.choices()} (off, error, warn, info, debug).
+   */
   private static final int ERROR = 1;
+
   private static final int WARN = 2;
   private static final int INFO = 3;
   private static final int DEBUG = 4;
@@ -39,24 +42,9 @@ final class StderrLogger extends LegacyAbstractLogger {
     if (level == null) {
       return;
     }
-    switch (level.trim().toLowerCase(Locale.ROOT)) {
-      case "off":
-        threshold = OFF;
-        break;
-      case "error":
-        threshold = ERROR;
-        break;
-      case "warn":
-        threshold = WARN;
-        break;
-      case "info":
-        threshold = INFO;
-        break;
-      case "debug":
-        threshold = DEBUG;
-        break;
-      default:
-        break;
+    int index = ConfigKey.LOG_LEVEL.choices().indexOf(level.trim().toLowerCase(Locale.ROOT));
+    if (index >= 0) {
+      threshold = index;
     }
   }
 

@@ -5,6 +5,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.ParameterHash;
 import io.querylens.core.internal.Recording;
+import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.jdbc.internal.Databases;
 import io.querylens.jdbc.internal.UpdateCounts;
 import java.sql.Connection;
@@ -67,10 +68,10 @@ public final class QueryLensListener implements QueryExecutionListener {
         return;
       }
       QueryInfo query = queryInfoList.get(0);
-      QueryShape shape = recording.shapeOf(query.getQuery());
+      Database database = database(execInfo.getStatement());
+      QueryShape shape = recording.shapeOf(SqlDialect.of(database.systemName()), query.getQuery());
       int batchSize = execInfo.isBatch() ? execInfo.getBatchSize() : 0;
       long parameters = batchSize > 0 ? 0 : parameterHash(query);
-      Database database = database(execInfo.getStatement());
       if (execInfo.isSuccess()) {
         recording.record(
             database,

@@ -11,6 +11,7 @@ import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
+import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.DistributionRecorder;
 import io.querylens.core.internal.stats.ShapeRegistry;
@@ -122,10 +123,10 @@ public final class Recording implements QueryLensExtension.Context {
     return config;
   }
 
-  /** The shape of {@code sql}, from the cache when it is there. */
-  public QueryShape shapeOf(String sql) {
+  /** The shape of {@code sql} as {@code dialect} reads it, from the cache when it is there. */
+  public QueryShape shapeOf(SqlDialect dialect, String sql) {
     try {
-      return shapes.shapeOf(sql);
+      return shapes.shapeOf(dialect, sql);
     } catch (Throwable t) {
       Faults.report("normalise", t);
       return UNKNOWN_SHAPE;

@@ -9,6 +9,7 @@ import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,8 @@ class RecordingExtensionTest {
           contexts.add(context);
           context.addExecutionListener(listener);
         });
-    QueryShape shape = recording.shapeOf("select * from owners where id = 1");
+    QueryShape shape =
+        recording.shapeOf(SqlDialect.POSTGRESQL, "select * from owners where id = 1");
     recording.record(PG, shape, 10, 100, 1, 0, 7, 0);
 
     assertThat(contexts).hasSize(1);
@@ -59,7 +61,7 @@ class RecordingExtensionTest {
         context -> {
           throw new IllegalStateException("broken extension");
         });
-    recording.record(PG, recording.shapeOf("select 1"), 10, 100, 1, 0, 7, 0);
+    recording.record(PG, recording.shapeOf(SqlDialect.POSTGRESQL, "select 1"), 10, 100, 1, 0, 7, 0);
     assertThat(Faults.count()).isEqualTo(faults + 1);
     assertThat(recording.snapshot().shapes()).hasSize(1);
   }
@@ -67,7 +69,7 @@ class RecordingExtensionTest {
   @Test
   void executionsCarryTheErrorsClassSqlStateAndVendorCode() {
     recording.addExecutionListener(listener);
-    QueryShape shape = recording.shapeOf("insert into owners values (?)");
+    QueryShape shape = recording.shapeOf(SqlDialect.POSTGRESQL, "insert into owners values (?)");
     recording.recordFailure(
         PG, shape, 10, 100, 0, new SQLException("duplicate", "23505", 1062), 7, 0);
     recording.recordFailure(PG, shape, 10, 100, 0, new IllegalStateException("x"), 7, 0);
@@ -86,7 +88,7 @@ class RecordingExtensionTest {
   @Test
   void listenersHearAnExecuteReturnBeforeItsCursorIsRecorded() {
     recording.addExecutionListener(listener);
-    QueryShape shape = recording.shapeOf("select * from owners");
+    QueryShape shape = recording.shapeOf(SqlDialect.POSTGRESQL, "select * from owners");
     recording.cursorOpened(shape);
     recording.executeReturned(shape);
     assertThat(returned).containsExactly(shape);
@@ -99,7 +101,7 @@ class RecordingExtensionTest {
 
   @Test
   void aShapeIsAttributedToTheDatabaseItWasFirstRecordedOn() {
-    QueryShape shape = recording.shapeOf("select * from owners");
+    QueryShape shape = recording.shapeOf(SqlDialect.POSTGRESQL, "select * from owners");
     recording.record(H2, shape, 10, 100, 1, 0, 7, 0);
     recording.record(PG, shape, 10, 100, 1, 0, 7, 0);
     assertThat(recording.snapshot().shapes())

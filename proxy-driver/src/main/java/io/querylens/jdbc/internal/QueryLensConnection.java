@@ -4,6 +4,7 @@ import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
+import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -41,6 +42,8 @@ public final class QueryLensConnection implements Connection {
 
   /** The database this connection is on, read from its metadata at the first execution. */
   private Database database;
+
+  private SqlDialect dialect;
 
   /** Open statements, usually closed in reverse order of creation (searched from the end). */
   private QueryLensStatement<?>[] open;
@@ -94,6 +97,15 @@ public final class QueryLensConnection implements Connection {
     Database d = database;
     if (d == null) {
       d = database = Databases.of(delegate);
+    }
+    return d;
+  }
+
+  /** How this connection's database reads SQL, for its shapes; read with {@link #database()}. */
+  SqlDialect dialect() {
+    SqlDialect d = dialect;
+    if (d == null) {
+      d = dialect = SqlDialect.of(database().systemName());
     }
     return d;
   }
@@ -171,7 +183,7 @@ public final class QueryLensConnection implements Connection {
   }
 
   private QueryShape shapeOf(String sql) {
-    return recording.shapeOf(sql);
+    return recording.shapeOf(dialect(), sql);
   }
 
   @Override

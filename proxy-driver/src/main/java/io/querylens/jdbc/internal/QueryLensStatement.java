@@ -258,7 +258,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   }
 
   final QueryShape shapeOf(String sql) {
-    return connection.recording.shapeOf(sql);
+    return connection.recording.shapeOf(connection.dialect(), sql);
   }
 
   final int takeBatch() {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Maps raw SQL text to its {@link QueryShape}, so each distinct statement is normalised once.
- * Internal API: not for use outside QueryLens.
+ * Maps raw SQL text, per {@link SqlDialect}, to its {@link QueryShape}, so each distinct statement
+ * is normalised once. Internal API: not for use outside QueryLens.
  *
  * <p>Built for one access pattern: the same few hundred SQL strings asked for millions of times
  * from many threads, plus the occasional flood of one-off strings (SQL with inlined literals).
@@ -37,14 +37,15 @@ public final class ShapeCache {
    */
   public static final long DEFAULT_MAX_TOTAL_CHARS = 4L * 1024 * 1024;
 
-  private static final QueryShape EMPTY = SqlNormalizer.shape("");
+  private static final QueryShape EMPTY = SqlNormalizer.shape("", SqlDialect.OTHER);
   private static final int INITIAL_SLOTS = 1024;
 
   private final int maxEntries;
   private final int maxSqlLength;
   private final long maxTotalChars;
 
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Per dialect (by ordinal): the same SQL text can mean different shapes in two dialects. */
+  private final ConcurrentHashMap<String, Entry>[] entries;
 
   /** Shape text to the shared shape; written only under {@link #lock}, read anywhere. */
   private final ConcurrentHashMap<String, Shared> shapes = new ConcurrentHashMap<>();
@@ -79,27 +80,35 @@ public final class ShapeCache {
     this.maxEntries = maxEntries;
     this.maxSqlLength = maxSqlLength;
     this.maxTotalChars = maxTotalChars;
+    @SuppressWarnings("unchecked")
+    ConcurrentHashMap<String, Entry>[] maps =
+        (ConcurrentHashMap<String, Entry>[])
+            new ConcurrentHashMap<?, ?>[SqlDialect.values().length];
+    for (int i = 0; i < maps.length; i++) {
+      maps[i] = new ConcurrentHashMap<>();
+    }
+    this.entries = maps;
     int slots = Math.min(maxEntries, INITIAL_SLOTS);
     this.ring = new Entry[slots];
     this.freeSlots = new int[slots];
   }
 
   /**
-   * The shape of {@code sql} (the shape of {@code ""} for null), from the cache when present. Never
-   * throws.
+   * The shape of {@code sql} as {@code dialect} reads it (the shape of {@code ""} for null), from
+   * the cache when present. Never throws.
    */
-  public QueryShape shapeOf(String sql) {
+  public QueryShape shapeOf(SqlDialect dialect, String sql) {
     if (sql == null) {
       return EMPTY;
     }
-    Entry e = entries.get(sql);
+    Entry e = entries[dialect.ordinal()].get(sql);
     if (e != null) {
       if (!e.referenced) {
         e.referenced = true;
       }
       return e.shape;
     }
-    return miss(sql);
+    return miss(dialect, sql);
   }
 
   /** SQL strings cached now. */
@@ -112,8 +121,8 @@ public final class ShapeCache {
     return totalChars;
   }
 
-  private QueryShape miss(String sql) {
-    QueryShape computed = SqlNormalizer.shape(sql);
+  private QueryShape miss(SqlDialect dialect, String sql) {
+    QueryShape computed = SqlNormalizer.shape(sql, dialect);
     String text = computed.text();
     if (maxEntries == 0
         || sql.length() > maxSqlLength
@@ -123,18 +132,18 @@ public final class ShapeCache {
       return shared != null ? shared.shape : computed;
     }
     try {
-      Entry raced = entries.get(sql);
+      Entry raced = entries[dialect.ordinal()].get(sql);
       if (raced != null) {
         return raced.shape;
       }
-      return insert(sql, computed);
+      return insert(dialect, sql, computed);
     } finally {
       lock.unlock();
     }
   }
 
   /** Caller holds the lock and has checked that sql and its text fit in maxTotalChars. */
-  private QueryShape insert(String sql, QueryShape computed) {
+  private QueryShape insert(SqlDialect dialect, String sql, QueryShape computed) {
     String text = computed.text();
     Shared shared;
     while (true) {
@@ -152,10 +161,10 @@ public final class ShapeCache {
       added += text.length();
     }
     shared.references++;
-    Entry e = new Entry(sql, shared);
+    Entry e = new Entry(dialect, sql, shared);
     int slot = takeSlot(); // before indexing: taking a slot may replace the ring with a larger one
     ring[slot] = e;
-    entries.put(sql, e);
+    entries[dialect.ordinal()].put(sql, e);
     size = size + 1;
     totalChars = totalChars + added;
     return shared.shape;
@@ -193,7 +202,7 @@ public final class ShapeCache {
       }
       ring[slot] = null;
       freeSlots[freeCount++] = slot;
-      entries.remove(victim.sql, victim);
+      entries[victim.dialect.ordinal()].remove(victim.sql, victim);
       long freed = victim.sql.length();
       Shared shared = victim.shared;
       if (--shared.references == 0) {
@@ -208,6 +217,7 @@ public final class ShapeCache {
 
   /** A cached SQL string. */
   private static final class Entry {
+    final SqlDialect dialect;
     final String sql;
     final QueryShape shape;
     final Shared shared;
@@ -218,7 +228,8 @@ public final class ShapeCache {
      */
     boolean referenced;
 
-    Entry(String sql, Shared shared) {
+    Entry(SqlDialect dialect, String sql, Shared shared) {
+      this.dialect = dialect;
       this.sql = sql;
       this.shape = shared.shape;
       this.shared = shared;

@@ -1,6 +1,8 @@
 package io.querylens.core.internal.sql;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.internal.sql.SqlDialect.Dollar;
+import io.querylens.core.internal.sql.SqlDialect.Rule;
 import java.util.Locale;
 
 /**
@@ -65,8 +67,14 @@ public final class SqlNormalizer {
   /** Bracket levels that get list tracking; deeper lists are kept as they are. */
   private static final int MAX_TRACKED_DEPTH = 64;
 
-  /** PostgreSQL limits identifiers (and so dollar-quote tags) to 63 bytes. */
+  /**
+   * Longest dollar-quote tag followed: PostgreSQL takes longer ones, but they cut the shape, which
+   * keeps the search for the closing tag linear.
+   */
   private static final int MAX_DOLLAR_TAG = 64;
+
+  /** How far a '[' looks for its ']' when the dialect is unsure what the brackets hold. */
+  private static final int MAX_BRACKET_LOOKAHEAD = 256;
 
   /** Longest leading word that is reported as an operation. */
   private static final int MAX_OPERATION_LENGTH = 24;
@@ -137,6 +145,7 @@ public final class SqlNormalizer {
 
   private final String sql;
   private final int n;
+  private final SqlDialect dialect;
   private final boolean operationOnly;
   private final StringBuilder out;
 
@@ -150,7 +159,7 @@ public final class SqlNormalizer {
   /** Open '(' and '[' together. */
   private int depth;
 
-  /** Open subscript/array '[' brackets; while any is open, '[' never quotes a name. */
+  /** Open subscript and array '[' brackets, so that ']' closes one only while one is open. */
   private int subscripts;
 
   /** Keyword index of the previous token when it was a word, else -1. */
@@ -170,23 +179,24 @@ public final class SqlNormalizer {
   private int operationState = OP_SEARCHING;
   private int withDepth;
 
-  private SqlNormalizer(String sql, boolean operationOnly) {
+  private SqlNormalizer(String sql, SqlDialect dialect, boolean operationOnly) {
     this.sql = sql;
     this.n = sql.length();
+    this.dialect = dialect;
     this.operationOnly = operationOnly;
     this.out = new StringBuilder(Math.min(n, 256) + 16);
   }
 
   /**
-   * The shape text of {@code sql}: literals as {@code ?}, lists collapsed, comments dropped,
-   * whitespace folded and trimmed, at most {@link #MAX_TEXT_LENGTH} characters plus the {@link
-   * #TRUNCATION_MARKER}. Returns {@code ""} for null. Never throws.
+   * The shape text of {@code sql} as {@code dialect} reads it: literals as {@code ?}, lists
+   * collapsed, comments dropped, whitespace folded and trimmed, at most {@link #MAX_TEXT_LENGTH}
+   * characters plus the {@link #TRUNCATION_MARKER}. Returns {@code ""} for null. Never throws.
    */
-  public static String normalize(String sql) {
+  public static String normalize(String sql, SqlDialect dialect) {
     if (sql == null) {
       return "";
     }
-    SqlNormalizer scan = new SqlNormalizer(sql, false);
+    SqlNormalizer scan = new SqlNormalizer(sql, dialect, false);
     scan.run();
     return scan.text();
   }
@@ -200,21 +210,22 @@ public final class SqlNormalizer {
    * WITH}. {@code ""} when the statement starts with anything else or the word is not a plain ASCII
    * word of at most 24 letters. Never throws.
    */
-  public static String operation(String sql) {
+  public static String operation(String sql, SqlDialect dialect) {
     if (sql == null) {
       return "";
     }
-    SqlNormalizer scan = new SqlNormalizer(sql, true);
+    SqlNormalizer scan = new SqlNormalizer(sql, dialect, true);
     scan.run();
     return scan.operation;
   }
 
   /**
-   * The query shape of {@code sql} in one pass: {@link #normalize} text, {@link #operation} and the
-   * {@link Fingerprint} of the text. A new instance each call; {@link ShapeCache} shares them.
+   * The query shape of {@code sql} as {@code dialect} reads it, in one pass: {@link #normalize}
+   * text, {@link #operation} and the {@link Fingerprint} of the text. A new instance each call;
+   * {@link ShapeCache} shares them.
    */
-  public static QueryShape shape(String sql) {
-    SqlNormalizer scan = new SqlNormalizer(sql == null ? "" : sql, false);
+  public static QueryShape shape(String sql, SqlDialect dialect) {
+    SqlNormalizer scan = new SqlNormalizer(sql == null ? "" : sql, dialect, false);
     scan.run();
     String text = scan.text();
     return new QueryShape(Fingerprint.of(text), text, scan.operation);
@@ -241,25 +252,34 @@ public final class SqlNormalizer {
       int p = pos;
       char c = s.charAt(p);
       if (c <= ' ') {
-        pendingSpace = true;
-        pos = p + 1;
+        if (isSpace(c)) {
+          pendingSpace = true;
+          pos = p + 1;
+        } else {
+          cut(); // NUL and other control characters: nothing a lexer should guess about
+        }
         continue;
       }
       switch (c) {
         case '\'':
-          literal(p, stringEnd(p + 1));
+          string(p, p + 1, '\'', dialect.backslashEscapes);
           break;
         case '"':
+          if (dialect.doubleQuoteString == Rule.NO) {
+            quoted(p, doubledEnd(p + 1, '"'));
+          } else {
+            string(p, p + 1, '"', dialect.backslashEscapes);
+          }
+          break;
         case '`':
-          quoted(p, doubledEnd(p + 1, c));
+          if (dialect.backtickName == Rule.YES) {
+            quoted(p, doubledEnd(p + 1, '`'));
+          } else {
+            literal(doubledEnd(p + 1, '`'));
+          }
           break;
         case '[':
-          if (operandExpected && subscripts == 0) {
-            quoted(p, doubledEnd(p + 1, ']'));
-          } else {
-            subscripts++;
-            token(OPEN, p, p + 1, -1);
-          }
+          bracket(p);
           break;
         case ']':
           if (subscripts > 0) {
@@ -280,7 +300,7 @@ public final class SqlNormalizer {
           break;
         case '-':
           if (at(p + 1) == '-') {
-            lineComment(p + 2);
+            dashes(p);
           } else {
             sign(p);
           }
@@ -289,15 +309,11 @@ public final class SqlNormalizer {
           sign(p);
           break;
         case '/':
-          if (at(p + 1) == '*') {
-            blockComment(p + 2);
-          } else {
-            token(OTHER, p, p + 1, -1);
-          }
+          slash(p);
           break;
         case '.':
           if (operandExpected && isDigit(at(p + 1))) {
-            literal(p, numberEnd(p));
+            literal(numberEnd(p));
           } else {
             token(OTHER, p, p + 1, -1);
           }
@@ -306,7 +322,7 @@ public final class SqlNormalizer {
           dollar(p);
           break;
         case '?':
-          token(MARKER, p, digitsEnd(p + 1), -1);
+          token(MARKER, p, digitsEnd(p + 1), -1); // written as '?': ?1 numbers mean nothing
           break;
         case ':':
           colon(p);
@@ -319,12 +335,14 @@ public final class SqlNormalizer {
           break;
         default:
           if (isDigit(c)) {
-            literal(p, numberEnd(p));
+            literal(numberEnd(p));
+          } else if (isIdentStart(c) || isSurrogatePair(p)) {
+            word(p);
           } else if (c >= 0x80 && isSpace(c)) {
             pendingSpace = true;
             pos = p + 1;
-          } else if (isIdentStart(c)) {
-            word(p);
+          } else if (c >= 0x7f && c <= 0x9f || Character.isSurrogate(c)) {
+            cut(); // DEL, C1 controls, a surrogate without its pair
           } else {
             token(OTHER, p, p + 1, -1);
           }
@@ -345,21 +363,70 @@ public final class SqlNormalizer {
     return i < n ? sql.charAt(i) : '\0';
   }
 
+  /**
+   * Fail closed: what follows cannot be classified with certainty, so none of it is kept; the shape
+   * ends with the {@link #TRUNCATION_MARKER}.
+   */
+  private void cut() {
+    if (!operationOnly) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(TRUNCATION_MARKER);
+    }
+    stopped = true;
+  }
+
   private void sign(int p) {
     char next = at(p + 1);
     if (operandExpected && (isDigit(next) || (next == '.' && isDigit(at(p + 2))))) {
-      literal(p, numberEnd(p + 1));
+      literal(numberEnd(p + 1));
     } else {
       token(OTHER, p, p + 1, -1);
     }
   }
 
+  /** {@code --} at {@code p}: a comment, two minus signs, or unsure. */
+  private void dashes(int p) {
+    char next = at(p + 2);
+    boolean end = p + 2 >= n;
+    switch (dialect.dash) {
+      case ALWAYS:
+        lineComment(p + 2);
+        break;
+      case NEEDS_SPACE: // whitespace or a control character, DEL included
+        if (end || next <= ' ' || next == 0x7f) {
+          lineComment(p + 2);
+        } else {
+          sign(p);
+        }
+        break;
+      default:
+        if (end || (next <= ' ' && isSpace(next))) {
+          lineComment(p + 2);
+        } else {
+          cut();
+        }
+    }
+  }
+
+  /** A line comment whose text starts at {@code from}: skipped up to its line end. */
   private void lineComment(int from) {
+    Rule carriageReturn = dialect.carriageReturnEndsComment;
     int i = from;
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\n' || c == '\r') {
+      if (c == '\n') {
         break;
+      }
+      if (c == '\r') {
+        if (carriageReturn == Rule.YES || at(i + 1) == '\n') {
+          break;
+        }
+        if (carriageReturn == Rule.UNSURE) {
+          cut();
+          return;
+        }
       }
       i++;
     }
@@ -367,47 +434,138 @@ public final class SqlNormalizer {
     pendingSpace = true;
   }
 
-  private void blockComment(int from) {
+  private void slash(int p) {
+    char next = at(p + 1);
+    if (next == '*') {
+      blockComment(p);
+    } else if (next == '/' && dialect.slashSlashComment != Rule.NO) {
+      if (dialect.slashSlashComment == Rule.YES) {
+        lineComment(p + 2);
+      } else {
+        cut();
+      }
+    } else {
+      token(OTHER, p, p + 1, -1);
+    }
+  }
+
+  /** A block comment opening at {@code p}: skipped, nested as the dialect nests them. */
+  private void blockComment(int p) {
+    if (dialect.executableComments != Rule.NO
+        && (at(p + 2) == '!' || (at(p + 2) == 'M' && at(p + 3) == '!'))) {
+      cut(); // MySQL's /*! .. */ holds SQL the server runs
+      return;
+    }
+    Rule nested = dialect.nestedComments;
     int nesting = 1;
-    int i = from;
+    int i = p + 2;
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '*' && at(i + 1) == '/') {
         i += 2;
         if (--nesting == 0) {
-          break;
+          pos = i;
+          pendingSpace = true;
+          return;
         }
-      } else if (c == '/' && at(i + 1) == '*') {
+      } else if (c == '/' && at(i + 1) == '*' && nested != Rule.NO) {
+        if (nested == Rule.UNSURE) {
+          cut();
+          return;
+        }
         i += 2;
         nesting++;
       } else {
         i++;
       }
     }
-    pos = i;
-    pendingSpace = true;
+    cut(); // never closed: the database rejects it, and nothing in it is kept
+  }
+
+  private void bracket(int p) {
+    switch (dialect.bracket) {
+      case NAME:
+        quoted(p, doubledEnd(p + 1, ']'));
+        return;
+      case SUBSCRIPT:
+        break;
+      default:
+        if (previousKeyword != KW_ARRAY && !plainBracket(p)) {
+          cut();
+          return;
+        }
+    }
+    subscripts++;
+    token(OPEN, p, p + 1, -1);
+  }
+
+  /**
+   * Whether the {@code [..]} at {@code p} reads the same as a quoted name and as a subscript: its
+   * first {@code ]} comes soon and nothing before it opens a string or a comment.
+   */
+  private boolean plainBracket(int p) {
+    int limit = Math.min(n, p + 1 + MAX_BRACKET_LOOKAHEAD);
+    for (int i = p + 1; i < limit; i++) {
+      char c = sql.charAt(i);
+      switch (c) {
+        case ']':
+          return true;
+        case '\'':
+        case '"':
+        case '`':
+        case '$':
+        case '#':
+          return false;
+        case '-':
+        case '/':
+          char next = at(i + 1);
+          if (next == c || next == '*') {
+            return false;
+          }
+          break;
+        default:
+      }
+    }
+    return false;
   }
 
   private void word(int p) {
-    int e = p + 1;
-    while (e < n && isIdentPart(sql.charAt(e))) {
-      e++;
+    int e = isSurrogatePair(p) ? p + 2 : p + 1;
+    while (e < n) {
+      if (isIdentPart(sql.charAt(e))) {
+        e++;
+      } else if (isSurrogatePair(e)) {
+        e += 2;
+      } else {
+        break;
+      }
     }
     int len = e - p;
     char next = at(e);
-    if (next == '\'') {
+    if (next == '\'' && len <= 2) {
       char first = (char) (sql.charAt(p) | 0x20);
-      if (len == 1 && (first == 'e' || first == 'n' || first == 'x' || first == 'b')) {
-        literal(p, stringEnd(e + 1));
+      if (len == 1 && first == 'e') {
+        Rule escapes = dialect.escapeStringPrefix;
+        string(p, e + 1, '\'', escapes == Rule.NO ? dialect.backslashEscapes : escapes);
+        return;
+      }
+      if (len == 1 && (first == 'n' || first == 'x' || first == 'b')) {
+        string(p, e + 1, '\'', dialect.backslashEscapes);
         return;
       }
       if ((len == 1 && first == 'q')
           || (len == 2 && first == 'n' && (sql.charAt(p + 1) | 0x20) == 'q')) {
-        literal(p, qQuoteEnd(e));
-        return;
+        if (dialect.qQuote == Rule.YES) {
+          literal(qQuoteEnd(e));
+          return;
+        }
+        if (dialect.qQuote == Rule.UNSURE) {
+          cut();
+          return;
+        }
       }
     } else if (next == '&' && len == 1 && (sql.charAt(p) | 0x20) == 'u' && at(e + 1) == '\'') {
-      literal(p, stringEnd(e + 2));
+      string(p, e + 2, '\'', dialect.backslashEscapes);
       return;
     }
     token(WORD, p, e, keyword(p, e));
@@ -430,34 +588,74 @@ public final class SqlNormalizer {
   }
 
   private void hash(int p) {
-    if (p + 1 < n && isSpace(sql.charAt(p + 1))) {
-      lineComment(p + 1);
-    } else {
-      prefixedWord(p, '#');
+    switch (dialect.hashComment) {
+      case YES:
+        lineComment(p + 1);
+        break;
+      case NO:
+        prefixedWord(p, '#');
+        break;
+      default:
+        cut();
     }
   }
 
   private void dollar(int p) {
     char c = at(p + 1);
+    Dollar rule = dialect.dollar;
     if (isDigit(c)) {
-      token(MARKER, p, digitsEnd(p + 1), -1);
+      if (rule == Dollar.TAGGED || rule == Dollar.PLAIN) {
+        token(MARKER, p, digitsEnd(p + 1), -1); // $1
+      } else {
+        literal(numberEnd(p + 1)); // SQL Server money, or unknown: masked
+      }
       return;
     }
-    if (c == '$') {
-      literal(p, dollarQuoteEnd(p, p + 2));
+    if (rule == Dollar.NONE) {
+      token(OTHER, p, p + 1, -1);
       return;
     }
-    if (isIdentStart(c)) {
-      int e = p + 2;
-      while (e < n && e - p <= MAX_DOLLAR_TAG && isTagPart(sql.charAt(e))) {
-        e++;
-      }
-      if (at(e) == '$' && e - p <= MAX_DOLLAR_TAG) {
-        literal(p, dollarQuoteEnd(p, e + 1));
-        return;
+    int tagEnd = c == '$' ? p + 1 : dollarTagEnd(p + 1);
+    if (tagEnd < 0) {
+      token(OTHER, p, p + 1, -1);
+    } else if (rule == Dollar.UNSURE
+        || tagEnd - p > MAX_DOLLAR_TAG
+        || (rule == Dollar.PLAIN && tagEnd != p + 1)
+        || !plainTag(p + 1, tagEnd)) {
+      cut();
+    } else {
+      literal(dollarQuoteEnd(p, tagEnd + 1));
+    }
+  }
+
+  /**
+   * The index of the {@code $} closing a dollar-quote tag that starts at {@code from}, or -1 when
+   * no tag is there. PostgreSQL takes letters, digits (not first), underscores and any non-ASCII
+   * character.
+   */
+  private int dollarTagEnd(int from) {
+    if (!isTagStart(at(from))) {
+      return -1;
+    }
+    int e = from + 1;
+    while (e < n && (isTagStart(sql.charAt(e)) || isDigit(sql.charAt(e)))) {
+      e++;
+    }
+    return at(e) == '$' ? e : -1;
+  }
+
+  /**
+   * Whether a tag's non-ASCII characters are all letters or digits: the server takes any, but the
+   * PostgreSQL driver's own parser does not, and where they disagree the shape is cut.
+   */
+  private boolean plainTag(int from, int end) {
+    for (int i = from; i < end; i++) {
+      char c = sql.charAt(i);
+      if (c >= 0x80 && !Character.isLetterOrDigit(c)) {
+        return false;
       }
     }
-    token(OTHER, p, p + 1, -1);
+    return true;
   }
 
   private void colon(int p) {
@@ -470,37 +668,63 @@ public final class SqlNormalizer {
         e++;
       }
       token(MARKER, p, e, -1);
-    } else if (operandExpected && isDigit(c)) {
-      token(MARKER, p, digitsEnd(p + 1), -1);
+    } else if (isDigit(c) && dialect.colonNumberMarker == Rule.YES) {
+      token(MARKER, p, digitsEnd(p + 1), -1); // Oracle's :1
     } else {
-      token(OTHER, p, p + 1, -1);
+      token(OTHER, p, p + 1, -1); // a slice's colon: the number after it is a literal
     }
   }
 
-  private void literal(int start, int end) {
-    token(LITERAL, start, end < 0 ? n : end, -1);
+  /** A literal ending at {@code end} (exclusive), or, when it has no certain end, a cut. */
+  private void literal(int end) {
+    if (end < 0) {
+      cut();
+    } else {
+      token(LITERAL, pos, end, -1);
+    }
+  }
+
+  /** A string whose content starts at {@code from}, closed by {@code quote}. */
+  private void string(int start, int from, char quote, Rule backslashEscapes) {
+    pos = start;
+    literal(stringEnd(from, quote, backslashEscapes));
   }
 
   private void quoted(int start, int end) {
     if (end < 0) {
-      token(LITERAL, start, n, -1);
+      cut();
     } else {
       token(QUOTED, start, end, -1);
     }
   }
 
-  /** End (exclusive) of a '..' string whose content starts at {@code from}, or -1. */
-  private int stringEnd(int from) {
+  /**
+   * End (exclusive) of a string whose content starts at {@code from}, or -1 when it has no end or,
+   * with {@code backslashEscapes} unsure, when a backslash before a quote would end it in one
+   * reading and not in the other (an odd run of backslashes right before the quote).
+   */
+  private int stringEnd(int from, char quote, Rule backslashEscapes) {
+    int backslashes = 0;
     for (int i = from; i < n; i++) {
       char c = sql.charAt(i);
       if (c == '\\') {
-        i++;
-      } else if (c == '\'') {
-        if (at(i + 1) != '\'') {
+        if (backslashEscapes == Rule.YES) {
+          i++;
+        } else {
+          backslashes++;
+        }
+        continue;
+      }
+      if (c == quote) {
+        if ((backslashes & 1) == 1 && backslashEscapes == Rule.UNSURE) {
+          return -1;
+        }
+        if (at(i + 1) != quote) {
           return i + 1;
         }
         i++;
       }
+      backslashes = 0;
     }
     return -1;
   }
@@ -521,13 +745,10 @@ public final class SqlNormalizer {
   /** End of Oracle's q'Xtext X' quoting; {@code quote} is the index of the first quote. */
   private int qQuoteEnd(int quote) {
     int d = quote + 1;
-    if (d >= n) {
+    if (d >= n || isSpace(sql.charAt(d))) {
       return -1;
     }
     char open = sql.charAt(d);
-    if (isSpace(open)) {
-      return stringEnd(d);
-    }
     char close;
     switch (open) {
       case '[':
@@ -571,7 +792,7 @@ public final class SqlNormalizer {
   /** End of a number starting at {@code p} (a digit, or '.' before a digit). */
   private int numberEnd(int p) {
     int i = p;
-    if (sql.charAt(i) == '0') {
+    if (at(i) == '0') {
       char kind = (char) (at(i + 1) | 0x20);
       if (kind == 'x' && isHexDigit(at(i + 2))) {
         i += 2;
@@ -681,7 +902,9 @@ public final class SqlNormalizer {
         elementStart[level] = out.length();
         awaitingElement[level] = false;
       }
-      if (kind == LITERAL || (kind == MARKER && tracked && markersAsQuestionMark[level])) {
+      if (kind == LITERAL
+          || (kind == MARKER
+              && (sql.charAt(start) == '?' || (tracked && markersAsQuestionMark[level])))) {
         out.append('?');
       } else {
         append(start, end);
@@ -867,23 +1090,32 @@ public final class SqlNormalizer {
     return isDigit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
   }
 
+  /** ASCII whitespace (space, tab, LF, VT, FF, CR) and Unicode spaces. */
   private static boolean isSpace(char c) {
-    return c <= ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    return c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
+  /** A letter, an underscore, or a non-ASCII character that is neither a space nor a control. */
   private static boolean isIdentStart(char c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || c == '_'
-        || (c >= 0x80 && !isSpace(c));
+        || (c > 0x9f && !Character.isSurrogate(c) && !isSpace(c));
   }
 
   private static boolean isIdentPart(char c) {
     return isIdentStart(c) || isDigit(c) || c == '$';
   }
 
-  /** Dollar-quote tags follow identifier rules but cannot contain '$'. */
-  private static boolean isTagPart(char c) {
-    return isIdentStart(c) || isDigit(c);
+  /** A dollar-quote tag's first character: PostgreSQL takes letters, '_' and any non-ASCII. */
+  private static boolean isTagStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+  }
+
+  private boolean isSurrogatePair(int i) {
+    return Character.isHighSurrogate(at(i)) && Character.isLowSurrogate(at(i + 1));
   }
 }

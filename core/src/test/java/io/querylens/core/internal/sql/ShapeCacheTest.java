@@ -20,11 +20,11 @@ class ShapeCacheTest {
   void hitReturnsTheSameInstance() {
     ShapeCache cache = new ShapeCache(100, 1_000, 100_000);
     String sql = "SELECT * FROM t WHERE id = 1";
-    QueryShape first = cache.shapeOf(sql);
+    QueryShape first = cache.shapeOf(SqlDialect.POSTGRESQL, sql);
     assertThat(first.text()).isEqualTo("SELECT * FROM t WHERE id = ?");
     assertThat(first.operation()).isEqualTo("SELECT");
-    assertThat(cache.shapeOf(sql)).isSameAs(first);
-    assertThat(cache.shapeOf(new String(sql.toCharArray()))).isSameAs(first);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, sql)).isSameAs(first);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, new String(sql.toCharArray()))).isSameAs(first);
     assertThat(cache.size()).isEqualTo(1);
     assertThat(cache.totalChars()).isEqualTo(sql.length() + first.text().length());
   }
@@ -33,7 +33,10 @@ class ShapeCacheTest {
   void growsPastItsInitialRingWithoutLosingAShape() {
     ShapeCache cache = new ShapeCache(5_000, 1_000, 10_000_000);
     for (int i = 0; i < 3_000; i++) {
-      assertThat(cache.shapeOf("select c" + i + " from t where id = " + i).text())
+      assertThat(
+              cache
+                  .shapeOf(SqlDialect.POSTGRESQL, "select c" + i + " from t where id = " + i)
+                  .text())
           .isEqualTo("select c" + i + " from t where id = ?");
     }
     assertThat(cache.size()).isEqualTo(3_000);
@@ -49,13 +52,14 @@ class ShapeCacheTest {
     ShapeCache cache = new ShapeCache(100, 1_000, 100_000);
     String[] sqls = {"SELECT a FROM t WHERE id = ?", "UPDATE t SET a = ? WHERE id = ?"};
     for (int i = 0; i < 200_000; i++) {
-      cache.shapeOf(sqls[i & 1]); // warm up (and let the JIT compile the hit path)
+      cache.shapeOf(
+          SqlDialect.POSTGRESQL, sqls[i & 1]); // warm up (and let the JIT compile the hit path)
     }
     long tid = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(tid);
     long sink = 0;
     for (int i = 0; i < 100_000; i++) {
-      sink += cache.shapeOf(sqls[i & 1]).fingerprint();
+      sink += cache.shapeOf(SqlDialect.POSTGRESQL, sqls[i & 1]).fingerprint();
     }
     long allocated = threads.getThreadAllocatedBytes(tid) - before;
     assertThat(sink).isNotZero();
@@ -65,9 +69,10 @@ class ShapeCacheTest {
   @Test
   void equalShapesShareOneInstance() {
     ShapeCache cache = new ShapeCache(100, 1_000, 100_000);
-    QueryShape a = cache.shapeOf("SELECT * FROM t WHERE id = 1");
-    QueryShape b = cache.shapeOf("SELECT * FROM t WHERE id = 2");
-    QueryShape c = cache.shapeOf("SELECT * FROM t WHERE id = 'x' -- comment");
+    QueryShape a = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 1");
+    QueryShape b = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 2");
+    QueryShape c =
+        cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 'x' -- comment");
     assertThat(b).isSameAs(a);
     assertThat(c).isSameAs(a);
     assertThat(cache.size()).isEqualTo(3);
@@ -80,9 +85,9 @@ class ShapeCacheTest {
   void longSqlIsNormalisedButNotCached() {
     ShapeCache cache = new ShapeCache(100, 50, 100_000);
     String sql = "SELECT a, b, c, d, e FROM some_table WHERE x = 'long literal value'";
-    QueryShape shape = cache.shapeOf(sql);
+    QueryShape shape = cache.shapeOf(SqlDialect.POSTGRESQL, sql);
     assertThat(shape.text()).isEqualTo("SELECT a, b, c, d, e FROM some_table WHERE x = ?");
-    assertThat(cache.shapeOf(sql)).isEqualTo(shape);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, sql)).isEqualTo(shape);
     assertThat(cache.size()).isZero();
     assertThat(cache.totalChars()).isZero();
   }
@@ -90,9 +95,10 @@ class ShapeCacheTest {
   @Test
   void uncachedSqlStillGetsTheSharedInstance() {
     ShapeCache cache = new ShapeCache(100, 40, 100_000);
-    QueryShape cached = cache.shapeOf("SELECT * FROM t WHERE id = 1");
+    QueryShape cached = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 1");
     QueryShape uncached =
-        cache.shapeOf("SELECT * FROM t WHERE id = 123456789012345678901234567890");
+        cache.shapeOf(
+            SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 123456789012345678901234567890");
     assertThat(uncached).isSameAs(cached);
     assertThat(cache.size()).isEqualTo(1);
   }
@@ -107,8 +113,8 @@ class ShapeCacheTest {
           (i % 3 == 0)
               ? "SELECT * FROM t WHERE id = " + i
               : "SELECT c" + i + " FROM t" + (i % 7) + " WHERE x = 'v'";
-      QueryShape shape = cache.shapeOf(sql);
-      assertThat(shape.text()).isEqualTo(SqlNormalizer.normalize(sql));
+      QueryShape shape = cache.shapeOf(SqlDialect.POSTGRESQL, sql);
+      assertThat(shape.text()).isEqualTo(SqlNormalizer.normalize(sql, SqlDialect.POSTGRESQL));
       if (i % 100 == 0) {
         assertThat(cache.size()).isBetween(1, maxEntries);
         assertThat(cache.totalChars()).isBetween(1L, maxChars);
@@ -122,7 +128,7 @@ class ShapeCacheTest {
   void boundByCharactersEvictsBeforeEntryCountIsReached() {
     ShapeCache cache = new ShapeCache(10_000, 1_000, 2_000);
     for (int i = 0; i < 1_000; i++) {
-      cache.shapeOf("SELECT col_" + i + " FROM t");
+      cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT col_" + i + " FROM t");
       assertThat(cache.totalChars()).isLessThanOrEqualTo(2_000);
     }
     assertThat(cache.size()).isLessThan(100);
@@ -132,24 +138,24 @@ class ShapeCacheTest {
   void hotStatementSurvivesAFloodOfOneOffStatements() {
     ShapeCache cache = new ShapeCache(100, 1_000, 1_000_000);
     String hot = "SELECT * FROM owners WHERE id = ?";
-    QueryShape hotShape = cache.shapeOf(hot);
+    QueryShape hotShape = cache.shapeOf(SqlDialect.POSTGRESQL, hot);
     for (int i = 0; i < 20_000; i++) {
-      cache.shapeOf("SELECT flood_" + i + " FROM t");
+      cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT flood_" + i + " FROM t");
       if (i % 10 == 0) {
-        assertThat(cache.shapeOf(hot)).isSameAs(hotShape);
+        assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, hot)).isSameAs(hotShape);
       }
     }
-    assertThat(cache.shapeOf(hot)).isSameAs(hotShape);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, hot)).isSameAs(hotShape);
   }
 
   @Test
   void evictedStatementIsNormalisedAgain() {
     ShapeCache cache = new ShapeCache(2, 1_000, 1_000_000);
-    QueryShape first = cache.shapeOf("SELECT a FROM t");
-    cache.shapeOf("SELECT b FROM t");
-    cache.shapeOf("SELECT c FROM t");
-    cache.shapeOf("SELECT d FROM t");
-    QueryShape again = cache.shapeOf("SELECT a FROM t");
+    QueryShape first = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT a FROM t");
+    cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT b FROM t");
+    cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT c FROM t");
+    cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT d FROM t");
+    QueryShape again = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT a FROM t");
     assertThat(again).isEqualTo(first).isNotSameAs(first);
     assertThat(cache.size()).isEqualTo(2);
   }
@@ -157,17 +163,19 @@ class ShapeCacheTest {
   @Test
   void nullSqlHasTheEmptyShape() {
     ShapeCache cache = new ShapeCache(10, 100, 1_000);
-    assertThat(cache.shapeOf(null).text()).isEmpty();
-    assertThat(cache.shapeOf(null).operation()).isEmpty();
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, null).text()).isEmpty();
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, null).operation()).isEmpty();
     assertThat(cache.size()).isZero();
   }
 
   @Test
   void zeroEntriesCachesNothingButStillNormalises() {
     ShapeCache cache = new ShapeCache(0, 1_000, 1_000);
-    QueryShape shape = cache.shapeOf("SELECT a FROM t WHERE b = 1");
+    QueryShape shape = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT a FROM t WHERE b = 1");
     assertThat(shape.text()).isEqualTo("SELECT a FROM t WHERE b = ?");
-    assertThat(cache.shapeOf("SELECT a FROM t WHERE b = 1")).isEqualTo(shape).isNotSameAs(shape);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT a FROM t WHERE b = 1"))
+        .isEqualTo(shape)
+        .isNotSameAs(shape);
     assertThat(cache.size()).isZero();
     assertThat(cache.totalChars()).isZero();
   }
@@ -200,8 +208,8 @@ class ShapeCacheTest {
                   int wrong = 0;
                   for (int i = 0; i < 20_000; i++) {
                     String sql = sqls.get((i * 31 + seed * 17) % sqls.size());
-                    QueryShape shape = cache.shapeOf(sql);
-                    if (!shape.text().equals(SqlNormalizer.normalize(sql))) {
+                    QueryShape shape = cache.shapeOf(SqlDialect.POSTGRESQL, sql);
+                    if (!shape.text().equals(SqlNormalizer.normalize(sql, SqlDialect.POSTGRESQL))) {
                       wrong++;
                     }
                   }

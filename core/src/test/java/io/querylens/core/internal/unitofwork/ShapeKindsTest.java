@@ -2,12 +2,13 @@ package io.querylens.core.internal.unitofwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.core.internal.sql.SqlNormalizer;
 import org.junit.jupiter.api.Test;
 
 class ShapeKindsTest {
   private static boolean judged(String sql) {
-    var shape = SqlNormalizer.shape(sql);
+    var shape = SqlNormalizer.shape(sql, SqlDialect.POSTGRESQL);
     return ShapeKinds.judged(shape, ShapeKinds.of(shape.operation()));
   }
 

@@ -11,6 +11,7 @@ import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.core.internal.sql.SqlNormalizer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class UnitOfWorkTrackerTest {
   private long now = 1_000_000_000L;
 
   private static QueryShape shape(String sql) {
-    return SqlNormalizer.shape(sql);
+    return SqlNormalizer.shape(sql, SqlDialect.POSTGRESQL);
   }
 
   private static int line() {

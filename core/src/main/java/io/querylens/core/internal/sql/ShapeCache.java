@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Miss</b>: the SQL is normalised outside any lock, then inserted under a short {@link
  *       ReentrantLock#tryLock() tryLock}; a thread that finds the lock busy returns its shape
  *       without caching it, so no caller ever waits for another. SQL longer than {@code
- *       maxSqlLength} is never cached, but its shape is still returned.
+ *       maxSqlLength} is never cached, but its shape is still returned; the last few such
+ *       statements are remembered by {@link RecentLargeStatements}, which holds their text weakly.
  *   <li><b>Bounds</b>: at most {@code maxEntries} entries and {@code maxTotalChars} characters,
  *       counting every cached SQL key plus every distinct shape text once. When an insert would
  *       exceed either, a CLOCK (second-chance) hand evicts entries not hit since it last passed
@@ -49,6 +50,9 @@ public final class ShapeCache {
 
   /** Shape text to the shared shape; written only under {@link #lock}, read anywhere. */
   private final ConcurrentHashMap<String, Shared> shapes = new ConcurrentHashMap<>();
+
+  /** Statements longer than maxSqlLength: their last few shapes, the text held weakly. */
+  private final RecentLargeStatements largeStatements = new RecentLargeStatements();
 
   private final ReentrantLock lock = new ReentrantLock();
   // guarded by lock: the CLOCK ring and its free slots
@@ -122,14 +126,19 @@ public final class ShapeCache {
   }
 
   private QueryShape miss(SqlDialect dialect, String sql) {
+    if (sql.length() > maxSqlLength && maxEntries > 0) {
+      QueryShape recent = largeStatements.find(dialect, sql);
+      if (recent == null) {
+        recent = uncached(SqlNormalizer.shape(sql, dialect));
+        largeStatements.remember(dialect, sql, recent);
+      }
+      return recent;
+    }
     QueryShape computed = SqlNormalizer.shape(sql, dialect);
-    String text = computed.text();
     if (maxEntries == 0
-        || sql.length() > maxSqlLength
-        || (long) sql.length() + text.length() > maxTotalChars
+        || (long) sql.length() + computed.text().length() > maxTotalChars
         || !lock.tryLock()) {
-      Shared shared = shapes.get(text);
-      return shared != null ? shared.shape : computed;
+      return uncached(computed);
     }
     try {
       Entry raced = entries[dialect.ordinal()].get(sql);
@@ -140,6 +149,12 @@ public final class ShapeCache {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The shared instance equal to {@code computed} when one is cached, else {@code computed}. */
+  private QueryShape uncached(QueryShape computed) {
+    Shared shared = shapes.get(computed.text());
+    return shared != null ? shared.shape : computed;
   }
 
   /** Caller holds the lock and has checked that sql and its text fit in maxTotalChars. */

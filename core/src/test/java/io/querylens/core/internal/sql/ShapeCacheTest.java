@@ -93,6 +93,22 @@ class ShapeCacheTest {
   }
 
   @Test
+  void aRepeatedLongStatementIsNormalisedOncePerDialect() {
+    ShapeCache cache = new ShapeCache(100, 50, 100_000);
+    String sql = "SELECT a, b, c, d, e FROM some_table WHERE x IN (" + "1, ".repeat(1000) + "2)";
+    QueryShape first = cache.shapeOf(SqlDialect.POSTGRESQL, sql);
+    assertThat(first.text()).isEqualTo("SELECT a, b, c, d, e FROM some_table WHERE x IN (?)");
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, sql)).isSameAs(first);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, new String(sql.toCharArray())))
+        .as("an equal copy")
+        .isSameAs(first);
+    assertThat(cache.shapeOf(SqlDialect.MYSQL, sql)).isNotSameAs(first).isEqualTo(first);
+    assertThat(cache.shapeOf(SqlDialect.POSTGRESQL, sql.replace("IN", "in"))).isNotEqualTo(first);
+    assertThat(cache.size()).isZero();
+    assertThat(cache.totalChars()).isZero();
+  }
+
+  @Test
   void uncachedSqlStillGetsTheSharedInstance() {
     ShapeCache cache = new ShapeCache(100, 40, 100_000);
     QueryShape cached = cache.shapeOf(SqlDialect.POSTGRESQL, "SELECT * FROM t WHERE id = 1");

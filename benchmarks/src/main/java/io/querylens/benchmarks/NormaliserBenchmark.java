@@ -1,0 +1,63 @@
+package io.querylens.benchmarks;
+
+import io.querylens.core.QueryShape;
+import io.querylens.core.internal.sql.SqlDialect;
+import io.querylens.core.internal.sql.SqlNormalizer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The normaliser alone, uncached, per dialect: a typical ORM statement and the two large statements
+ * of {@link LargeStatementBenchmark}, to show its cost per character.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Thread)
+public class NormaliserBenchmark {
+  @Param({"POSTGRESQL", "MYSQL", "OTHER"})
+  public SqlDialect dialect;
+
+  String orm;
+  final LargeStatementBenchmark.Statements large = new LargeStatementBenchmark.Statements();
+
+  @Setup(Level.Trial)
+  public void build() {
+    large.build();
+    orm =
+        "select o1_0.id,o1_0.address,o1_0.city,o1_0.first_name,o1_0.last_name,o1_0.telephone"
+            + " from owners o1_0 left join pets p1_0 on o1_0.id=p1_0.owner_id where"
+            + " o1_0.last_name like 'Dav%' escape '\\' and o1_0.id in (1, 2, 3) /* hint */"
+            + " order by o1_0.last_name offset 0 rows fetch first 5 rows only";
+  }
+
+  @Benchmark
+  public QueryShape ormStatement() {
+    return SqlNormalizer.shape(orm, dialect);
+  }
+
+  @Benchmark
+  public QueryShape inList100k() {
+    return SqlNormalizer.shape(large.inList100k, dialect);
+  }
+
+  @Benchmark
+  public QueryShape inList10Mb() {
+    return SqlNormalizer.shape(large.inList10Mb, dialect);
+  }
+}

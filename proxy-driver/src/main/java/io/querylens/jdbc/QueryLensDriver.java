@@ -2,7 +2,7 @@ package io.querylens.jdbc;
 
 import io.querylens.core.internal.Recording;
 import io.querylens.jdbc.internal.Acquisition;
-import io.querylens.jdbc.internal.JdbcUrls;
+import io.querylens.jdbc.internal.JdbcUrl;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -61,7 +61,7 @@ public final class QueryLensDriver implements Driver {
           "The driver "
               + driver.getClass().getName()
               + " accepted "
-              + JdbcUrls.redact(realUrl)
+              + JdbcUrl.redact(realUrl)
               + " but returned no connection",
           "08001");
     }
@@ -80,7 +80,7 @@ public final class QueryLensDriver implements Driver {
     if (rest.isEmpty() || rest.startsWith(":")) {
       throw new SQLException(
           "'"
-              + JdbcUrls.redact(url)
+              + JdbcUrl.redact(url)
               + "' names no database: expected "
               + PREFIX
               + "<real JDBC URL without its jdbc: prefix>, e.g. jdbc:querylens:postgresql://localhost/app",
@@ -117,7 +117,7 @@ public final class QueryLensDriver implements Driver {
     }
     throw new SQLException(
         "QueryLens found no JDBC driver for "
-            + JdbcUrls.redact(realUrl)
+            + JdbcUrl.redact(realUrl)
             + " (looked in"
             + " DriverManager and the context class loader): add the database's driver jar to the"
             + " classpath, or check the URL after jdbc:querylens:",

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryLensDriverTest {
   private final QueryLensDriver driver = new QueryLensDriver();
@@ -67,6 +69,22 @@ class QueryLensDriverTest {
         .hasMessageContaining("classpath")
         .hasMessageNotContaining("hunter2")
         .hasMessageNotContaining("admin");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "jdbc:querylens:oracle:thin:scott/hunter2@ora.example:1521/svc",
+        "jdbc:querylens:mysql://admin:hun/ter2@db/app",
+        "jdbc:querylens:nosuchdb://db/app?%70assword=hunter2",
+        "jdbc:querylens:nosuchdb://db/app;passphrase=hun;ter2",
+      })
+  void namesTheUrlWithoutItsCredentialsWhenNoDriverAcceptsIt(String url) {
+    assertThatThrownBy(() -> driver.connect(url, new Properties()))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("no JDBC driver for jdbc:")
+        .hasMessageNotContaining("hun")
+        .hasMessageNotContaining("ter2");
   }
 
   @Test

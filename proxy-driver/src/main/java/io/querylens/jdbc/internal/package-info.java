@@ -1,4 +1,5 @@
 /**
- * Delegating JDBC wrappers that turn calls into executions; internal, public only for the agent.
+ * Delegating JDBC wrappers that turn calls into executions, and the reading of JDBC URLs; internal,
+ * public only for the agent and the driver.
  */
 package io.querylens.jdbc.internal;

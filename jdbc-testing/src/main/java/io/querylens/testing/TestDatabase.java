@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -62,6 +63,8 @@ public enum TestDatabase {
   private static final String SELECT_PROPERTY = "querylens-it.databases";
   private static final int LOGIN_TIMEOUT_SECONDS = 5;
   private static final Queue<HikariDataSource> openPools = new ConcurrentLinkedQueue<>();
+  private static final SQLExceptionOverride keepOnUnsupportedFeature =
+      new KeepOnUnsupportedFeature();
 
   private final String id;
   private final String displayName;
@@ -306,7 +309,21 @@ public enum TestDatabase {
     config.setMaximumPoolSize(MAX_POOL_SIZE);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(10_000);
+    config.setExceptionOverride(keepOnUnsupportedFeature);
     return config;
+  }
+
+  /**
+   * Keeps a connection in its pool after SQLState 0A000 (feature not supported), which HikariCP
+   * otherwise takes for a broken connection and closes on one of its own threads. The transparency
+   * scenes call unsupported methods on purpose, and which of their later steps found the connection
+   * closed would depend on that thread's timing.
+   */
+  private static final class KeepOnUnsupportedFeature implements SQLExceptionOverride {
+    @java.lang.Override
+    public Override adjudicate(SQLException e) {
+      return "0A000".equals(e.getSQLState()) ? Override.DO_NOT_EVICT : Override.CONTINUE_EVICT;
+    }
   }
 
   private static HikariDataSource register(HikariDataSource pool) {

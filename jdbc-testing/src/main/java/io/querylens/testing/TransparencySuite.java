@@ -1,10 +1,11 @@
 package io.querylens.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.testing.TransparencyScript.Fixture;
+import io.querylens.testing.TransparencyScript.Scene;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,16 +17,95 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Transparency: the application sees what the raw driver would show (results, update counts, the
- * driver's own exceptions, vendor objects through unwrap), and wrapping twice records once.
+ * Transparency: the application sees what the raw driver would show, and wrapping twice records
+ * once. Each scene of {@link TransparencyScript} is played on a raw connection ({@link
+ * RawConnections}: the vendor's, under HikariCP when the setup is pooled) and on one through
+ * QueryLens, and the two {@link Transcript}s must be equal; the other tests check what QueryLens
+ * records of what the driver showed.
  */
 public abstract class TransparencySuite extends JdbcSuite {
+  private final RawConnections rawConnections = new RawConnections();
 
   protected TransparencySuite(InstrumentationUnderTest instrumentation) {
     super(instrumentation);
+  }
+
+  /** Every scene of {@link TransparencyScript} in every setup. */
+  public Stream<Arguments> scenes() {
+    List<Scene> scenes = TransparencyScript.scenes();
+    return setups().flatMap(setup -> scenes.stream().map(scene -> Arguments.of(setup, scene)));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: {1}")
+  @MethodSource("scenes")
+  void aSceneShowsWhatTheRawDriverShows(Setup setup, Scene scene) throws SQLException {
+    TestDatabase database = setup.database();
+    String table = uniqueName("tr");
+    String keyed = uniqueName("trkeys");
+    afterTest(setup, "drop table if exists " + table);
+    afterTest(setup, "drop table if exists " + keyed);
+    TestDatabase.Routine routine = null;
+    if (scene.usesRoutine()) {
+      routine = database.incrementRoutine(uniqueName("inc"));
+      afterTest(setup, routine.dropSql());
+      executeRaw(setup, routine.createSql());
+    }
+    Fixture fixture = new Fixture(null, database, table, keyed, routine);
+
+    Transcript expected =
+        play(setup, scene, fixture, () -> rawConnections.open(database, setup.pooled()));
+    assertThat(snapshot().shapes()).as("executions recorded in the raw run").isEmpty();
+    Transcript actual = play(setup, scene, fixture, () -> connect(setup));
+
+    actual.assertSameAs(expected, "raw", "wrapped");
+    assertThat(snapshot().shapes()).as("executions recorded in the wrapped run").isNotEmpty();
+    assertThat(snapshot().internalFaults())
+        .as("faults inside QueryLens in the wrapped run")
+        .isZero();
+  }
+
+  /** A getConnection-like call. */
+  @FunctionalInterface
+  private interface ConnectionSource {
+    Connection get() throws SQLException;
+  }
+
+  /**
+   * Remakes the fixture's tables, then plays {@code scene} on a connection from {@code source} and
+   * closes it; the recording holds only what the scene did.
+   */
+  private Transcript play(Setup setup, Scene scene, Fixture fixture, ConnectionSource source)
+      throws SQLException {
+    String table = fixture.table();
+    String keyed = fixture.keyed();
+    executeRaw(
+        setup,
+        "drop table if exists " + table,
+        "create table " + table + " (id int primary key, name varchar(40), amount int)",
+        "insert into "
+            + table
+            + " (id, name, amount) values"
+            + " (1, 'name-1', 10), (2, 'name-2', 20), (3, 'name-3', 30)",
+        "drop table if exists " + keyed,
+        "create table " + keyed + " (" + setup.database().identityColumn() + ", name varchar(40))");
+    Transcript transcript = new Transcript();
+    Connection connection = source.get();
+    try {
+      transcript.name("conn", connection);
+      scene.body().play(transcript, fixture.on(connection));
+      transcript.act("close()", () -> connection.close());
+      transcript.step("isClosed()", () -> connection.isClosed());
+    } finally {
+      connection.close();
+    }
+    return transcript;
   }
 
   @AllSetups
@@ -102,48 +182,6 @@ public abstract class TransparencySuite extends JdbcSuite {
   }
 
   @AllSetups
-  void vendorObjectsAreReachableThroughUnwrap(Setup setup) throws SQLException {
-    Class<?> vendorConnection = setup.database().vendorConnectionType();
-    Class<?> vendorStatement = setup.database().vendorStatementType();
-    try (Connection connection = connect(setup);
-        Statement statement = connection.createStatement()) {
-      assertThat(connection.isWrapperFor(vendorConnection)).isTrue();
-      assertThat(connection.unwrap(vendorConnection)).isInstanceOf(vendorConnection);
-      assertThat(connection.isWrapperFor(Connection.class)).isTrue();
-      assertThat(connection.isWrapperFor(Runnable.class)).isFalse();
-      assertThatThrownBy(() -> connection.unwrap(Runnable.class)).isInstanceOf(SQLException.class);
-      assertThat(statement.isWrapperFor(vendorStatement)).isTrue();
-      assertThat(statement.unwrap(vendorStatement)).isInstanceOf(vendorStatement);
-      // the vendor connection still works
-      Connection vendor = (Connection) connection.unwrap(vendorConnection);
-      assertThat(vendor.isValid(5)).isTrue();
-    }
-  }
-
-  @AllSetups
-  void backReferencesReturnTheObjectsTheApplicationHolds(Setup setup) throws SQLException {
-    String table = tableWithRows(setup, "tr", 2);
-    try (Connection connection = connect(setup);
-        Statement statement = connection.createStatement();
-        PreparedStatement prepared =
-            connection.prepareStatement("select id from " + table + " where id = ?")) {
-      assertThat(statement.getConnection()).isSameAs(connection);
-      assertThat(prepared.getConnection()).isSameAs(connection);
-      try (ResultSet rs = statement.executeQuery("select id from " + table)) {
-        assertThat(rs.getStatement()).isSameAs(statement);
-      }
-      assertThat(statement.execute("select name from " + table)).isTrue();
-      try (ResultSet rs = statement.getResultSet()) {
-        assertThat(rs.getStatement()).isSameAs(statement);
-      }
-      prepared.setInt(1, 1);
-      try (ResultSet rs = prepared.executeQuery()) {
-        assertThat(rs.getStatement()).isSameAs(prepared);
-      }
-    }
-  }
-
-  @AllSetups
   void wrappingAnInstrumentedDataSourceAgainRecordsOnce(Setup setup) throws SQLException {
     String table = tableWithRows(setup, "tr", 2);
     DataSource twice = instrumentation().instrumentAgain(dataSource(setup));
@@ -164,16 +202,6 @@ public abstract class TransparencySuite extends JdbcSuite {
     if (setup.mode().recordsAcquirePerGetConnection(setup.pooled())) {
       assertThat(snapshot().connections().acquire().count()).as("acquires").isEqualTo(1);
     }
-  }
-
-  @AllSetups
-  void closeReachesTheDriver(Setup setup) throws SQLException {
-    Connection connection = connect(setup);
-    Statement statement = connection.createStatement();
-    statement.close();
-    assertThat(statement.isClosed()).isTrue();
-    connection.close();
-    assertThat(connection.isClosed()).isTrue();
   }
 
   /**

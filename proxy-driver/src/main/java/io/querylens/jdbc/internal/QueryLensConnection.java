@@ -50,6 +50,9 @@ public final class QueryLensConnection implements Connection {
 
   private int openCount;
 
+  /** The last metadata handed out, or null. */
+  private QueryLensDatabaseMetaData metaData;
+
   /** Issues transaction ids: unique in this JVM, 0 meaning none. */
   private static final AtomicLong transactions = new AtomicLong();
 
@@ -296,12 +299,12 @@ public final class QueryLensConnection implements Connection {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return Unwrapping.unwrap(this, QueryLensConnection.class, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return Unwrapping.isWrapperFor(this, QueryLensConnection.class, delegate, iface);
   }
 
   @Override
@@ -343,9 +346,37 @@ public final class QueryLensConnection implements Connection {
     return delegate.isClosed();
   }
 
+  /**
+   * The driver's metadata, wrapped so that it leads back to this connection; the same wrapper while
+   * the driver hands out the same object.
+   */
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
-    return delegate.getMetaData();
+    DatabaseMetaData driverMetaData = delegate.getMetaData();
+    QueryLensDatabaseMetaData wrapped = metaData;
+    if (wrapped == null || wrapped.delegate != driverMetaData) {
+      if (driverMetaData == null) {
+        return null;
+      }
+      wrapped = metaData = new QueryLensDatabaseMetaData(driverMetaData, this);
+    }
+    return wrapped;
+  }
+
+  /**
+   * Wraps a statement the driver made itself (the one behind a metadata cursor, or another that a
+   * cursor names as its own), keeping its JDBC kind, so that it too leads back to this connection.
+   * Its SQL is unknown: executions through it, which applications hardly make, are recorded under
+   * the shape of the empty text. Not tracked: the driver closes it with its cursor.
+   */
+  QueryLensStatement<?> adopt(Statement statement) {
+    if (statement instanceof CallableStatement) {
+      return new QueryLensCallableStatement((CallableStatement) statement, this, shapeOf(null));
+    }
+    if (statement instanceof PreparedStatement) {
+      return new QueryLensPreparedStatement<>((PreparedStatement) statement, this, shapeOf(null));
+    }
+    return new QueryLensStatement<>(statement, this);
   }
 
   @Override

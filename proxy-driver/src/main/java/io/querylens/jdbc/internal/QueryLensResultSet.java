@@ -43,7 +43,14 @@ public final class QueryLensResultSet implements ResultSet {
   static final long PRECISE_AFTER_NANOS = 50_000;
 
   final ResultSet delegate;
+
+  /** The statement that handed this cursor out, or null for a metadata cursor. */
   private final QueryLensStatement<?> statement;
+
+  private final QueryLensConnection connection;
+
+  /** The wrapper of another statement the driver names as this cursor's, made on first ask. */
+  private QueryLensStatement<?> adopted;
 
   /** The execution this cursor belongs to, or null once it has ended (or never had one). */
   private QueryShape shape;
@@ -62,8 +69,19 @@ public final class QueryLensResultSet implements ResultSet {
 
   /** A cursor that is not an execution's (generated keys, later result sets): pure delegation. */
   QueryLensResultSet(ResultSet delegate, QueryLensStatement<?> statement) {
+    this(delegate, statement, statement.connection);
+  }
+
+  /** A cursor of {@code connection}'s metadata: pure delegation. */
+  QueryLensResultSet(ResultSet delegate, QueryLensConnection connection) {
+    this(delegate, null, connection);
+  }
+
+  private QueryLensResultSet(
+      ResultSet delegate, QueryLensStatement<?> statement, QueryLensConnection connection) {
     this.delegate = delegate;
     this.statement = statement;
+    this.connection = connection;
     this.start = 0;
     this.openedAt = 0;
   }
@@ -77,6 +95,7 @@ public final class QueryLensResultSet implements ResultSet {
       long openedAt) {
     this.delegate = delegate;
     this.statement = statement;
+    this.connection = statement.connection;
     this.shape = shape;
     this.start = start;
     this.openedAt = openedAt;
@@ -153,19 +172,35 @@ public final class QueryLensResultSet implements ResultSet {
     delegate.close();
   }
 
+  /**
+   * The wrapper of the statement the driver names (it may throw, or say null): the statement that
+   * handed this cursor out when the driver names its delegate, else the driver's own statement
+   * adopted by the connection.
+   */
   @Override
-  public Statement getStatement() {
-    return statement;
+  public Statement getStatement() throws SQLException {
+    Statement owner = delegate.getStatement();
+    if (owner == null) {
+      return null;
+    }
+    QueryLensStatement<?> wrapper = statement;
+    if (wrapper == null || wrapper.delegate != owner) {
+      wrapper = adopted;
+      if (wrapper == null || wrapper.delegate != owner) {
+        wrapper = adopted = connection.adopt(owner);
+      }
+    }
+    return wrapper;
   }
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return Unwrapping.unwrap(this, QueryLensResultSet.class, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return Unwrapping.isWrapperFor(this, QueryLensResultSet.class, delegate, iface);
   }
 
   @Override

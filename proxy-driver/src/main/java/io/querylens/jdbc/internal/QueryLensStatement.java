@@ -22,6 +22,12 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   /** The cursor of the current execution, or null. */
   private QueryLensResultSet currentCursor;
 
+  /**
+   * The result set last handed to the application, or null: handed out again while the driver
+   * returns the same object, as the driver's own would be.
+   */
+  private QueryLensResultSet lastResultSet;
+
   /** Shape of the first statement added to the current plain-Statement batch. */
   private QueryShape batchShape;
 
@@ -99,9 +105,15 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     return opened(shape, start, rs);
   }
 
-  /** An executeBatch-like call: one execution for the whole batch, rows the sum of counts. */
+  /**
+   * An executeBatch-like call: one execution for the whole batch, rows the sum of counts. With
+   * nothing added the driver sends nothing, so nothing is recorded.
+   */
   final <R> R batch(QueryShape shape, Call<? super S, Void, R> call) throws SQLException {
     int size = takeBatch();
+    if (size == 0) {
+      return call.call(delegate, null, null);
+    }
     long start = begin(null);
     R counts;
     try {
@@ -212,6 +224,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   private ResultSet open(QueryLensResultSet cursor) {
     currentCursor = cursor;
+    lastResultSet = cursor;
     connection.recording.cursorOpened(cursor.shape());
     return cursor;
   }
@@ -383,19 +396,24 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   @Override
   public ResultSet getResultSet() throws SQLException {
     ResultSet rs = delegate.getResultSet();
-    if (rs == null) {
-      return null;
-    }
-    QueryLensResultSet cursor = currentCursor;
-    if (cursor != null && cursor.delegate == rs) {
-      return cursor;
-    }
     PendingExecute p = pending;
-    if (p != null && p.hasResultSet) {
+    if (rs != null && p != null && p.hasResultSet) {
       pending = null;
       return open(new QueryLensResultSet(rs, this, p.shape, p.start, p.start + p.executeNanos));
     }
-    return new QueryLensResultSet(rs, this);
+    return resultSet(rs);
+  }
+
+  /** The wrapper of {@code rs}, a result set that is not a new execution's cursor. */
+  private ResultSet resultSet(ResultSet rs) {
+    if (rs == null) {
+      return null;
+    }
+    QueryLensResultSet last = lastResultSet;
+    if (last == null || last.delegate != rs) {
+      last = lastResultSet = new QueryLensResultSet(rs, this);
+    }
+    return last;
   }
 
   @Override
@@ -422,13 +440,13 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   @Override
   public ResultSet getGeneratedKeys() throws SQLException {
-    ResultSet keys = delegate.getGeneratedKeys();
-    return keys == null ? null : new QueryLensResultSet(keys, this);
+    return resultSet(delegate.getGeneratedKeys());
   }
 
+  /** This statement's connection, once the driver has answered (it may throw, or say null). */
   @Override
-  public Connection getConnection() {
-    return connection;
+  public Connection getConnection() throws SQLException {
+    return delegate.getConnection() == null ? null : connection;
   }
 
   @Override
@@ -443,12 +461,12 @@ public class QueryLensStatement<S extends Statement> implements Statement {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return Unwrapping.unwrap(this, QueryLensStatement.class, delegate, iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return Unwrapping.isWrapperFor(this, QueryLensStatement.class, delegate, iface);
   }
 
   // ---- plain delegation

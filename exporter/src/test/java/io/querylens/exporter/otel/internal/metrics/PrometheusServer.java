@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) in a process of its own, scraping
  * one target every second, with its own temporary storage and a free port. Under {@code CI=true} a
- * missing binary fails the test; elsewhere it skips it.
+ * missing binary fails the test; elsewhere it skips it. Public for the exporter's other tests.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   private static final Pattern scalar = Pattern.compile("\"value\":\\[[^,]+,\"([^\"]+)\"\\]");
 
   private final Process process;
@@ -38,7 +38,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Starts Prometheus scraping {@code target} (host:port) and waits until it is ready. */
-  static PrometheusServer start(String target, Path dir) throws Exception {
+  public static PrometheusServer start(String target, Path dir) throws Exception {
     Path binary = Path.of(System.getProperty("querylens-it.prometheus", "/usr/bin/prometheus"));
     if (!Files.isExecutable(binary)) {
       if ("true".equals(System.getenv("CI"))) {
@@ -71,7 +71,7 @@ final class PrometheusServer implements AutoCloseable {
     return server;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
@@ -100,17 +100,32 @@ final class PrometheusServer implements AutoCloseable {
    * or null while it has no result.
    */
   Double query(String query) throws Exception {
-    HttpResponse<String> r =
-        get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    if (r.statusCode() != 200) {
-      fail("Prometheus answered " + r.statusCode() + ": " + r.body());
-    }
-    Matcher m = scalar.matcher(r.body());
+    Matcher m = scalar.matcher(api("query", "query", query));
     return m.find() ? Double.valueOf(m.group(1)) : null;
   }
 
+  /**
+   * The JSON body of the HTTP API's {@code endpoint} ({@code query}, {@code series}, {@code
+   * label/<name>/values}...), with {@code parameter} set to {@code value}; fails on any status but
+   * 200.
+   */
+  public String api(String endpoint, String parameter, String value) throws Exception {
+    HttpResponse<String> r =
+        get(
+            "/api/v1/"
+                + endpoint
+                + "?"
+                + URLEncoder.encode(parameter, StandardCharsets.UTF_8)
+                + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    if (r.statusCode() != 200) {
+      fail("Prometheus answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
   /** Polls {@code query} until it equals {@code expected}; fails with the last value after 30 s. */
-  void awaitValue(String query, double expected) throws Exception {
+  public void awaitValue(String query, double expected) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     Double last = null;
     while (System.nanoTime() < deadline) {

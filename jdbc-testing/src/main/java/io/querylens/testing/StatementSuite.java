@@ -50,6 +50,65 @@ public abstract class StatementSuite extends JdbcSuite {
     assertThat(recorded("select name from " + table + " where name = ?").count()).isEqualTo(1);
   }
 
+  /**
+   * Statements valid on each database whose strings and comments that database reads its own way
+   * (backslashes, {@code #} and nested comments, dollar quotes, session settings that change string
+   * escapes): no marker may reach a shape.
+   */
+  @AllSetups
+  void literalsAreMaskedAsTheDatabaseReadsThem(Setup setup) throws SQLException {
+    String table = tableWithRows(setup, "mask", 1);
+    String marker = "QLMARK";
+    try (Connection connection = connect(setup);
+        Statement statement = connection.createStatement()) {
+      for (String sql : maskingStatements(setup.database(), table, marker)) {
+        statement.execute(sql);
+      }
+    }
+    assertThat(shapesMentioning(table)).isNotEmpty();
+    assertThat(snapshot().shapes())
+        .allSatisfy(
+            s ->
+                assertThat(s.shape().text())
+                    .doesNotContainIgnoringCase(marker)
+                    .doesNotContain("31337"));
+  }
+
+  private static String[] maskingStatements(TestDatabase database, String table, String marker) {
+    String from = " from " + table;
+    switch (database) {
+      case POSTGRESQL:
+        return new String[] {
+          "select 'C:\\' as a, '" + marker + "' as b" + from,
+          "select name" + from + " where name like 'a\\_b' escape '\\' or name = '" + marker + "'",
+          "select E'it\\'s', $tag$" + marker + "'$tag$, $\u00e9$" + marker + "$\u00e9$" + from,
+          "select 1 /* a /* b */ '" + marker + "' */" + from,
+          "select (array[1,2,3])[:31337]" + from,
+          "set standard_conforming_strings = off",
+          "select 'it\\'s', '" + marker + "'" + from,
+          "set standard_conforming_strings = on"
+        };
+      case MARIADB:
+        return new String[] {
+          "select 1 #" + marker + "\n" + from,
+          "select 1 -- " + marker + "\r '\n" + from,
+          "select \"" + marker + "\" as a" + from,
+          "select /* a /* b */ '" + marker + "' as c" + from,
+          "select 'it\\'s', '" + marker + "'" + from,
+          "set session sql_mode = concat(@@sql_mode, ',NO_BACKSLASH_ESCAPES')",
+          "select 'C:\\' as a, '" + marker + "' as b" + from,
+          "set session sql_mode = replace(@@sql_mode, 'NO_BACKSLASH_ESCAPES', '')"
+        };
+      default:
+        return new String[] {
+          "select 'C:\\' as a, '" + marker + "' as b" + from,
+          "select 1 // it's " + marker + "\n" + from,
+          "select $$" + marker + "'$$" + from,
+          "select 1 /* a /* b */ '" + marker + "' */" + from
+        };
+    }
+  }
+
   @AllSetups
   void executionsWithDifferentLiteralsShareOneShape(Setup setup) throws SQLException {
     String table = tableWithRows(setup, "stmt", 5);

@@ -5,7 +5,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.ParameterHash;
 import io.querylens.core.internal.Recording;
-import io.querylens.core.internal.sql.SqlDialect;
+import io.querylens.jdbc.internal.ConnectionDialect;
 import io.querylens.jdbc.internal.Databases;
 import io.querylens.jdbc.internal.UpdateCounts;
 import java.sql.Connection;
@@ -37,9 +37,13 @@ public final class QueryLensListener implements QueryExecutionListener {
   /**
    * The connection last seen and its database: looked up again only when the connection changes.
    */
-  private volatile ConnectionDatabase last = new ConnectionDatabase(null, Database.UNKNOWN);
+  private static final ConnectionDatabase UNKNOWN_CONNECTION =
+      new ConnectionDatabase(null, Database.UNKNOWN, ConnectionDialect.of(null, Database.UNKNOWN));
 
-  private record ConnectionDatabase(Connection connection, Database database) {}
+  private volatile ConnectionDatabase last = UNKNOWN_CONNECTION;
+
+  private record ConnectionDatabase(
+      Connection connection, Database database, ConnectionDialect dialect) {}
 
   /** A listener recording into the JVM-wide recording that {@code QueryLens} reports on. */
   public QueryLensListener() {
@@ -68,8 +72,9 @@ public final class QueryLensListener implements QueryExecutionListener {
         return;
       }
       QueryInfo query = queryInfoList.get(0);
-      Database database = database(execInfo.getStatement());
-      QueryShape shape = recording.shapeOf(SqlDialect.of(database.systemName()), query.getQuery());
+      ConnectionDatabase on = connectionOf(execInfo.getStatement());
+      Database database = on.database();
+      QueryShape shape = recording.shapeOf(on.dialect().now(), query.getQuery());
       int batchSize = execInfo.isBatch() ? execInfo.getBatchSize() : 0;
       long parameters = batchSize > 0 ? 0 : parameterHash(query);
       if (execInfo.isSuccess()) {
@@ -91,19 +96,17 @@ public final class QueryLensListener implements QueryExecutionListener {
     }
   }
 
-  /** The database of the statement's connection, read once per connection. */
-  private Database database(Statement statement) throws SQLException {
+  /** The statement's connection with its database and dialect, read once per connection. */
+  private ConnectionDatabase connectionOf(Statement statement) throws SQLException {
     Connection connection = statement == null ? null : statement.getConnection();
-    if (connection == null) {
-      return Database.UNKNOWN;
-    }
     ConnectionDatabase l = last;
-    if (l.connection == connection) {
-      return l.database;
+    if (connection == null || l.connection == connection) {
+      return connection == null ? UNKNOWN_CONNECTION : l;
     }
-    l = new ConnectionDatabase(connection, Databases.of(connection));
+    Database database = Databases.of(connection);
+    l = new ConnectionDatabase(connection, database, ConnectionDialect.of(connection, database));
     last = l;
-    return l.database;
+    return l;
   }
 
   /** The bound values' hash, or for a plain statement the SQL text's. */

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
@@ -83,29 +82,11 @@ class LiteralRoundTripIT {
   }
 
   /**
-   * Leaks (found by this test): after {@code set standard_conforming_strings = off} PostgreSQL
-   * reads {@code \'} inside a plain string as an escaped quote, but the PostgreSQL dialect reads
-   * the backslash as plain, ends the string there and keeps what follows as words up to the next
-   * quote, which then masks the rest:
-   *
-   * <ul>
-   *   <li>{@code select id from qlr_items where name = 'it\'s QLSECRET0'} gives {@code select id
-   *       from qlr_items where name = ?s QLSECRET0 …};
-   *   <li>{@code ... where name in ('x\'', 'QLSECRET0')} gives {@code ... where name in (?QLSECRET0
-   *       …};
-   *   <li>{@code insert into qlr_notes values (313370, 'it\'s QLSECRET0')} gives {@code insert into
-   *       qlr_notes values (?, ?s QLSECRET0 …};
-   *   <li>{@code select name from qlr_items where name = 'it\'s QLSECRET'} gives {@code ... name =
-   *       ?s QLSECRET …}, whose duplicate finding carries it too.
-   * </ul>
-   *
-   * The marker reaches every channel: spans' {@code db.query.text}, OTLP metrics and Prometheus
-   * labels, the JSON and console reports, and for the last one the finding line and log record;
-   * each value also makes a shape of its own. The normaliser is issue 9's: enable this with its
-   * fix.
+   * After {@code set standard_conforming_strings = off} PostgreSQL reads {@code \'} inside a plain
+   * string as an escaped quote: the shapes follow the session's setting as the driver reports it
+   * (this leaked before, e.g. {@code name = 'it\'s QLSECRET0'} gave {@code name = ?s QLSECRET0 …}).
    */
   @Test
-  @Disabled("leaks: PostgreSQL with standard_conforming_strings off, see the javadoc")
   void postgresqlWithoutStandardConformingStrings() {
     assertNoMarkerLeaves(MarkerWorkload.POSTGRESQL_NONSTANDARD_STRINGS);
   }

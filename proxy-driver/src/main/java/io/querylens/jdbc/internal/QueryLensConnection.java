@@ -43,7 +43,8 @@ public final class QueryLensConnection implements Connection {
   /** The database this connection is on, read from its metadata at the first execution. */
   private Database database;
 
-  private SqlDialect dialect;
+  /** Read with the database, at the first statement. */
+  private ConnectionDialect dialect;
 
   /** Open statements, usually closed in reverse order of creation (searched from the end). */
   private QueryLensStatement<?>[] open;
@@ -104,13 +105,13 @@ public final class QueryLensConnection implements Connection {
     return d;
   }
 
-  /** How this connection's database reads SQL, for its shapes; read with {@link #database()}. */
+  /** How this connection's database reads SQL now, for its shapes. */
   SqlDialect dialect() {
-    SqlDialect d = dialect;
+    ConnectionDialect d = dialect;
     if (d == null) {
-      d = dialect = SqlDialect.of(database().systemName());
+      d = dialect = ConnectionDialect.of(delegate, database());
     }
-    return d;
+    return d.now();
   }
 
   private void transactionEnded() {

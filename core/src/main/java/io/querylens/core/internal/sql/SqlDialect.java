@@ -13,12 +13,12 @@ package io.querylens.core.internal.sql;
  * docs/sql-dialects.md}.
  */
 public enum SqlDialect {
-  POSTGRESQL(
-      standard()
-          .escapeStringPrefix(Rule.YES) // E'..' takes backslash escapes
-          .carriageReturnEndsComment(Rule.YES)
-          .nestedComments(Rule.YES)
-          .dollar(Dollar.TAGGED)),
+  /** PostgreSQL with {@code standard_conforming_strings} on, the default since 9.1. */
+  POSTGRESQL(postgresql(Rule.NO)),
+  /** PostgreSQL in a session with {@code standard_conforming_strings} off. */
+  POSTGRESQL_ESCAPED_STRINGS(postgresql(Rule.YES)),
+  /** PostgreSQL through a driver that does not tell {@code standard_conforming_strings}. */
+  POSTGRESQL_UNKNOWN_STRINGS(postgresql(Rule.UNSURE)),
   H2(
       standard()
           .backtickName(Rule.YES)
@@ -216,6 +216,16 @@ public enum SqlDialect {
         .dollar(Dollar.NONE)
         .qQuote(Rule.NO)
         .executableComments(Rule.NO);
+  }
+
+  /** PostgreSQL, whose plain strings take backslash escapes as {@code backslashEscapes} says. */
+  private static Rules postgresql(Rule backslashEscapes) {
+    return standard()
+        .backslashEscapes(backslashEscapes)
+        .escapeStringPrefix(Rule.YES) // E'..' takes backslash escapes
+        .carriageReturnEndsComment(Rule.YES)
+        .nestedComments(Rule.YES)
+        .dollar(Dollar.TAGGED);
   }
 
   /** The rules of one dialect while its constant is built; unset rules are unsure. */

@@ -134,6 +134,14 @@ public enum ConfigKey {
       "OpenTelemetry client spans per execution: on makes them, off does not, auto makes them"
           + " unless the OpenTelemetry Java agent's JDBC instrumentation does (then QueryLens adds"
           + " its attributes to those spans)."),
+  OTEL_EXIT_TIMEOUT(
+      "querylens.otel.exit-timeout",
+      Type.DURATION,
+      Duration.ofSeconds(5),
+      0,
+      60_000,
+      "At JVM exit, how long QueryLens waits for its OpenTelemetry SDK to be ready and for the"
+          + " spans, metrics and log records still held to be delivered."),
   METRICS_TOP_SHAPES(
       "querylens.metrics.top-shapes",
       Type.INT,

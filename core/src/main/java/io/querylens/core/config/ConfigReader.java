@@ -223,6 +223,8 @@ final class ConfigReader {
           badValue(key, raw);
         } else if (key == ConfigKey.UNIT_IDLE_GAP) {
           builder.setUnitIdleGap(d);
+        } else if (key == ConfigKey.OTEL_EXIT_TIMEOUT) {
+          builder.setOtelExitTimeout(d);
         } else {
           throw new AssertionError(key);
         }

@@ -42,6 +42,7 @@ public final class QueryLensConfig {
   private final String otelExport;
   private final String otelSpans;
   private final int metricsTopShapes;
+  private final Duration otelExitTimeout;
   private final List<String> problems;
 
   private QueryLensConfig(Builder b, List<String> problems) {
@@ -62,6 +63,7 @@ public final class QueryLensConfig {
     this.otelExport = b.otelExport;
     this.otelSpans = b.otelSpans;
     this.metricsTopShapes = b.metricsTopShapes;
+    this.otelExitTimeout = b.otelExitTimeout;
     this.problems = List.copyOf(problems);
   }
 
@@ -236,6 +238,11 @@ public final class QueryLensConfig {
     return metricsTopShapes;
   }
 
+  /** {@code querylens.otel.exit-timeout}: the longest the exporter holds the JVM's exit. */
+  public Duration otelExitTimeout() {
+    return otelExitTimeout;
+  }
+
   /**
    * Human-readable messages about unknown keys and bad values met while reading, each naming the
    * key and value; empty when all was well and always empty for a built config. Unmodifiable.
@@ -267,7 +274,8 @@ public final class QueryLensConfig {
         && logLevel.equals(c.logLevel)
         && otelExport.equals(c.otelExport)
         && otelSpans.equals(c.otelSpans)
-        && metricsTopShapes == c.metricsTopShapes;
+        && metricsTopShapes == c.metricsTopShapes
+        && otelExitTimeout.equals(c.otelExitTimeout);
   }
 
   @Override
@@ -289,7 +297,8 @@ public final class QueryLensConfig {
         logLevel,
         otelExport,
         otelSpans,
-        metricsTopShapes);
+        metricsTopShapes,
+        otelExitTimeout);
   }
 
   /**
@@ -363,7 +372,11 @@ public final class QueryLensConfig {
         + ", "
         + ConfigKey.METRICS_TOP_SHAPES.key()
         + "="
-        + metricsTopShapes;
+        + metricsTopShapes
+        + ", "
+        + ConfigKey.OTEL_EXIT_TIMEOUT.key()
+        + "="
+        + ConfigKey.durationText(otelExitTimeout);
   }
 
   private static String listText(List<String> list) {
@@ -393,6 +406,7 @@ public final class QueryLensConfig {
     private String otelExport = (String) ConfigKey.OTEL_EXPORT.defaultValue();
     private String otelSpans = (String) ConfigKey.OTEL_SPANS.defaultValue();
     private int metricsTopShapes = (Integer) ConfigKey.METRICS_TOP_SHAPES.defaultValue();
+    private Duration otelExitTimeout = (Duration) ConfigKey.OTEL_EXIT_TIMEOUT.defaultValue();
 
     Builder() {}
 
@@ -474,16 +488,28 @@ public final class QueryLensConfig {
      * until it runs none for this long. Whole milliseconds from 0 to 1 hour; default {@code 10ms}.
      */
     public Builder setUnitIdleGap(Duration unitIdleGap) {
-      ConfigKey key = ConfigKey.UNIT_IDLE_GAP;
-      if (unitIdleGap == null
-          || unitIdleGap.isNegative()
-          || unitIdleGap.compareTo(Duration.ofMillis(key.max())) > 0
-          || unitIdleGap.compareTo(Duration.ofMillis(key.min())) < 0) {
-        throw new IllegalArgumentException(
-            key.key() + " must be " + key.expected() + ", got " + unitIdleGap);
-      }
-      this.unitIdleGap = Duration.ofMillis(unitIdleGap.toMillis());
+      this.unitIdleGap = checkRange(ConfigKey.UNIT_IDLE_GAP, unitIdleGap);
       return this;
+    }
+
+    /**
+     * At JVM exit, how long the OpenTelemetry exporter waits for its SDK to be ready and for what
+     * it holds to be delivered. Whole milliseconds from 0 to 1 minute; default {@code 5s}.
+     */
+    public Builder setOtelExitTimeout(Duration otelExitTimeout) {
+      this.otelExitTimeout = checkRange(ConfigKey.OTEL_EXIT_TIMEOUT, otelExitTimeout);
+      return this;
+    }
+
+    private static Duration checkRange(ConfigKey key, Duration value) {
+      if (value == null
+          || value.isNegative()
+          || value.compareTo(Duration.ofMillis(key.max())) > 0
+          || value.compareTo(Duration.ofMillis(key.min())) < 0) {
+        throw new IllegalArgumentException(
+            key.key() + " must be " + key.expected() + ", got " + value);
+      }
+      return Duration.ofMillis(value.toMillis());
     }
 
     /**

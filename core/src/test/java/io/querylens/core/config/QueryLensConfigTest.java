@@ -383,6 +383,7 @@ class QueryLensConfigTest {
             .setCallSiteSkipPackages(List.of("com.vendor"))
             .setOtelExport("On")
             .setOtelSpans(" OFF ")
+            .setOtelExitTimeout(Duration.ofMillis(1500))
             .build();
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxShapes()).isEqualTo(1);
@@ -399,6 +400,7 @@ class QueryLensConfigTest {
     assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor");
     assertThat(c.otelExport()).isEqualTo("on");
     assertThat(c.otelSpans()).isEqualTo("off");
+    assertThat(c.otelExitTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(c.problems()).isEmpty();
     assertThat(c.toString())
         .isEqualTo(
@@ -410,7 +412,7 @@ class QueryLensConfigTest {
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
                 + " querylens.otel.export=on, querylens.otel.spans=off,"
-                + " querylens.metrics.top-shapes=20");
+                + " querylens.metrics.top-shapes=20, querylens.otel.exit-timeout=1500ms");
   }
 
   @Test

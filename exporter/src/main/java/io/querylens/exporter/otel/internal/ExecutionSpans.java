@@ -11,6 +11,7 @@ import static io.querylens.exporter.otel.internal.SemanticAttributes.QUERYLENS_R
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
@@ -35,7 +36,7 @@ final class ExecutionSpans implements ExecutionListener {
   public void onExecution(Execution execution) {
     Telemetry t = slot.get();
     if (t.makesSpans) {
-      span(t, execution);
+      span(t, execution, Context.current());
     } else if (t.enrichesAgentSpans && execution.insideExecute()) {
       Span current = Span.current();
       if (current.isRecording()) {
@@ -56,12 +57,23 @@ final class ExecutionSpans implements ExecutionListener {
     }
   }
 
-  private static void span(Telemetry t, Execution e) {
+  /**
+   * The span of an execution that was held while the SDK was being built, child of {@code parent}
+   * (the application's context at the time), with its real start and end.
+   */
+  void replay(Telemetry t, Execution execution, Context parent) {
+    if (t.makesSpans) {
+      span(t, execution, parent);
+    }
+  }
+
+  private static void span(Telemetry t, Execution e, Context parent) {
     ShapeAttributes a = t.shapes.of(e.shape(), e.database());
     long start = e.startNanos();
     Span span =
         t.tracer
             .spanBuilder(a.spanName)
+            .setParent(parent)
             .setSpanKind(SpanKind.CLIENT)
             .setStartTimestamp(t.clock.epochNanos(start), TimeUnit.NANOSECONDS)
             .setAllAttributes(a.attributes)

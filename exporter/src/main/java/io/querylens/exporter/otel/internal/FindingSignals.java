@@ -35,9 +35,20 @@ final class FindingSignals implements FindingListener {
 
   @Override
   public void onFinding(Finding finding, Object unit, boolean newInJvm) {
-    Telemetry t = slot.get();
+    emit(slot.get(), finding, units.spanOf(unit), newInJvm, Context.current());
+  }
+
+  /**
+   * A finding held while the SDK was being built: its event goes to the span of {@code context}
+   * (the application's context when it was seen), if that span still records.
+   */
+  void emit(Telemetry t, Finding finding, boolean newInJvm, Context context) {
+    emit(t, finding, Span.fromContext(context), newInJvm, context);
+  }
+
+  private static void emit(
+      Telemetry t, Finding finding, Span span, boolean newInJvm, Context context) {
     Attributes attributes = attributes(finding);
-    Span span = units.spanOf(unit);
     if (span.isRecording()) {
       span.addEvent(FINDING_EVENT, attributes);
     }
@@ -48,7 +59,7 @@ final class FindingSignals implements FindingListener {
           .setSeverityText("WARN")
           .setBody(message(finding))
           .setAllAttributes(attributes)
-          .setContext(Context.current())
+          .setContext(context)
           .emit();
     }
   }

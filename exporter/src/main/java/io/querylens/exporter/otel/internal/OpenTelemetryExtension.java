@@ -3,7 +3,9 @@ package io.querylens.exporter.otel.internal;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.Faults;
 import io.querylens.core.internal.Recording;
+import java.time.Duration;
 
 /**
  * The exporter's entry into the JVM-wide recording, found through {@link java.util.ServiceLoader}
@@ -34,12 +36,27 @@ public final class OpenTelemetryExtension implements QueryLensExtension {
       hooks = global = new Hooks(context);
     }
     Recording recording = context instanceof Recording ? (Recording) context : null;
+    flushAtExit(hooks, config);
     hooks.setUpAtFirstExecution(
         GlobalOpenTelemetry::isSet,
         () ->
             export.equals("on") || ExportTrigger.present()
                 ? Telemetry.fromEnvironment(config.otelSpans(), recording)
                 : null);
+  }
+
+  /**
+   * At JVM exit the exporter waits, bounded by {@code querylens.otel.exit-timeout}, for its SDK,
+   * replays what it held, and delivers what is queued: a short program loses nothing.
+   */
+  private static void flushAtExit(Hooks hooks, QueryLensConfig config) {
+    Duration timeout = config.otelExitTimeout();
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> hooks.exit(timeout), "querylens-otel-exit"));
+    } catch (IllegalStateException e) { // the JVM is already exiting
+      Faults.report("otel exit hook", e);
+    }
   }
 
   /** Makes the JVM-wide recording write to {@code telemetry} from now on. */

@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.Recording;
 import io.querylens.exporter.otel.TestFixtures;
+import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.jdbc.QueryLensDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,8 @@ class AgentSpanEnrichmentTest {
             "create table if not exists vets (id int primary key, name varchar(20))",
             "merge into vets values (1, 'ann'), (2, 'bob')");
     Recording recording = Recording.create(QueryLensConfig.builder().build());
-    OpenTelemetryExtension.install(recording, new Telemetry(sdk, "auto", true, null, null));
+    OpenTelemetryExtension.install(
+        recording, new Telemetry(sdk, "auto", true, null, null, new DeliveryHealth()));
     dataSource = QueryLensDataSource.wrap(h2, recording);
   }
 

@@ -39,6 +39,7 @@ public abstract class ConcurrencySuite extends JdbcSuite {
     AtomicLong getConnectionCalls = new AtomicLong();
     AtomicLong rowsRead = new AtomicLong();
 
+    long start = System.nanoTime();
     runOnThreads(
         setup,
         thread -> {
@@ -57,6 +58,7 @@ public abstract class ConcurrencySuite extends JdbcSuite {
             }
           }
         });
+    long wall = System.nanoTime() - start;
 
     long executions = (long) THREADS * EXECUTIONS_PER_THREAD;
     assertThat(rowsRead.get()).isEqualTo(executions);
@@ -64,7 +66,7 @@ public abstract class ConcurrencySuite extends JdbcSuite {
     assertThat(shape.count()).isEqualTo(executions);
     assertThat(shape.errors()).isZero();
     assertThat(shape.rows().sum()).isEqualTo(executions);
-    assertTimingsSane(shape);
+    assertTimings(shape, wall, THREADS, Cursor.READ);
     assertAcquires(setup, getConnectionCalls.get());
   }
 
@@ -73,6 +75,7 @@ public abstract class ConcurrencySuite extends JdbcSuite {
     String table = tableWithRows(setup, "conc", THREADS);
     AtomicLong getConnectionCalls = new AtomicLong();
 
+    long start = System.nanoTime();
     runOnThreads(
         setup,
         thread -> {
@@ -86,12 +89,14 @@ public abstract class ConcurrencySuite extends JdbcSuite {
             }
           }
         });
+    long wall = System.nanoTime() - start;
 
     long executions = (long) THREADS * EXECUTIONS_PER_THREAD;
     ShapeSnapshot shape = recorded("update " + table + " set amount = ? where id = ?");
     assertThat(shape.count()).isEqualTo(executions);
     assertThat(shape.rows().sum()).isEqualTo(executions);
     assertThat(shapesMentioning(table)).hasSize(1);
+    assertTimings(shape, wall, THREADS, Cursor.NONE);
     assertAcquires(setup, getConnectionCalls.get());
   }
 

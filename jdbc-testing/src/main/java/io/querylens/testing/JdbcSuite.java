@@ -233,20 +233,77 @@ public abstract class JdbcSuite {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
-  /** Asserts that every timing of {@code shape} is non-negative and consistent with its count. */
-  protected static void assertTimingsSane(ShapeSnapshot shape) {
+  /** What a test did with the cursor of each execution it timed. */
+  protected enum Cursor {
+    /** No cursor (an update or a batch): no fetch and no process time. */
+    NONE,
+    /** A cursor opened and closed, with at most one {@code next()}: it was open for some time. */
+    OPENED,
+    /**
+     * A cursor on which {@code next()} was called at least twice: some of it was fetch time (the
+     * wrapper times the second call; process may still be estimated to zero).
+     */
+    READ
+  }
+
+  /**
+   * Asserts {@code shape}'s timings against {@code wallNanos}, the time the test measured around
+   * the JDBC calls that recorded them, made on one thread: see {@link #assertTimings(ShapeSnapshot,
+   * long, int, Cursor)}.
+   */
+  protected static void assertTimings(ShapeSnapshot shape, long wallNanos, Cursor cursor) {
+    assertTimings(shape, wallNanos, 1, cursor);
+  }
+
+  /**
+   * Asserts {@code shape}'s timings against {@code wallNanos}, the time the test measured around
+   * the JDBC calls that recorded them, made on up to {@code threads} threads at once: every
+   * execution took some execute time and none longer than the wall time; fetch and process are zero
+   * without a cursor and positive where {@code cursor} says the test spent time in one; no sum
+   * exceeds {@code threads} times the wall time; and each sum is at least the largest single value,
+   * and the execute sum at least count times the smallest (the execute sum is derived from the
+   * total, its extremes are kept apart).
+   */
+  protected static void assertTimings(
+      ShapeSnapshot shape, long wallNanos, int threads, Cursor cursor) {
     String name = "'" + shape.shape().text() + "' ";
-    for (DistributionSnapshot timing : List.of(shape.execute(), shape.fetch(), shape.process())) {
-      assertThat(timing.min()).as(name + "min of " + timing).isGreaterThanOrEqualTo(0);
-      assertThat(timing.sum()).as(name + "sum of " + timing).isGreaterThanOrEqualTo(0);
-      assertThat(timing.max()).as(name + "max of " + timing).isGreaterThanOrEqualTo(timing.min());
+    long bound = wallNanos * threads;
+    DistributionSnapshot execute = shape.execute();
+    DistributionSnapshot fetch = shape.fetch();
+    DistributionSnapshot process = shape.process();
+    assertThat(wallNanos).as("measured wall time").isPositive();
+    assertThat(execute.min()).as(name + "execute of every execution, " + execute).isPositive();
+    assertThat(execute.sum())
+        .as(name + "execute sum >= count x min, " + execute)
+        .isGreaterThanOrEqualTo(execute.count() * execute.min());
+    for (DistributionSnapshot timing : List.of(execute, fetch, process)) {
+      assertThat(timing.max())
+          .as(name + "max <= wall " + wallNanos + ", " + timing)
+          .isLessThanOrEqualTo(wallNanos);
+      assertThat(timing.sum())
+          .as(name + "sum <= " + threads + " x wall " + wallNanos + ", " + timing)
+          .isLessThanOrEqualTo(bound);
+      assertThat(timing.sum())
+          .as(name + "sum >= max, " + timing)
+          .isGreaterThanOrEqualTo(timing.max());
     }
-    assertThat(shape.execute().count()).as(name + "execute count").isEqualTo(shape.count());
     assertThat(shape.totalNanos())
-        .as(name + "totalNanos = execute + fetch + process")
-        .isBetween(
-            shape.execute().sum() + shape.fetch().sum() + shape.process().sum() - 1_000,
-            shape.execute().sum() + shape.fetch().sum() + shape.process().sum() + 1_000);
+        .as(name + "total <= " + threads + " x wall " + wallNanos)
+        .isLessThanOrEqualTo(bound);
+    switch (cursor) {
+      case NONE:
+        assertThat(fetch.sum()).as(name + "fetch without a cursor, " + fetch).isZero();
+        assertThat(process.sum()).as(name + "process without a cursor, " + process).isZero();
+        break;
+      case OPENED:
+        assertThat(fetch.sum() + process.sum())
+            .as(name + "fetch + process of open cursors, " + fetch + ", " + process)
+            .isPositive();
+        break;
+      case READ:
+        assertThat(fetch.sum()).as(name + "fetch of cursors read, " + fetch).isPositive();
+        break;
+    }
   }
 
   private record Cleanup(TestDatabase database, String sql) {}

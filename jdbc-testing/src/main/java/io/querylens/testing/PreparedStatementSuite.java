@@ -22,6 +22,7 @@ public abstract class PreparedStatementSuite extends JdbcSuite {
   void reusingOnePreparedStatementRecordsEveryExecution(Setup setup) throws SQLException {
     String table = tableWithRows(setup, "prep", 10);
     String sql = "select name from " + table + " where id = ?";
+    long start = System.nanoTime();
     try (Connection connection = connect(setup);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int id = 1; id <= 10; id++) {
@@ -32,13 +33,14 @@ public abstract class PreparedStatementSuite extends JdbcSuite {
         }
       }
     }
+    long wall = System.nanoTime() - start;
 
     ShapeSnapshot shape = recorded(sql);
     assertThat(shape.count()).isEqualTo(10);
     assertThat(shape.errors()).isZero();
     assertThat(shape.rows().sum()).isEqualTo(10);
     assertThat(shape.rows().max()).isEqualTo(1);
-    assertTimingsSane(shape);
+    assertTimings(shape, wall, Cursor.OPENED);
   }
 
   @AllSetups

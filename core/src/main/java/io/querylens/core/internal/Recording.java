@@ -422,6 +422,7 @@ public final class Recording implements QueryLensExtension.Context {
         Faults.count(),
         tracker.time(),
         tracker.findings(),
+        tracker.droppedFindings(),
         tracker.units());
   }
 

@@ -8,6 +8,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.config.ConfigKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ public final class ConsoleReport {
       }
       appendTime(out, time, !s.findings().isEmpty());
       appendUnits(out, s.units());
-      appendFindings(out, s.findings(), top, time.databaseNanos());
+      appendFindings(out, s.findings(), s.droppedFindings(), top, time.databaseNanos());
     }
 
     int shown = Math.min(top, shapes.size());
@@ -277,10 +278,14 @@ public final class ConsoleReport {
   }
 
   private static void appendFindings(
-      StringBuilder out, List<Finding> findings, int top, long databaseNanos) {
+      StringBuilder out, List<Finding> findings, long dropped, int top, long databaseNanos) {
     out.append('\n');
     if (findings.isEmpty()) {
-      out.append("No N+1, duplicate or chatty-write findings.\n");
+      if (dropped > 0) {
+        appendDroppedFindings(out.append("Findings: 0 kept\n"), dropped);
+      } else {
+        out.append("No N+1, duplicate or chatty-write findings.\n");
+      }
       return;
     }
     int shown = Math.max(Math.min(top, findings.size()), Math.min(MIN_FINDINGS, findings.size()));
@@ -303,6 +308,19 @@ public final class ConsoleReport {
           .append(Durations.format(hiddenNanos))
           .append(" wasted\n");
     }
+    if (dropped > 0) {
+      appendDroppedFindings(out, dropped);
+    }
+  }
+
+  /** The line for findings not kept; their wasted time is still in the split above. */
+  private static void appendDroppedFindings(StringBuilder out, long dropped) {
+    out.append('\n')
+        .append("  ")
+        .append(plural(dropped, "further finding"))
+        .append(" dropped past ")
+        .append(ConfigKey.MAX_FINDINGS.key())
+        .append('\n');
   }
 
   private static void appendFinding(StringBuilder out, int rank, Finding f, long databaseNanos) {

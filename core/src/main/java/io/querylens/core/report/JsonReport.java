@@ -39,6 +39,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *                "parentRows": N or null, "callSite": "...", "occurrences": N, "maxCount": N,
  *                "totalCount": N, "wastedNanos": N, "hint": "...", "exampleUnit": "...",
  *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>"}, ...],
+ *  "droppedFindings": N,
  *  "units": [{"name": "...", "units": N, "executions": N, "total": T, "slowest": T,
  *             "findings": N}, ...]}
  * }</pre>
@@ -100,6 +101,7 @@ public final class JsonReport {
       appendFinding(out, s.findings().get(i));
     }
     out.append(s.findings().isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"droppedFindings\": ").append(s.droppedFindings()).append(",\n");
     out.append("  \"units\": [");
     for (int i = 0; i < s.units().size(); i++) {
       out.append(i == 0 ? "\n" : ",\n");

@@ -8,6 +8,7 @@ import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.UnitOfWork;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.SQLException;
@@ -52,6 +53,25 @@ class RecordingExtensionTest {
     assertThat(contexts.get(0).config()).isSameAs(recording.config());
     assertThat(executions).extracting(Execution::database).containsExactly(PG);
     assertThat(contexts.get(0).snapshot().shapes()).extracting(ShapeSnapshot::count).contains(1L);
+  }
+
+  @Test
+  void theSnapshotCountsTheFindingsDroppedPastMaxFindings() {
+    Recording limited = Recording.create(QueryLensConfig.builder().setMaxFindings(1).build());
+    for (String table : List.of("owners", "pets", "visits")) {
+      QueryShape shape =
+          limited.shapeOf(SqlDialect.POSTGRESQL, "select * from " + table + " where id = 1");
+      UnitOfWork unit = limited.unitOfWork("page " + table);
+      for (int i = 0; i < 6; i++) {
+        limited.record(PG, shape, System.nanoTime(), 100, 1, 0, i, 0);
+      }
+      unit.close();
+    }
+
+    assertThat(limited.snapshot().findings()).hasSize(1);
+    assertThat(limited.snapshot().droppedFindings()).isEqualTo(2);
+    limited.reset();
+    assertThat(limited.snapshot().droppedFindings()).isZero();
   }
 
   @Test

@@ -222,6 +222,27 @@ class ConsoleReportTest {
   }
 
   @Test
+  void droppedFindingsAreOneLineOfTheFindingsSection() {
+    QueryLensSnapshot base = TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000));
+    TimeSplit time = new TimeSplit(30_000, 0, 0, 0, 15_000);
+    List<Finding> one = List.of(TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT 1", 15_000));
+
+    String some = ConsoleReport.render(TestSnapshots.with(base, time, one, 4, List.of()), 10);
+    String single = ConsoleReport.render(TestSnapshots.with(base, time, one, 1, List.of()), 10);
+    String none = ConsoleReport.render(TestSnapshots.with(base, time, one, 0, List.of()), 10);
+    String golden = ConsoleReport.render(TestSnapshots.golden(), 10);
+
+    assertThat(some)
+        .contains("  1. n-plus-one")
+        .contains("\n  4 further findings dropped past querylens.max-findings\n");
+    assertThat(single).contains("\n  1 further finding dropped past querylens.max-findings\n");
+    assertThat(none).doesNotContain("dropped past");
+    assertThat(golden.indexOf("7 further findings dropped past querylens.max-findings"))
+        .as("after the last finding")
+        .isGreaterThan(golden.indexOf("  3. duplicate"));
+  }
+
+  @Test
   void findingsAreListedEvenWhenTopIsZero() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 0);
 
@@ -405,7 +426,7 @@ class ConsoleReportTest {
   @Test
   void connectionsWithoutFailuresOmitTheFailureCount() {
     QueryLensSnapshot s =
-        new QueryLensSnapshot(
+        TestSnapshots.withoutDiagnosis(
             0,
             List.of(),
             new ConnectionSnapshot(

@@ -72,11 +72,13 @@ class JsonReportTest {
             "internalFaults",
             "time",
             "findings",
+            "droppedFindings",
             "units");
     assertThat(root.get("version")).isEqualTo(BigDecimal.ONE);
     assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
     assertThat(root.get("internalFaults")).isEqualTo(BigDecimal.ONE);
+    assertThat(root.get("droppedFindings")).isEqualTo(BigDecimal.valueOf(7));
 
     List<?> shapes = (List<?>) root.get("shapes");
     assertThat(shapes).hasSize(3);
@@ -204,8 +206,10 @@ class JsonReportTest {
     assertThat(object(root.get("time")).values()).containsOnly(BigDecimal.ZERO);
     assertThat((List<?>) root.get("findings")).isEmpty();
     assertThat((List<?>) root.get("units")).isEmpty();
-    assertThat(json).contains("  \"findings\": [],\n  \"units\": []\n}\n");
-    // everything the five-argument snapshot holds is rendered as in the golden file
+    assertThat(root.get("droppedFindings")).isEqualTo(BigDecimal.ZERO);
+    assertThat(json)
+        .contains("  \"findings\": [],\n  \"droppedFindings\": 0,\n  \"units\": []\n}\n");
+    // everything a snapshot without diagnosis data holds is rendered as in the golden file
     String golden = JsonReport.render(TestSnapshots.golden());
     assertThat(json.substring(0, json.indexOf("\"time\"")))
         .isEqualTo(golden.substring(0, golden.indexOf("\"time\"")));

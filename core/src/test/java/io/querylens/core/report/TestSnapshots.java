@@ -123,10 +123,11 @@ final class TestSnapshots {
         shapesOnly.internalFaults(),
         new TimeSplit(4_203_340_000L, 600_000_001L, 1_200_000_000L, 75_000_000L, 1_101_500_001L),
         findings,
+        7,
         units);
   }
 
-  /** {@link #golden()} without diagnosis data, built with the five-argument constructor. */
+  /** {@link #golden()} without diagnosis data, without diagnosis data. */
   static QueryLensSnapshot shapesAndConnections() {
     ShapeSnapshot orders =
         new ShapeSnapshot(
@@ -178,8 +179,7 @@ final class TestSnapshots {
             new DistributionSnapshot(
                 248, 7_440_000_000L, 1_000_000, 20_000_000, 61_000_000, 95_000_000, 400_000_000),
             2);
-    return new QueryLensSnapshot(
-        TAKEN_AT_MILLIS, List.of(orders, quoted, insert), connections, 4, 1);
+    return withoutDiagnosis(TAKEN_AT_MILLIS, List.of(orders, quoted, insert), connections, 4, 1);
   }
 
   /** A finding of {@code kind} on a SELECT of {@code text} with no parent, in one unit. */
@@ -206,9 +206,19 @@ final class TestSnapshots {
     return new UnitSnapshot(name, 1, 1, split, split, 0);
   }
 
-  /** {@code base} with the given diagnosis data. */
+  /** {@code base} with the given diagnosis data and no dropped findings. */
   static QueryLensSnapshot with(
       QueryLensSnapshot base, TimeSplit time, List<Finding> findings, List<UnitSnapshot> units) {
+    return with(base, time, findings, 0, units);
+  }
+
+  /** {@code base} with the given diagnosis data. */
+  static QueryLensSnapshot with(
+      QueryLensSnapshot base,
+      TimeSplit time,
+      List<Finding> findings,
+      long droppedFindings,
+      List<UnitSnapshot> units) {
     return new QueryLensSnapshot(
         base.takenAtMillis(),
         base.shapes(),
@@ -217,12 +227,13 @@ final class TestSnapshots {
         base.internalFaults(),
         time,
         findings,
+        droppedFindings,
         units);
   }
 
   /** A snapshot with nothing recorded. */
   static QueryLensSnapshot empty() {
-    return new QueryLensSnapshot(
+    return withoutDiagnosis(
         TAKEN_AT_MILLIS,
         List.of(),
         new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
@@ -252,11 +263,30 @@ final class TestSnapshots {
 
   /** A snapshot of the given shapes, dropped shapes and faults, with no connections. */
   static QueryLensSnapshot of(long droppedShapes, long internalFaults, ShapeSnapshot... shapes) {
-    return new QueryLensSnapshot(
+    return withoutDiagnosis(
         TAKEN_AT_MILLIS,
         List.of(shapes),
         new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
         droppedShapes,
         internalFaults);
+  }
+
+  /** A snapshot without diagnosis data: no time split, findings or units. */
+  static QueryLensSnapshot withoutDiagnosis(
+      long takenAtMillis,
+      List<ShapeSnapshot> shapes,
+      ConnectionSnapshot connections,
+      long droppedShapes,
+      long internalFaults) {
+    return new QueryLensSnapshot(
+        takenAtMillis,
+        shapes,
+        connections,
+        droppedShapes,
+        internalFaults,
+        TimeSplit.EMPTY,
+        List.of(),
+        0,
+        List.of());
   }
 }

@@ -146,7 +146,6 @@ public final class SqlNormalizer {
   private final String sql;
   private final int n;
   private final SqlDialect dialect;
-  private final boolean operationOnly;
   private final StringBuilder out;
 
   private int pos;
@@ -179,53 +178,32 @@ public final class SqlNormalizer {
   private int operationState = OP_SEARCHING;
   private int withDepth;
 
-  private SqlNormalizer(String sql, SqlDialect dialect, boolean operationOnly) {
+  private SqlNormalizer(String sql, SqlDialect dialect) {
     this.sql = sql;
     this.n = sql.length();
     this.dialect = dialect;
-    this.operationOnly = operationOnly;
     this.out = new StringBuilder(Math.min(n, 256) + 16);
   }
 
   /**
-   * The shape text of {@code sql} as {@code dialect} reads it: literals as {@code ?}, lists
-   * collapsed, comments dropped, whitespace folded and trimmed, at most {@link #MAX_TEXT_LENGTH}
-   * characters plus the {@link #TRUNCATION_MARKER}. Returns {@code ""} for null. Never throws.
-   */
-  public static String normalize(String sql, SqlDialect dialect) {
-    if (sql == null) {
-      return "";
-    }
-    SqlNormalizer scan = new SqlNormalizer(sql, dialect, false);
-    scan.run();
-    return scan.text();
-  }
-
-  /**
-   * The statement's operation: its first word in upper case ({@code SELECT}, {@code INSERT}, {@code
-   * CALL}, {@code EXPLAIN}, ...), after leading comments and brackets ({@code (}, and the JDBC
-   * escape {@code {? = call ..}}). For {@code WITH} it is the main statement's keyword after the
-   * common table expressions ({@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE},
-   * {@code MERGE}, {@code VALUES}, {@code TABLE}) when one follows at the same level, else {@code
-   * WITH}. {@code ""} when the statement starts with anything else or the word is not a plain ASCII
-   * word of at most 24 letters. Never throws.
-   */
-  public static String operation(String sql, SqlDialect dialect) {
-    if (sql == null) {
-      return "";
-    }
-    SqlNormalizer scan = new SqlNormalizer(sql, dialect, true);
-    scan.run();
-    return scan.operation;
-  }
-
-  /**
-   * The query shape of {@code sql} as {@code dialect} reads it, in one pass: {@link #normalize}
-   * text, {@link #operation} and the {@link Fingerprint} of the text. A new instance each call;
-   * {@link ShapeCache} shares them.
+   * The query shape of {@code sql} as {@code dialect} reads it, in one pass, with a new instance
+   * each call ({@link ShapeCache} shares them); {@code null} reads as {@code ""}. Never throws.
+   *
+   * <ul>
+   *   <li>text: literals as {@code ?}, lists collapsed, comments dropped, whitespace folded and
+   *       trimmed, at most {@link #MAX_TEXT_LENGTH} characters plus the {@link #TRUNCATION_MARKER};
+   *   <li>operation: the statement's first word in upper case ({@code SELECT}, {@code INSERT},
+   *       {@code CALL}, {@code EXPLAIN}, ...), after leading comments and brackets ({@code (}, and
+   *       the JDBC escape {@code {? = call ..}}). For {@code WITH} it is the main statement's
+   *       keyword after the common table expressions ({@code SELECT}, {@code INSERT}, {@code
+   *       UPDATE}, {@code DELETE}, {@code MERGE}, {@code VALUES}, {@code TABLE}) when one follows
+   *       at the same level, else {@code WITH}. {@code ""} when the statement starts with anything
+   *       else or the word is not a plain ASCII word of at most 24 letters;
+   *   <li>fingerprint: the {@link Fingerprint} of the text.
+   * </ul>
    */
   public static QueryShape shape(String sql, SqlDialect dialect) {
-    SqlNormalizer scan = new SqlNormalizer(sql == null ? "" : sql, dialect, false);
+    SqlNormalizer scan = new SqlNormalizer(sql == null ? "" : sql, dialect);
     scan.run();
     String text = scan.text();
     return new QueryShape(Fingerprint.of(text), text, scan.operation);
@@ -368,12 +346,10 @@ public final class SqlNormalizer {
    * ends with the {@link #TRUNCATION_MARKER}.
    */
   private void cut() {
-    if (!operationOnly) {
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      out.append(TRUNCATION_MARKER);
+    if (out.length() > 0) {
+      out.append(' ');
     }
+    out.append(TRUNCATION_MARKER);
     stopped = true;
   }
 
@@ -890,25 +866,23 @@ public final class SqlNormalizer {
     }
     boolean tracked = level < MAX_TRACKED_DEPTH;
 
-    if (!operationOnly) {
-      if (pendingSpace && out.length() > 0) {
-        out.append(' ');
-      }
-      if (tracked
-          && kind != CLOSE
-          && kind != COMMA
-          && listKind[level] != NO_LIST
-          && awaitingElement[level]) {
-        elementStart[level] = out.length();
-        awaitingElement[level] = false;
-      }
-      if (kind == LITERAL
-          || (kind == MARKER
-              && (sql.charAt(start) == '?' || (tracked && markersAsQuestionMark[level])))) {
-        out.append('?');
-      } else {
-        append(start, end);
-      }
+    if (pendingSpace && out.length() > 0) {
+      out.append(' ');
+    }
+    if (tracked
+        && kind != CLOSE
+        && kind != COMMA
+        && listKind[level] != NO_LIST
+        && awaitingElement[level]) {
+      elementStart[level] = out.length();
+      awaitingElement[level] = false;
+    }
+    if (kind == LITERAL
+        || (kind == MARKER
+            && (sql.charAt(start) == '?' || (tracked && markersAsQuestionMark[level])))) {
+      out.append('?');
+    } else {
+      append(start, end);
     }
     pendingSpace = false;
 
@@ -994,9 +968,6 @@ public final class SqlNormalizer {
 
   /** Ends the current list element: dropped (with its separator) when equal to the previous. */
   private void finishElement(int level) {
-    if (operationOnly) {
-      return;
-    }
     int end = out.length();
     int start = awaitingElement[level] ? end : Math.min(elementStart[level], end);
     if (hasPrevious[level] && sameText(previousStart[level], previousEnd[level], start, end)) {
@@ -1040,9 +1011,6 @@ public final class SqlNormalizer {
     } else if (kind == WORD && level == withDepth && isMainStatement(keyword)) {
       operation = KEYWORDS[keyword];
       operationState = OP_DONE;
-    }
-    if (operationOnly && operationState == OP_DONE) {
-      stopped = true;
     }
   }
 

@@ -6,19 +6,22 @@ import java.lang.invoke.VarHandle;
 /**
  * An approximate count of distinct 64-bit keys in fixed memory: a HyperLogLog sketch of 1024
  * one-byte registers (1 KB, standard error about 3 %), with linear counting for small counts, where
- * it is close to exact. Used to count the distinct shapes dropped into the overflow shape.
+ * it is close to exact. Used to count the distinct shapes dropped into the overflow shape and the
+ * distinct findings dropped past {@code querylens.max-findings}. Internal: public only for the
+ * unit-of-work tracker.
  *
  * <p>Lock-free: {@link #add} reads one register and writes it only when the key raises it, so a key
  * seen before costs a hash and a read.
  */
-final class DistinctCounter {
+public final class DistinctCounter {
   private static final int INDEX_BITS = 10;
   private static final int REGISTERS = 1 << INDEX_BITS;
   private static final VarHandle REGISTER = MethodHandles.arrayElementVarHandle(byte[].class);
 
   private final byte[] registers = new byte[REGISTERS];
 
-  void add(long key) {
+  /** Counts {@code key}, once however often it is added. */
+  public void add(long key) {
     long h = mix(key);
     int index = (int) (h >>> (64 - INDEX_BITS));
     // position of the first 1 among the remaining 54 bits (1..55); the guard bit bounds it
@@ -33,7 +36,8 @@ final class DistinctCounter {
     }
   }
 
-  long estimate() {
+  /** The estimated number of distinct keys added. */
+  public long estimate() {
     double harmonic = 0;
     int zeros = 0;
     for (int i = 0; i < REGISTERS; i++) {

@@ -28,9 +28,6 @@ import org.HdrHistogram.Histogram;
  * with it.
  */
 public final class ShapeRegistry {
-  /** Default of {@code querylens.max-shapes}. */
-  public static final int DEFAULT_MAX_SHAPES = 2000;
-
   /**
    * Where executions of shapes beyond {@code maxShapes} are recorded; its fingerprint is fixed at
    * -1 (id {@code ffffffffffffffff}).
@@ -45,11 +42,6 @@ public final class ShapeRegistry {
 
   private final int maxShapes;
   private volatile State state;
-
-  /** A registry keeping {@link #DEFAULT_MAX_SHAPES} shapes. */
-  public ShapeRegistry() {
-    this(DEFAULT_MAX_SHAPES);
-  }
 
   /**
    * @param maxShapes shapes with recorders of their own ({@code querylens.max-shapes}); 0 records

@@ -5,6 +5,7 @@ import io.querylens.core.FindingKind;
 import io.querylens.core.FindingListener;
 import io.querylens.core.QueryShape;
 import io.querylens.core.internal.Faults;
+import io.querylens.core.internal.stats.DistinctCounter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,10 @@ final class FindingAggregator {
   private final Log log;
   private final LongSupplier nanoClock;
   private final AtomicInteger kept = new AtomicInteger();
-  private final AtomicLong dropped = new AtomicLong();
+
+  /** The distinct findings (kind, shape and call site) not kept, approximately. */
+  private final DistinctCounter dropped = new DistinctCounter();
+
   private final AtomicLong nextLogAt;
   private final AtomicLong notLogged = new AtomicLong();
 
@@ -107,7 +111,7 @@ final class FindingAggregator {
     }
     if (kept.incrementAndGet() > maxFindings) {
       kept.decrementAndGet();
-      dropped.incrementAndGet();
+      dropped.add(keyHash(kind, shape, callSite));
       return null;
     }
     AggregatedFinding fresh = new AggregatedFinding(kind, shape, callSite, now);
@@ -130,9 +134,18 @@ final class FindingAggregator {
     }
   }
 
-  /** Distinct findings not kept because {@code maxFindings} was reached. */
+  /** A 64-bit key of a finding's kind, shape and call site, for the dropped count. */
+  private static long keyHash(FindingKind kind, QueryShape shape, String callSite) {
+    return (shape.fingerprint() * 31 + (callSite == null ? 0 : callSite.hashCode())) * 31
+        + kind.ordinal();
+  }
+
+  /**
+   * Distinct findings not kept because {@code maxFindings} was reached: an estimate, exact in
+   * practice for small counts (see {@link DistinctCounter}).
+   */
   long dropped() {
-    return dropped.get();
+    return dropped.estimate();
   }
 
   /** Every finding, most wasted time first. */

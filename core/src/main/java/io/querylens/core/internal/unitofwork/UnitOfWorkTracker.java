@@ -343,7 +343,7 @@ public final class UnitOfWorkTracker {
     }
   }
 
-  /** Distinct findings not kept because {@code querylens.max-findings} was reached. */
+  /** Distinct findings not kept because {@code querylens.max-findings} was reached (estimated). */
   public long droppedFindings() {
     return enabled ? diagnosis.findings.dropped() : 0;
   }

@@ -70,7 +70,7 @@ class LiteralLeakPropertyTest {
       SqlDialect writtenAs =
           dialect == SqlDialect.OTHER ? known(random) : dialect; // OTHER must be safe for all
       String sql = new Statement(writtenAs, random).build();
-      String shape = SqlNormalizer.normalize(sql, dialect);
+      String shape = SqlNormalizer.shape(sql, dialect).text();
       String lower = shape.toLowerCase(Locale.ROOT);
       assertThat(lower)
           .as("%s shape of %s", dialect, printable(sql))

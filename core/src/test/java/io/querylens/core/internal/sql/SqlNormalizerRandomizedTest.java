@@ -2,6 +2,7 @@ package io.querylens.core.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.QueryShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ class SqlNormalizerRandomizedTest {
   void literalAndCommentContentNeverSurvives() {
     for (int i = 0; i < 3_000; i++) {
       String sql = randomStatement(); // mixes every dialect's quoting: only OTHER reads it safely
-      String shape = SqlNormalizer.normalize(sql, SqlDialect.OTHER);
+      String shape = SqlNormalizer.shape(sql, SqlDialect.OTHER).text();
       assertThat(shape)
           .as("shape of %s", sql)
           .doesNotContain(SECRET)
@@ -73,7 +74,7 @@ class SqlNormalizerRandomizedTest {
       if (!shape.endsWith(SqlNormalizer.TRUNCATION_MARKER)) { // a cut list ends uncollapsed
         assertThat(shape).as("shape of %s", sql).doesNotContain("IN (?,").doesNotContain("), (");
       }
-      assertThat(SqlNormalizer.normalize(shape, SqlDialect.OTHER))
+      assertThat(SqlNormalizer.shape(shape, SqlDialect.OTHER).text())
           .as("shape of shape of %s", sql)
           .isEqualTo(shape);
     }
@@ -97,12 +98,11 @@ class SqlNormalizerRandomizedTest {
       }
       String sql = sb.toString();
       for (SqlDialect dialect : SqlDialect.values()) {
-        String shape = SqlNormalizer.normalize(sql, dialect);
+        String shape = SqlNormalizer.shape(sql, dialect).text();
         assertThat(shape.length())
             .isLessThanOrEqualTo(MAX_OUTPUT)
             .isLessThanOrEqualTo(sql.length() + 2); // a cut adds " \u2026"
         assertThat(shape).doesNotStartWith(" ").doesNotEndWith(" ");
-        SqlNormalizer.operation(sql, dialect);
         Fingerprint.of(shape);
       }
     }
@@ -113,14 +113,15 @@ class SqlNormalizerRandomizedTest {
     Map<String, String> inputs = adversarialInputs();
     // warm up the JIT on a mid-sized mix so the timings below measure the algorithm
     for (int i = 0; i < 3; i++) {
-      SqlNormalizer.normalize(randomStatement().repeat(2_000), SqlDialect.POSTGRESQL);
+      SqlNormalizer.shape(randomStatement().repeat(2_000), SqlDialect.POSTGRESQL).text();
     }
     for (SqlDialect dialect : SqlDialect.values()) {
       for (Map.Entry<String, String> input : inputs.entrySet()) {
         String what = dialect + " " + input.getKey();
         long start = System.nanoTime();
-        String shape = SqlNormalizer.normalize(input.getValue(), dialect);
-        String operation = SqlNormalizer.operation(input.getValue(), dialect);
+        QueryShape queryShape = SqlNormalizer.shape(input.getValue(), dialect);
+        String shape = queryShape.text();
+        String operation = queryShape.operation();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(millis).as("%s took %d ms", what, millis).isLessThan(1_000);
         assertThat(shape.length()).as(what).isLessThanOrEqualTo(MAX_OUTPUT);
@@ -139,12 +140,12 @@ class SqlNormalizerRandomizedTest {
       sb.append(content().replace("'", "''")).append("'), ");
     }
     String sql = sb.append("(1, 2)").toString();
-    assertThat(SqlNormalizer.normalize(sql, SqlDialect.POSTGRESQL))
+    assertThat(SqlNormalizer.shape(sql, SqlDialect.POSTGRESQL).text())
         .isEqualTo("INSERT INTO t (a, b) VALUES (?, ?)");
     long best = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
-      SqlNormalizer.normalize(sql, SqlDialect.POSTGRESQL);
+      SqlNormalizer.shape(sql, SqlDialect.POSTGRESQL).text();
       best = Math.min(best, System.nanoTime() - start);
     }
     assertThat(best / 1_000_000).as("ms for 1 MB").isLessThan(500);
@@ -158,15 +159,15 @@ class SqlNormalizerRandomizedTest {
     };
     for (String opener : openers) {
       String sql = "SELECT a FROM t WHERE b = " + opener + SECRET + " 123 ) , -- /* (";
-      assertThat(SqlNormalizer.normalize(sql, SqlDialect.OTHER))
+      assertThat(SqlNormalizer.shape(sql, SqlDialect.OTHER).text())
           .as(opener)
           .isEqualTo("SELECT a FROM t WHERE b = \u2026");
     }
-    assertThat(SqlNormalizer.normalize("SELECT [" + SECRET, SqlDialect.OTHER))
+    assertThat(SqlNormalizer.shape("SELECT [" + SECRET, SqlDialect.OTHER).text())
         .isEqualTo("SELECT \u2026");
-    assertThat(SqlNormalizer.normalize("SELECT a /* " + SECRET + " 123", SqlDialect.OTHER))
+    assertThat(SqlNormalizer.shape("SELECT a /* " + SECRET + " 123", SqlDialect.OTHER).text())
         .isEqualTo("SELECT a \u2026");
-    assertThat(SqlNormalizer.normalize("SELECT a -- " + SECRET + " 123", SqlDialect.OTHER))
+    assertThat(SqlNormalizer.shape("SELECT a -- " + SECRET + " 123", SqlDialect.OTHER).text())
         .isEqualTo("SELECT a");
   }
 

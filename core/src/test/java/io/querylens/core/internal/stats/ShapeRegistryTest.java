@@ -9,6 +9,7 @@ import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Execution;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.config.QueryLensConfig;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ShapeRegistryTest {
+  /** The default of {@code querylens.max-shapes}, as Recording passes it. */
+  private static final int MAX_SHAPES = QueryLensConfig.builder().build().maxShapes();
+
   private static final QueryShape SELECT = shape(1, "select * from owner where id = ?");
   private static final QueryShape UPDATE = shape(2, "update owner set name = ? where id = ?");
 
@@ -51,7 +55,7 @@ class ShapeRegistryTest {
 
   @Test
   void recordsCountErrorsTotalAndTheFourDistributions() {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     record(registry, query(SELECT, 1_000, 200, 3_000, 1));
     record(registry, query(SELECT, 3_000, 400, 5_000, 40));
     record(registry, failure(SELECT, 2_000));
@@ -82,7 +86,7 @@ class ShapeRegistryTest {
 
   @Test
   void aShapeExecutedOnceReportsItsExactTimesEverywhere() {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     record(registry, query(SELECT, 60_200_000, 1_234_567, 33_333, 1));
 
     ShapeSnapshot s = registry.snapshot().get(0);
@@ -100,7 +104,7 @@ class ShapeRegistryTest {
 
   @Test
   void fetchMinimumIsZeroOnlyWhenSomeExecutionHadNoFetchTime() {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     record(registry, query(SELECT, 10_000, 3_000, 500, 1));
     record(registry, query(SELECT, 12_000, 4_000, 700, 1));
     ShapeSnapshot both = registry.snapshot().get(0);
@@ -122,7 +126,7 @@ class ShapeRegistryTest {
 
   @Test
   void anUpdateHasZeroFetchAndProcessTime() {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     for (int i = 0; i < 5; i++) {
       record(registry, update(UPDATE, 10_000, 1));
     }
@@ -138,7 +142,7 @@ class ShapeRegistryTest {
 
   @Test
   void snapshotListsShapesByTotalTimeLargestFirst() {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     QueryShape cheapButFrequent = shape(3, "select 1");
     for (int i = 0; i < 100; i++) {
       record(registry, query(cheapButFrequent, 1_000, 0, 0, 1));
@@ -207,7 +211,7 @@ class ShapeRegistryTest {
 
   @Test
   void concurrentExecutionsLoseNoCounts() throws InterruptedException {
-    ShapeRegistry registry = new ShapeRegistry();
+    ShapeRegistry registry = new ShapeRegistry(MAX_SHAPES);
     int threads = 8;
     int perThread = 200_000;
     Execution select = query(SELECT, 1_500, 100, 300, 2);

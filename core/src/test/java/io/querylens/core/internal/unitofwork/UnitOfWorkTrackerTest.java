@@ -700,6 +700,25 @@ class UnitOfWorkTrackerTest {
     assertThat(t.time().wastedRoundTripNanos()).isEqualTo(5 * wastedOf(5, 120));
   }
 
+  @Test
+  void aDroppedFindingIsCountedOnceHoweverManyUnitsRaiseIt() {
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setMaxFindings(1).build());
+    QueryShape kept = shape("select * from kept where id = ?");
+    QueryShape dropped = shape("select * from dropped where id = ?");
+    for (int u = 0; u < 3; u++) {
+      try (UnitOfWork unit = t.begin("unit " + u)) {
+        for (int i = 0; i < 5; i++) {
+          query(t, kept, i);
+        }
+        for (int i = 0; i < 5; i++) {
+          query(t, dropped, i);
+        }
+      }
+    }
+    assertThat(t.findings()).singleElement().satisfies(f -> assertThat(f.shape()).isEqualTo(kept));
+    assertThat(t.droppedFindings()).as("one distinct finding, raised by three units").isEqualTo(1);
+  }
+
   private static long wastedOf(int n, long dbEach) {
     long total = n * dbEach;
     return total - total / n;

@@ -56,7 +56,9 @@ class AgentJarIT {
               "io/querylens/shaded/io/opentelemetry/exporter/otlp/trace/OtlpGrpcSpanExporter.class",
               "io/querylens/shaded/okhttp3/OkHttpClient.class",
               "io/querylens/shaded/okio/Buffer.class",
-              "io/querylens/shaded/kotlin/Unit.class")
+              "io/querylens/shaded/kotlin/Unit.class",
+              "io/querylens/shaded/io/prometheus/metrics/exporter/httpserver/HTTPServer.class")
+          .noneMatch(name -> name.startsWith("io/prometheus/"))
           .noneMatch(name -> name.startsWith("META-INF/versions/"))
           .noneMatch(name -> name.endsWith(".kotlin_module"))
           .noneMatch(name -> name.startsWith("META-INF/services/io.opentelemetry"));
@@ -74,7 +76,9 @@ class AgentJarIT {
                   jar,
                   "io.querylens.shaded.io.opentelemetry.sdk.autoconfigure.spi.internal"
                       + ".ConfigurableMetricReaderProvider"))
-          .isEqualTo("io.querylens.exporter.otel.internal.prometheus.PrometheusReaderProvider");
+          .isEqualTo(
+              "io.querylens.shaded.io.opentelemetry.exporter.prometheus.internal"
+                  + ".PrometheusMetricReaderProvider");
     }
   }
 

@@ -77,6 +77,34 @@ class ShortLivedJvmIT {
     System.out.printf("collector down: exit %d ms after the last line%n", run.exitMillis);
   }
 
+  /**
+   * The Prometheus endpoint's HTTP server, started on the main thread by a programmatic install,
+   * does not keep the JVM alive: the JDK's HTTP server thread takes the daemon status of the thread
+   * that starts it.
+   */
+  @Test
+  void aProgramThatInstallsOnItsMainThreadWithPrometheusExits() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Run run =
+        run(
+            "install",
+            "http/protobuf",
+            "http://127.0.0.1:" + port,
+            List.of(
+                "-Dotel.metrics.exporter=prometheus",
+                "-Dotel.exporter.prometheus.host=127.0.0.1",
+                "-Dotel.exporter.prometheus.port=" + port,
+                "-Dotel.traces.exporter=none",
+                "-Dotel.logs.exporter=none"));
+
+    assertThat(run.exitCode).as(run.stderr).isZero();
+    assertThat(run.exitMillis).isLessThan(5_000);
+    assertThat(run.stderr).as("no second SDK, no port taken twice").doesNotContain("fault");
+  }
+
   @Test
   void aServiceFirstExecutionsAreExportedWhileItRuns() throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.start()) {

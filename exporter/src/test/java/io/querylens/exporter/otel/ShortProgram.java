@@ -11,7 +11,7 @@ import java.sql.Statement;
  * class path and only {@code otel.*} settings: exactly {@value #EXECUTIONS} executions on H2
  * through the {@code jdbc:querylens:} driver, with one n-plus-one (a query per row of a parent
  * query). With argument {@code service} it then stays up, as a service would after its first
- * requests.
+ * requests; with {@code install} it first installs the exporter itself, on its main thread.
  */
 public final class ShortProgram {
   static final int EXECUTIONS = 200;
@@ -21,6 +21,9 @@ public final class ShortProgram {
 
   public static void main(String[] args) throws Exception {
     boolean service = args.length > 0 && args[0].equals("service");
+    if (args.length > 0 && args[0].equals("install")) {
+      QueryLensOpenTelemetry.builder().build().install();
+    }
     try (Connection c = DriverManager.getConnection("jdbc:querylens:h2:mem:short")) {
       try (Statement s = c.createStatement()) {
         s.execute("create table owners (id int primary key, name varchar(20))"); // 1

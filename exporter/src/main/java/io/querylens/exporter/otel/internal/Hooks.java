@@ -169,7 +169,9 @@ final class Hooks {
 
     private void setUp() {
       try {
-        Telemetry telemetry = setup.get();
+        // a programmatic setup that came first is not built again: a second SDK would, for one,
+        // find the Prometheus port taken
+        Telemetry telemetry = slot.get() == Telemetry.NOOP ? setup.get() : null;
         if (telemetry != null && slot.offer(telemetry)) {
           attach(telemetry);
         }

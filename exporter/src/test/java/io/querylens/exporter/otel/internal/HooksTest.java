@@ -65,6 +65,19 @@ class HooksTest {
   }
 
   @Test
+  void afterAProgrammaticSetupTheAutomaticOneBuildsNoSecondSdk() {
+    hooks.use(Telemetry.of(OpenTelemetry.noop(), "off", null));
+    int[] built = new int[1];
+    firstExecutionWith(
+        () -> {
+          built[0]++;
+          return Telemetry.of(OpenTelemetry.noop(), "on", null);
+        });
+
+    assertThat(built[0]).isZero();
+  }
+
+  @Test
   void executionsBeforeTheSdkIsReadyBecomeSpansWithTheirRealTimes() throws Exception {
     InMemorySpanExporter exported = InMemorySpanExporter.create();
     OpenTelemetrySdk sdk = TestFixtures.sdkWithSpansIn(exported);

@@ -409,6 +409,10 @@ public class QueryLensStatement<S extends Statement> implements Statement {
     if (rs == null) {
       return null;
     }
+    QueryLensResultSet current = currentCursor;
+    if (current != null && current.delegate == rs) {
+      return current; // the execution's own cursor, whose reading is timed
+    }
     QueryLensResultSet last = lastResultSet;
     if (last == null || last.delegate != rs) {
       last = lastResultSet = new QueryLensResultSet(rs, this);

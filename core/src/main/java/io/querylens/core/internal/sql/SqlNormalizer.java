@@ -240,13 +240,13 @@ public final class SqlNormalizer {
       }
       switch (c) {
         case '\'':
-          string(p, p + 1, '\'', dialect.backslashEscapes);
+          string(p + 1, '\'', dialect.backslashEscapes);
           break;
         case '"':
           if (dialect.doubleQuoteString == Rule.NO) {
             quoted(p, doubledEnd(p + 1, '"'));
           } else {
-            string(p, p + 1, '"', dialect.backslashEscapes);
+            string(p + 1, '"', dialect.backslashEscapes);
           }
           break;
         case '`':
@@ -522,11 +522,11 @@ public final class SqlNormalizer {
       char first = (char) (sql.charAt(p) | 0x20);
       if (len == 1 && first == 'e') {
         Rule escapes = dialect.escapeStringPrefix;
-        string(p, e + 1, '\'', escapes == Rule.NO ? dialect.backslashEscapes : escapes);
+        string(e + 1, '\'', escapes == Rule.NO ? dialect.backslashEscapes : escapes);
         return;
       }
       if (len == 1 && (first == 'n' || first == 'x' || first == 'b')) {
-        string(p, e + 1, '\'', dialect.backslashEscapes);
+        string(e + 1, '\'', dialect.backslashEscapes);
         return;
       }
       if ((len == 1 && first == 'q')
@@ -541,7 +541,7 @@ public final class SqlNormalizer {
         }
       }
     } else if (next == '&' && len == 1 && (sql.charAt(p) | 0x20) == 'u' && at(e + 1) == '\'') {
-      string(p, e + 2, '\'', dialect.backslashEscapes);
+      string(e + 2, '\'', dialect.backslashEscapes);
       return;
     }
     token(WORD, p, e, keyword(p, e));
@@ -660,9 +660,8 @@ public final class SqlNormalizer {
     }
   }
 
-  /** A string whose content starts at {@code from}, closed by {@code quote}. */
-  private void string(int start, int from, char quote, Rule backslashEscapes) {
-    pos = start;
+  /** A string starting at {@link #pos} whose content starts at {@code from}. */
+  private void string(int from, char quote, Rule backslashEscapes) {
     literal(stringEnd(from, quote, backslashEscapes));
   }
 

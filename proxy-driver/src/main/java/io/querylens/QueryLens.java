@@ -3,7 +3,7 @@ package io.querylens;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.core.report.ConsoleReport;
 import io.querylens.core.report.JsonReport;
 import io.querylens.jdbc.QueryLensDataSource;

@@ -6,7 +6,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.querylens.exporter.otel.QueryLensOpenTelemetry;
-import io.querylens.jdbc.internal.QueryLensConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,8 +53,7 @@ enum Variant {
 
     @Override
     void checkWrapped(Connection connection) throws SQLException {
-      if (!connection.isWrapperFor(QueryLensConnection.class)
-          || !(connection.unwrap(QueryLensConnection.class) instanceof QueryLensConnection)) {
+      if (!connection.getClass().getName().equals(WRAPPER)) {
         throw new IllegalStateException(
             "the agent did not wrap the connection ("
                 + connection.getClass().getName()
@@ -173,6 +171,9 @@ enum Variant {
       return QUERYLENS.open();
     }
   };
+
+  /** The class of the connections QueryLens hands out, named so no internal type is imported. */
+  static final String WRAPPER = "io.querylens.jdbc.internal.QueryLensConnection";
 
   private final String paramName;
 

@@ -6,6 +6,12 @@ package io.querylens.core;
  * text is never kept.
  */
 public final class QueryShape {
+  /**
+   * Stands for every shape beyond {@code querylens.max-shapes}: their executions are recorded under
+   * it.
+   */
+  public static final QueryShape OVERFLOW = new QueryShape(-1L, "(other shapes)", "");
+
   private final long fingerprint;
   private final String text;
   private final String operation;

@@ -1,7 +1,6 @@
 package io.querylens.jdbc;
 
-import io.querylens.core.internal.Recording;
-import io.querylens.jdbc.internal.Acquisition;
+import io.querylens.core.intercept.Recording;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

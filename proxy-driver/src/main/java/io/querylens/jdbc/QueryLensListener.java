@@ -2,9 +2,9 @@ package io.querylens.jdbc;
 
 import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.ParameterHash;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.ParameterHash;
+import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.ConnectionDialect;
 import io.querylens.jdbc.internal.Databases;
 import io.querylens.jdbc.internal.UpdateCounts;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

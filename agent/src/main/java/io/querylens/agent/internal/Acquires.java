@@ -1,7 +1,7 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.internal.Recording;
-import io.querylens.jdbc.internal.Acquisition;
+import io.querylens.core.intercept.Recording;
+import io.querylens.jdbc.Acquisition;
 import java.sql.Connection;
 
 /**

@@ -2,8 +2,8 @@ package io.querylens.agent.internal;
 
 import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Recording;
 import java.lang.instrument.Instrumentation;
 import java.sql.Driver;
 import java.util.ArrayList;

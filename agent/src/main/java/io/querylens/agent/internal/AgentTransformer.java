@@ -1,6 +1,6 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 

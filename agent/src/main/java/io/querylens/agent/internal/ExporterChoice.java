@@ -4,8 +4,8 @@ import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Faults;
-import io.querylens.exporter.otel.internal.OpenTelemetryExtension;
+import io.querylens.core.intercept.Faults;
+import io.querylens.exporter.otel.QueryLensOpenTelemetry;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,7 +21,7 @@ public final class ExporterChoice implements QueryLensExtension, ExecutionListen
   static final String JAVA_AGENT_API =
       "io.opentelemetry.javaagent.shaded.io.opentelemetry.api.GlobalOpenTelemetry";
 
-  /** The agent jar's copy of {@link OpenTelemetryExtension} on {@link #JAVA_AGENT_API}. */
+  /** The agent jar's copy of the exporter's extension, relocated onto {@link #JAVA_AGENT_API}. */
   static final String JAVA_AGENT_EXTENSION =
       "io.querylens.exporter.otel.javaagent.internal.OpenTelemetryExtension";
 
@@ -73,7 +73,7 @@ public final class ExporterChoice implements QueryLensExtension, ExecutionListen
   private static QueryLensExtension exporter(boolean javaAgent)
       throws ReflectiveOperationException {
     if (!javaAgent) {
-      return new OpenTelemetryExtension();
+      return QueryLensOpenTelemetry.extension();
     }
     return Class.forName(JAVA_AGENT_EXTENSION)
         .asSubclass(QueryLensExtension.class)

@@ -1,6 +1,6 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -1,7 +1,7 @@
 package io.querylens.agent.internal;
 
 import io.querylens.core.UnitOfWorkSource;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 
 /**
  * The inbound servlet request each thread is serving, as the unit of work of the executions it

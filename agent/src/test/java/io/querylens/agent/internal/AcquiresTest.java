@@ -2,7 +2,7 @@ package io.querylens.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,7 +7,7 @@ import com.example.app.CandidateFixtures.BaseDataSource;
 import com.example.app.CandidateFixtures.RequestHandler;
 import com.example.app.CandidateFixtures.RetryingDataSource;
 import com.example.app.CandidateFixtures.Unrelated;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,8 @@
 package io.querylens.exporter.otel;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.QueryLensExtension;
+import io.querylens.core.intercept.Recording;
 import io.querylens.exporter.otel.internal.OpenTelemetryExtension;
 import io.querylens.exporter.otel.internal.Telemetry;
 import java.util.Locale;
@@ -46,15 +47,24 @@ public final class QueryLensOpenTelemetry {
   }
 
   /** Makes {@code recording} (one of its own, in tests) write to this exporter. */
-  void install(Recording recording) {
+  void install(QueryLensExtension.Context recording) {
     OpenTelemetryExtension.install(recording, telemetry(recording));
+  }
+
+  /**
+   * The exporter as an extension that sets itself up from {@code otel.*} and {@code
+   * querylens.otel.*}, for hosts that choose when to install it (the agent installs it once every
+   * {@code -javaagent} has started); on the class path it installs itself and this is not needed.
+   */
+  public static QueryLensExtension extension() {
+    return new OpenTelemetryExtension();
   }
 
   /**
    * The telemetry this setup describes, reporting {@code recording}'s metrics; its configuration
    * supplies what was not set.
    */
-  private Telemetry telemetry(Recording recording) {
+  private Telemetry telemetry(QueryLensExtension.Context recording) {
     String mode =
         spans == null ? recording.config().otelSpans() : spans.name().toLowerCase(Locale.ROOT);
     return openTelemetry == null

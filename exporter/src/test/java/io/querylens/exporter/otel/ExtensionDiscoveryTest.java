@@ -8,7 +8,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -22,7 +22,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.QueryLensDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

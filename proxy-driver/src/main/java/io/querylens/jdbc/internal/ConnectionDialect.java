@@ -1,7 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.Database;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import io.querylens.core.internal.sql.SqlDialect;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,7 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.Database;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package io.querylens.jdbc.internal;
 
 import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Recording;
 import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.Array;
 import java.sql.Blob;

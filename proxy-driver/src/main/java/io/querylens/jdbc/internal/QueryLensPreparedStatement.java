@@ -1,7 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.ParameterHash;
+import io.querylens.core.intercept.ParameterHash;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.Array;

@@ -1,7 +1,7 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.ParameterHash;
+import io.querylens.core.intercept.ParameterHash;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package io.querylens.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.core.Database;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

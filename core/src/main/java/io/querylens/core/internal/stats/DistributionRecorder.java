@@ -1,14 +1,16 @@
 package io.querylens.core.internal.stats;
 
+import io.querylens.core.Buckets;
 import io.querylens.core.DistributionSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
  * A compact, lock-free, allocation-free recorder of one distribution (a time in nanoseconds or a
- * row count), written on the JDBC hot path and read by snapshots. Internal: public only for the
- * other QueryLens modules (exporters read its buckets).
+ * row count), written on the JDBC hot path and read by snapshots, which carry its non-empty
+ * buckets.
  *
  * <p>Layout, like HdrHistogram's: a value is first divided by a unit ({@code value >>> unitShift}),
  * the quotients below {@code 2 * S} get one bucket each, and every further power-of-two octave is
@@ -296,29 +298,6 @@ public final class DistributionRecorder {
         : Math.max(recordedCount(), countSource.totalCount());
   }
 
-  /** Receives the non-empty buckets of a recorder, lowest first. */
-  @FunctionalInterface
-  public interface BucketVisitor {
-    /**
-     * @param lowValue lowest value of the bucket
-     * @param highValue one past its highest value
-     * @param count values in it
-     */
-    void bucket(long lowValue, long highValue, long count);
-  }
-
-  /** Hands every non-empty bucket to {@code visitor}, lowest first. For exporters. */
-  public void forEachBucket(BucketVisitor visitor) {
-    long[] c = carries;
-    long implied = impliedZeros();
-    for (int i = 0; i < counts.length; i++) {
-      long n = countAt(i, c) + (i == 0 ? implied : 0);
-      if (n > 0) {
-        visitor.bucket(lowValue(i), highValue(i), n);
-      }
-    }
-  }
-
   private long impliedZeros() {
     return countSource == null ? 0 : Math.max(0, countSource.recordedCount() - recordedCount());
   }
@@ -336,10 +315,12 @@ public final class DistributionRecorder {
     long[] c = carries;
     long total = 0;
     long exactSum = 0;
+    BucketList buckets = new BucketList();
     for (int i = 0; i < counts.length; i++) {
       long n = countAt(i, c) + (i == 0 ? implied : 0);
       if (n > 0) {
         scratch.recordValueWithCount(representative(i), n);
+        buckets.add(lowValue(i), highValue(i), n);
         total += n;
         if (i < exactBelow) {
           exactSum += i * n; // bucket i holds exactly the value i here
@@ -367,10 +348,35 @@ public final class DistributionRecorder {
         clamp(scratch.getValueAtPercentile(50), low, high),
         clamp(scratch.getValueAtPercentile(95), low, high),
         clamp(scratch.getValueAtPercentile(99), low, high),
-        high);
+        high,
+        buckets.toBuckets());
   }
 
   private static long clamp(long value, long low, long high) {
     return Math.min(Math.max(value, low), high);
+  }
+
+  /** The non-empty buckets of one snapshot, gathered lowest first. */
+  private static final class BucketList {
+    private long[] lows = new long[16];
+    private long[] highs = new long[16];
+    private long[] counts = new long[16];
+    private int size;
+
+    void add(long low, long high, long count) {
+      if (size == lows.length) {
+        lows = Arrays.copyOf(lows, size * 2);
+        highs = Arrays.copyOf(highs, size * 2);
+        counts = Arrays.copyOf(counts, size * 2);
+      }
+      lows[size] = low;
+      highs[size] = high;
+      counts[size++] = count;
+    }
+
+    Buckets toBuckets() {
+      return Buckets.of(
+          Arrays.copyOf(lows, size), Arrays.copyOf(highs, size), Arrays.copyOf(counts, size));
+    }
   }
 }

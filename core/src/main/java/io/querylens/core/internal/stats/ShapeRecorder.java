@@ -109,9 +109,7 @@ final class ShapeRecorder {
     DistributionSnapshot e = execute.snapshot(scratch);
     if (e.count() != 0) {
       long executeSum = Math.max(0L, total - f.sum() - p.sum());
-      e =
-          new DistributionSnapshot(
-              e.count(), executeSum, e.min(), e.p50(), e.p95(), e.p99(), e.max());
+      e = e.withSum(executeSum);
     }
     return new ShapeSnapshot(
         shape, database, e.count(), (long) ERRORS.getOpaque(this), total, e, f, p, r);

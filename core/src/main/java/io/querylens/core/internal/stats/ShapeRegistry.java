@@ -21,19 +21,13 @@ import org.HdrHistogram.Histogram;
  * A custom open-addressing map would save about one dependent load; not worth its code.
  *
  * <p>At most {@code maxShapes} shapes get recorders of their own (about 15 KB each); executions of
- * further shapes are recorded under {@link #OVERFLOW_SHAPE}, and the distinct shapes so dropped are
- * counted approximately. A shape's database is the one it was first recorded on: a shape run on two
- * databases is attributed to the first, and the overflow shape to {@link Database#UNKNOWN}. {@link
- * #reset()} swaps in fresh state, so a writer racing it records into the old state and is forgotten
- * with it.
+ * further shapes are recorded under {@link QueryShape#OVERFLOW}, and the distinct shapes so dropped
+ * are counted approximately. A shape's database is the one it was first recorded on: a shape run on
+ * two databases is attributed to the first, and the overflow shape to {@link Database#UNKNOWN}.
+ * {@link #reset()} swaps in fresh state, so a writer racing it records into the old state and is
+ * forgotten with it.
  */
 public final class ShapeRegistry {
-  /**
-   * Where executions of shapes beyond {@code maxShapes} are recorded; its fingerprint is fixed at
-   * -1 (id {@code ffffffffffffffff}).
-   */
-  public static final QueryShape OVERFLOW_SHAPE = new QueryShape(-1L, "(other shapes)", "");
-
   private static final Comparator<ShapeSnapshot> LARGEST_TOTAL_FIRST =
       Comparator.comparingLong(ShapeSnapshot::totalNanos)
           .thenComparingLong(ShapeSnapshot::count)
@@ -45,7 +39,7 @@ public final class ShapeRegistry {
 
   /**
    * @param maxShapes shapes with recorders of their own ({@code querylens.max-shapes}); 0 records
-   *     every execution under {@link #OVERFLOW_SHAPE}
+   *     every execution under {@link QueryShape#OVERFLOW}
    */
   public ShapeRegistry(int maxShapes) {
     if (maxShapes < 0) {
@@ -95,32 +89,13 @@ public final class ShapeRegistry {
     return List.copyOf(shapes);
   }
 
-  /** Receives one shape's execute-time distribution; see {@link #forEachExecute}. */
-  @FunctionalInterface
-  public interface ExecuteVisitor {
-    void shape(QueryShape shape, DistributionRecorder execute);
-  }
-
-  /**
-   * Hands every shape's execute-time distribution to {@code visitor}, the overflow shape's last:
-   * exporters walk its buckets ({@link DistributionRecorder#forEachBucket}) for histograms finer
-   * than a snapshot's percentiles. Its bucket counts add up to the shape's executions.
-   */
-  public void forEachExecute(ExecuteVisitor visitor) {
-    State s = state;
-    for (ShapeRecorder recorder : s.recorders.values()) {
-      visitor.shape(recorder.shape(), recorder.execute());
-    }
-    visitor.shape(OVERFLOW_SHAPE, s.overflow.execute());
-  }
-
   private static void addIfRecorded(List<ShapeSnapshot> shapes, ShapeSnapshot shape) {
     if (shape.count() > 0) {
       shapes.add(shape);
     }
   }
 
-  /** Approximate number of distinct shapes recorded under {@link #OVERFLOW_SHAPE}. */
+  /** Approximate number of distinct shapes recorded under {@link QueryShape#OVERFLOW}. */
   public long droppedShapes() {
     return state.dropped.estimate();
   }
@@ -147,7 +122,7 @@ public final class ShapeRegistry {
     /** Recorders created or about to be; never above maxShapes. */
     final AtomicInteger admitted = new AtomicInteger();
 
-    final ShapeRecorder overflow = new ShapeRecorder(OVERFLOW_SHAPE, Database.UNKNOWN);
+    final ShapeRecorder overflow = new ShapeRecorder(QueryShape.OVERFLOW, Database.UNKNOWN);
     final DistinctCounter dropped = new DistinctCounter();
 
     State(int maxShapes) {

@@ -4,7 +4,7 @@ import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.FindingListener;
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import io.querylens.core.internal.stats.DistinctCounter;
 import java.util.ArrayList;
 import java.util.Comparator;

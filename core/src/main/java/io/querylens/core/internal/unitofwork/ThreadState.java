@@ -2,7 +2,7 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWorkSource;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.lang.ref.WeakReference;
 
 /**

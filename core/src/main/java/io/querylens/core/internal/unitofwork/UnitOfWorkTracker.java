@@ -9,7 +9,7 @@ import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -10,7 +10,7 @@ import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.core.internal.sql.SqlNormalizer;
 import java.lang.management.ManagementFactory;

@@ -6,7 +6,7 @@ import io.querylens.core.Finding;
 import io.querylens.core.FindingListener;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.Faults;
+import io.querylens.core.intercept.Faults;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

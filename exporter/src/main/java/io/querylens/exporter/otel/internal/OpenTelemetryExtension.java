@@ -3,8 +3,8 @@ package io.querylens.exporter.otel.internal;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Recording;
 import java.time.Duration;
 
 /**
@@ -35,13 +35,12 @@ public final class OpenTelemetryExtension implements QueryLensExtension {
       }
       hooks = global = new Hooks(context);
     }
-    Recording recording = context instanceof Recording ? (Recording) context : null;
     flushAtExit(hooks, config);
     hooks.setUpAtFirstExecution(
         GlobalOpenTelemetry::isSet,
         () ->
             export.equals("on") || ExportTrigger.present()
-                ? Telemetry.fromEnvironment(config.otelSpans(), recording)
+                ? Telemetry.fromEnvironment(config.otelSpans(), context)
                 : null);
   }
 

@@ -8,8 +8,8 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.common.Clock;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.QueryLensExtension;
+import io.querylens.core.intercept.Faults;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.metrics.ObservedMetrics;
 import io.querylens.exporter.otel.internal.metrics.QueryLensMetrics;
@@ -74,7 +74,8 @@ public final class Telemetry {
    * {@code on} or {@code off} ({@code querylens.otel.spans}); {@code recording}'s metrics are
    * reported through its meters unless {@code recording} is null.
    */
-  public static Telemetry of(OpenTelemetry openTelemetry, String spans, Recording recording) {
+  public static Telemetry of(
+      OpenTelemetry openTelemetry, String spans, QueryLensExtension.Context recording) {
     DeliveryHealth health = new DeliveryHealth();
     ObservedMetrics observed =
         recording == null ? null : ObservedMetrics.register(openTelemetry, recording, health);
@@ -88,7 +89,7 @@ public final class Telemetry {
    * global, with {@code recording}'s metrics read at each collection. Autoconfigure's own shutdown
    * hook is off: the exporter's exit hook flushes it, bounded, after what was held is replayed.
    */
-  public static Telemetry fromEnvironment(String spans, Recording recording) {
+  public static Telemetry fromEnvironment(String spans, QueryLensExtension.Context recording) {
     if (GlobalOpenTelemetry.isSet()) {
       return of(GlobalOpenTelemetry.get(), spans, recording);
     }

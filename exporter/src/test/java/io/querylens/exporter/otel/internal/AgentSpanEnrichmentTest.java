@@ -11,7 +11,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.exporter.otel.TestFixtures;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.jdbc.QueryLensDataSource;

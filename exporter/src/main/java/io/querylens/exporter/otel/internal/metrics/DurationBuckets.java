@@ -1,6 +1,6 @@
 package io.querylens.exporter.otel.internal.metrics;
 
-import io.querylens.core.internal.stats.DistributionRecorder;
+import io.querylens.core.Buckets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +26,10 @@ final class DurationBuckets {
 
   private DurationBuckets() {}
 
-  /** The counts of {@code recorder}'s values per explicit bucket. */
-  static long[] read(DistributionRecorder recorder) {
+  /** The counts of the values in {@code buckets} per explicit bucket. */
+  static long[] read(Buckets buckets) {
     long[] counts = new long[COUNT];
-    recorder.forEachBucket((low, high, n) -> counts[indexOf(low + (high - low) / 2)] += n);
+    buckets.forEach((low, high, n) -> counts[indexOf(low + (high - low) / 2)] += n);
     return counts;
   }
 

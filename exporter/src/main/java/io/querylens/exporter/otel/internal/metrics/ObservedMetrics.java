@@ -12,8 +12,8 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.resources.Resource;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.QueryLensExtension;
+import io.querylens.core.intercept.Faults;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +30,14 @@ import java.util.Map;
  * has no asynchronous histogram. Internal: public only for the exporter's entry class.
  */
 public final class ObservedMetrics implements AutoCloseable {
-  private final Recording recording;
+  private final QueryLensExtension.Context recording;
   private final OperationDurationListener listener;
   private final BatchCallback callback;
 
   private ObservedMetrics(
-      Recording recording, OperationDurationListener listener, BatchCallback callback) {
+      QueryLensExtension.Context recording,
+      OperationDurationListener listener,
+      BatchCallback callback) {
     this.recording = recording;
     this.listener = listener;
     this.callback = callback;
@@ -43,7 +45,7 @@ public final class ObservedMetrics implements AutoCloseable {
 
   /** Starts reporting {@code recording}'s metrics through {@code openTelemetry}'s meters. */
   public static ObservedMetrics register(
-      OpenTelemetry openTelemetry, Recording recording, DeliveryHealth health) {
+      OpenTelemetry openTelemetry, QueryLensExtension.Context recording, DeliveryHealth health) {
     Meter meter = openTelemetry.getMeter(SnapshotMetricData.SCOPE.getName());
     SnapshotMetricProducer producer =
         new SnapshotMetricProducer(

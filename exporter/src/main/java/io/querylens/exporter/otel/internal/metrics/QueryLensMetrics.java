@@ -2,7 +2,7 @@ package io.querylens.exporter.otel.internal.metrics;
 
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.common.Clock;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.QueryLensExtension;
 import io.querylens.exporter.otel.internal.delivery.CountingLogRecordExporter;
 import io.querylens.exporter.otel.internal.delivery.CountingMetricExporter;
 import io.querylens.exporter.otel.internal.delivery.CountingSpanExporter;
@@ -22,7 +22,9 @@ public final class QueryLensMetrics {
    * health}.
    */
   public static void customize(
-      AutoConfigurationCustomizer sdk, Recording recording, DeliveryHealth health) {
+      AutoConfigurationCustomizer sdk,
+      QueryLensExtension.Context recording,
+      DeliveryHealth health) {
     sdk.addMeterProviderCustomizer(
         (meters, config) ->
             meters.registerMetricProducer(

@@ -17,18 +17,17 @@ import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
+import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
 import io.querylens.exporter.otel.internal.ShapeAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.delivery.Signal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
   /** Longest {@code db.query.text} put on a series; longer shapes are cut. */
   static final int MAX_QUERY_TEXT = 300;
 
-  private final Recording recording;
+  private final QueryLensExtension.Context recording;
   private final DeliveryHealth health;
   private final Clock clock;
   private final long startEpochNanos;
@@ -120,7 +119,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
    * @param topShapes query shapes with series of their own ({@code querylens.metrics.top-shapes})
    */
   public SnapshotMetricProducer(
-      Recording recording, DeliveryHealth health, int topShapes, Clock clock) {
+      QueryLensExtension.Context recording, DeliveryHealth health, int topShapes, Clock clock) {
     this.recording = recording;
     this.health = health;
     this.clock = clock;
@@ -141,18 +140,11 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private Collection<MetricData> collect(Resource resource) {
     QueryLensSnapshot snapshot = recording.snapshot();
-    Map<QueryShape, long[]> buckets = new HashMap<>();
-    recording.forEachExecuteDistribution(
-        (shape, execute) -> buckets.put(shape, DurationBuckets.read(execute)));
     long now = clock.now();
     Map<QueryShape, Reading> readings = new LinkedHashMap<>(); // largest total time first
     Map<Attributes, Reading> byOperation = new LinkedHashMap<>();
     for (ShapeSnapshot s : snapshot.shapes()) {
-      long[] b = buckets.get(s.shape());
-      if (b == null) {
-        continue; // recorded after the walk above, or reset in between: next collection has it
-      }
-      Reading r = Reading.of(s, b);
+      Reading r = Reading.of(s, DurationBuckets.read(s.execute().buckets()));
       readings.put(s.shape(), r);
       byOperation
           .computeIfAbsent(operations.of(s.shape(), s.database()).operation, a -> new Reading())
@@ -225,7 +217,7 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private void addConnectionMetrics(
       Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
-    long[] acquire = DurationBuckets.read(recording.acquireDistribution());
+    long[] acquire = DurationBuckets.read(snapshot.connections().acquire().buckets());
     out.add(
         CONNECTION_ACQUIRE_DURATION.histogram(
             resource,

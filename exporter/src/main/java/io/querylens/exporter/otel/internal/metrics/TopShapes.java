@@ -1,7 +1,6 @@
 package io.querylens.exporter.otel.internal.metrics;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.stats.ShapeRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ final class TopShapes {
     for (Map.Entry<QueryShape, Reading> e : readings.entrySet()) {
       QueryShape shape = e.getKey();
       long[] slot = slots.get(shape);
-      if (slot == null && slots.size() < limit && shape != ShapeRegistry.OVERFLOW_SHAPE) {
+      if (slot == null && slots.size() < limit && shape != QueryShape.OVERFLOW) {
         slot = new long[1];
         slots.put(shape, slot);
       }

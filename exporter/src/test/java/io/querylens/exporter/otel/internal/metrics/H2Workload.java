@@ -2,7 +2,7 @@ package io.querylens.exporter.otel.internal.metrics;
 
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.config.QueryLensConfig;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.QueryLensDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,6 @@ package io.querylens.exporter.otel.internal.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.stats.ShapeRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ class TopShapesTest {
   @Test
   void theOverflowShapeNeverGetsASlot() {
     TopShapes top = new TopShapes(5, 0);
-    List<TopShapes.Series> series = top.split(readings(ShapeRegistry.OVERFLOW_SHAPE, 50, a, 1), 10);
+    List<TopShapes.Series> series = top.split(readings(QueryShape.OVERFLOW, 50, a, 1), 10);
     assertThat(series).extracting(TopShapes.Series::shape).containsExactly(a, null);
     assertThat(series.get(1).reading().count).isEqualTo(50);
   }

@@ -1,4 +1,4 @@
-package io.querylens.core.internal;
+package io.querylens.core.intercept;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.querylens.core.internal;
+package io.querylens.core.intercept;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.querylens.core.internal;
+package io.querylens.core.intercept;
 
 /**
  * Hashes of bound parameter values, so that repeated executions of one shape can be told apart

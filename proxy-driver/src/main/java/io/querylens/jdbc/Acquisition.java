@@ -1,7 +1,8 @@
-package io.querylens.jdbc.internal;
+package io.querylens.jdbc;
 
-import io.querylens.core.internal.Faults;
-import io.querylens.core.internal.Recording;
+import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Recording;
+import io.querylens.jdbc.internal.QueryLensConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,7 +11,8 @@ import java.sql.SQLException;
  * DataSource wrapper, the {@code jdbc:querylens:} driver, the agent's advice) shares one
  * thread-local depth, so only the outermost call records the acquire (a pool over the driver
  * records the pool's wait) and each execution is recorded once; every level hands its connection to
- * {@link QueryLensConnection#wrap}, which wraps it once. Internal: public for the agent.
+ * {@link QueryLensConnection#wrap}, which wraps it once. Public for the agent, which shares that
+ * depth; not meant for applications.
  */
 public final class Acquisition {
   /** Per thread: {@code [0]} calls in progress, {@code [1]} the outermost one's start. */

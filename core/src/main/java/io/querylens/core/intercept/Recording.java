@@ -1,4 +1,4 @@
-package io.querylens.core.internal;
+package io.querylens.core.intercept;
 
 import io.querylens.core.Database;
 import io.querylens.core.Execution;
@@ -13,7 +13,6 @@ import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.sql.SqlDialect;
 import io.querylens.core.internal.stats.ConnectionStats;
-import io.querylens.core.internal.stats.DistributionRecorder;
 import io.querylens.core.internal.stats.ShapeRegistry;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.util.Arrays;
@@ -83,7 +82,6 @@ public final class Recording implements QueryLensExtension.Context {
     Recording r = global;
     if (r == null) {
       r = new Recording(config.get());
-      ExitReports.install(r);
       global = r; // before the extensions, which may ask for it
       r.loadExtensions();
     }
@@ -424,19 +422,6 @@ public final class Recording implements QueryLensExtension.Context {
         tracker.findings(),
         tracker.droppedFindings(),
         tracker.units());
-  }
-
-  /**
-   * Hands every shape's execute-time distribution to {@code visitor}, for exporters that read raw
-   * buckets at collection time (see {@link ShapeRegistry#forEachExecute}).
-   */
-  public void forEachExecuteDistribution(ShapeRegistry.ExecuteVisitor visitor) {
-    registry.forEachExecute(visitor);
-  }
-
-  /** The acquire-time distribution, for exporters that read raw buckets at collection time. */
-  public DistributionRecorder acquireDistribution() {
-    return connections.acquire();
   }
 
   /** Forgets everything recorded so far. */

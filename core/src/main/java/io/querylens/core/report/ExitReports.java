@@ -1,0 +1,54 @@
+package io.querylens.core.report;
+
+import io.querylens.core.QueryLensExtension;
+import io.querylens.core.QueryLensSnapshot;
+import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.intercept.Faults;
+import java.nio.file.Path;
+
+/**
+ * Writes the reports the configuration asks for ({@code querylens.report.console}, {@code
+ * querylens.report.json}) when the JVM exits. An extension, found through {@link
+ * java.util.ServiceLoader} by the JVM-wide recording, so the recording knows nothing of reports:
+ * renderers depend on the engine, not the reverse. Public only for ServiceLoader.
+ */
+public final class ExitReports implements QueryLensExtension {
+  /** For {@link java.util.ServiceLoader}. */
+  public ExitReports() {}
+
+  @Override
+  public void install(Context context) {
+    QueryLensConfig config = context.config();
+    if (!config.reportConsole() && config.reportJson() == null) {
+      return;
+    }
+    try {
+      Thread hook = new Thread(() -> write(context), "querylens-exit-report");
+      hook.setDaemon(true);
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (Throwable t) { // e.g. the JVM is already shutting down
+      Faults.report("exit-report", t);
+    }
+  }
+
+  private static void write(Context context) {
+    QueryLensConfig config = context.config();
+    QueryLensSnapshot snapshot = context.snapshot();
+    if (config.reportConsole()) {
+      try {
+        System.err.println(ConsoleReport.render(snapshot, config.reportTop()));
+        System.err.flush();
+      } catch (Throwable t) {
+        Faults.report("console-report", t);
+      }
+    }
+    Path json = config.reportJson();
+    if (json != null) {
+      try {
+        JsonReport.write(snapshot, json);
+      } catch (Throwable t) {
+        Faults.report("json-report", t);
+      }
+    }
+  }
+}

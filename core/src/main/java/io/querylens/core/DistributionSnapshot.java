@@ -2,7 +2,7 @@ package io.querylens.core;
 
 /**
  * An immutable summary of one distribution (execute, fetch or process time in nanoseconds, or
- * rows). Percentiles carry the recording precision stated in docs/findings.md.
+ * rows). Percentiles carry the recording precision stated in the README.
  */
 public record DistributionSnapshot(
     long count, long sum, long min, long p50, long p95, long p99, long max) {

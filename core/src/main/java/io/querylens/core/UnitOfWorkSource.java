@@ -4,8 +4,8 @@ package io.querylens.core;
  * Supplies the current unit of work from something the application already has: its OpenTelemetry
  * local root span (the exporter), an inbound servlet request (the agent). Registered through {@link
  * java.util.ServiceLoader} or programmatically. Sources are asked in {@link #precedence()} order
- * after an explicit {@link UnitOfWork} scope and before JDBC transactions and idle gaps (DESIGN.md,
- * "Unit of work").
+ * after an explicit {@link UnitOfWork} scope and before JDBC transactions and idle gaps
+ * (docs/findings.md, "Units of work").
  *
  * <p>Called on the application's thread for every execution: implementations must be fast,
  * allocation-free and must not throw.

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Every configuration key QueryLens reads: its name, type, default and a one-line description. This
  * registry is the single source for validation, for "did you mean" suggestions and for the key
- * table in the README (a test keeps the two in step).
+ * table in docs/configuration.md (a test keeps the two in step).
  *
  * <p>A key {@code querylens.sql-cache.max-entries} is also read from the environment variable
  * {@code QUERYLENS_SQL_CACHE_MAX_ENTRIES}: dots and dashes become underscores, letters upper case.
@@ -340,7 +340,7 @@ public enum ConfigKey {
     }
   }
 
-  /** The type as the README table shows it: "boolean", "integer 1..10000", "path". */
+  /** The type as the docs table shows it: "boolean", "integer 1..10000", "path". */
   String typeText() {
     switch (type) {
       case BOOLEAN:

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** What the exporter attaches to a recording, and when (decisions 0018, 0022). */
+/** What the exporter attaches to a recording, and when (decisions 0012, 0022). */
 class HooksTest {
   private final RecordingContext context = new RecordingContext();
   private final Hooks hooks = new Hooks(context);

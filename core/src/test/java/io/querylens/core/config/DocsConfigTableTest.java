@@ -10,10 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the configuration table in the repository README in step with {@link ConfigKey}. */
-class ReadmeConfigTableTest {
+/**
+ * Keeps the configuration table in docs/configuration.md (between the config-table markers) in step
+ * with {@link ConfigKey}.
+ */
+class DocsConfigTableTest {
+  private static final String START = "<!-- config-table:start -->";
+  private static final String END = "<!-- config-table:end -->";
 
-  /** The table the README should contain, one row per key, as the failure message prints it. */
+  /** The table the docs should contain, one row per key, as the failure message prints it. */
   static String expectedTable() {
     StringBuilder sb = new StringBuilder();
     sb.append("| Key | Environment variable | Type | Default | Description |\n");
@@ -29,22 +34,36 @@ class ReadmeConfigTableTest {
   }
 
   @Test
-  void readmeTableListsEveryKeyWithItsDefaultAndNoOtherKeys() throws IOException {
+  void docsTableListsEveryKeyWithItsDefaultAndNoOtherKeys() throws IOException {
     Path root = reactorRoot();
-    Path readme = root.resolve("README.md");
-    if (!Files.isRegularFile(readme)) {
+    Path page = root.resolve("docs/configuration.md");
+    if (!Files.isRegularFile(page)) {
       fail(
-          "No README.md in the reactor root "
+          "No docs/configuration.md in the reactor root "
               + root
-              + "; add one with this table:\n\n"
+              + "; add one with this table between "
+              + START
+              + " and "
+              + END
+              + ":\n\n"
               + expectedTable());
     }
     List<List<String>> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+    boolean inTable = false;
+    boolean ended = false;
+    for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
       String t = line.trim();
-      if (t.startsWith("|")) {
+      if (t.equals(START)) {
+        inTable = true;
+      } else if (t.equals(END)) {
+        ended = inTable;
+        inTable = false;
+      } else if (inTable && t.startsWith("|")) {
         rows.add(cells(t));
       }
+    }
+    if (!ended) {
+      fail(page + " has no table between " + START + " and " + END + ":\n\n" + expectedTable());
     }
     List<String> wrong = new ArrayList<>();
     for (ConfigKey k : ConfigKey.values()) {
@@ -67,7 +86,7 @@ class ReadmeConfigTableTest {
     }
     if (!wrong.isEmpty()) {
       fail(
-          readme
+          page
               + " is out of step with ConfigKey:\n  "
               + String.join("\n  ", wrong)
               + "\nExpected table:\n\n"
@@ -96,6 +115,6 @@ class ReadmeConfigTableTest {
         return dir;
       }
     }
-    return fail("No pom.xml with <modules> above " + start + "; cannot find the README");
+    return fail("No pom.xml with <modules> above " + start + "; cannot find the docs");
   }
 }

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.querylens.core.config.Mode;
 import io.querylens.exporter.otel.QueryLensOpenTelemetry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -145,11 +146,7 @@ enum Variant {
     Opened open() throws SQLException {
       DiscardingSpanExporter exporter = new DiscardingSpanExporter();
       OpenTelemetrySdk sdk = alwaysOnSdk(exporter);
-      QueryLensOpenTelemetry.builder()
-          .setOpenTelemetry(sdk)
-          .setSpans(QueryLensOpenTelemetry.Spans.ON)
-          .build()
-          .install();
+      QueryLensOpenTelemetry.builder().setOpenTelemetry(sdk).setSpans(Mode.ON).build().install();
       return exporting(sdk, exporter, QUERYLENS.open().connection(), 0);
     }
   },
@@ -167,7 +164,7 @@ enum Variant {
       System.setProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:9");
       System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
       System.setProperty("otel.metric.export.interval", "1000");
-      QueryLensOpenTelemetry.builder().setSpans(QueryLensOpenTelemetry.Spans.ON).build().install();
+      QueryLensOpenTelemetry.builder().setSpans(Mode.ON).build().install();
       return QUERYLENS.open();
     }
   };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Recording;
 import java.sql.Connection;
@@ -25,7 +26,8 @@ class QueryLensListenerTest {
 
   @BeforeEach
   void setUp() throws SQLException {
-    recording = Recording.create(QueryLensConfig.builder().setReportConsole(false).build());
+    recording =
+        Recording.create(QueryLensConfig.builder().set(ConfigKey.REPORT_CONSOLE, false).build());
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:dsproxy;DB_CLOSE_DELAY=-1");
     try (Connection connection = h2.getConnection();

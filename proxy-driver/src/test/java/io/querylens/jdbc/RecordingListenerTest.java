@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.querylens.core.Database;
 import io.querylens.core.Execution;
 import io.querylens.core.ShapeSnapshot;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
@@ -28,7 +29,8 @@ class RecordingListenerTest {
 
   @BeforeEach
   void setUp() throws SQLException {
-    recording = Recording.create(QueryLensConfig.builder().setReportConsole(false).build());
+    recording =
+        Recording.create(QueryLensConfig.builder().set(ConfigKey.REPORT_CONSOLE, false).build());
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:listeners;DB_CLOSE_DELAY=-1");
     dataSource = QueryLensDataSource.wrap(h2, recording);

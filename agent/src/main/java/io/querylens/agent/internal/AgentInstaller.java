@@ -1,6 +1,7 @@
 package io.querylens.agent.internal;
 
 import io.querylens.core.config.ConfigKey;
+import io.querylens.core.config.LogLevel;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
@@ -77,9 +78,10 @@ public final class AgentInstaller {
 
   /**
    * The level to log at while the configuration is read: the argument (without, then with the
-   * {@code querylens.} prefix), else the system property, else the environment variable.
+   * {@code querylens.} prefix), else the system property, else the environment variable, else the
+   * default; a bad value is reported by {@link QueryLensConfig#from} and left at the default.
    */
-  private static String earlyLevel(Map<String, String> overrides) {
+  private static LogLevel earlyLevel(Map<String, String> overrides) {
     String key = ConfigKey.LOG_LEVEL.key();
     String level = overrides.get(key.substring(key.indexOf('.') + 1));
     if (level == null) {
@@ -91,7 +93,11 @@ public final class AgentInstaller {
     if (level == null) {
       level = System.getenv(ConfigKey.LOG_LEVEL.envName());
     }
-    return level;
+    try {
+      return level == null ? ConfigKey.LOG_LEVEL.defaultValue() : ConfigKey.LOG_LEVEL.parse(level);
+    } catch (IllegalArgumentException e) {
+      return ConfigKey.LOG_LEVEL.defaultValue();
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.config.ConfigKey;
-import java.util.Locale;
+import io.querylens.core.config.LogLevel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -21,11 +20,6 @@ final class ShadedJulLogging extends Handler {
 
   static final int PER_MINUTE = 10;
 
-  /** The JUL level of each of {@code ConfigKey.LOG_LEVEL.choices()}, in that order. */
-  private static final Level[] LEVELS = {
-    Level.OFF, Level.SEVERE, Level.WARNING, Level.INFO, Level.FINE
-  };
-
   /** Held so that JUL, which keeps loggers weakly, does not drop the configuration. */
   private static java.util.logging.Logger root;
 
@@ -36,7 +30,7 @@ final class ShadedJulLogging extends Handler {
   ShadedJulLogging() {}
 
   /** Routes {@link #ROOT}'s records to the agent's logger at {@code level}; one handler a JVM. */
-  static synchronized void install(String level) {
+  static synchronized void install(LogLevel level) {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ROOT);
     logger.setUseParentHandlers(false);
     logger.setLevel(julLevel(level));
@@ -46,13 +40,22 @@ final class ShadedJulLogging extends Handler {
     }
   }
 
-  /** The JUL level for a {@code querylens.log.level} name; {@code INFO} for null or unknown. */
-  static Level julLevel(String level) {
-    int index =
-        level == null
-            ? -1
-            : ConfigKey.LOG_LEVEL.choices().indexOf(level.trim().toLowerCase(Locale.ROOT));
-    return index < 0 ? Level.INFO : LEVELS[index];
+  /** The JUL level that lets through what {@code level} prints. */
+  static Level julLevel(LogLevel level) {
+    switch (level) {
+      case OFF:
+        return Level.OFF;
+      case ERROR:
+        return Level.SEVERE;
+      case WARN:
+        return Level.WARNING;
+      case INFO:
+        return Level.INFO;
+      case DEBUG:
+        return Level.FINE;
+      default:
+        throw new AssertionError(level);
+    }
   }
 
   @Override

@@ -1,8 +1,7 @@
 package io.querylens.agent.internal;
 
-import io.querylens.core.config.ConfigKey;
+import io.querylens.core.config.LogLevel;
 import java.io.PrintStream;
-import java.util.Locale;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -17,35 +16,17 @@ final class StderrLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Numeric thresholds: a message is printed when its level's number is at most this; each is the
-   * level's index in {@code ConfigKey.LOG_LEVEL.choices()} (off, error, warn, info, debug).
-   */
-  private static final int ERROR = 1;
-
-  private static final int WARN = 2;
-  private static final int INFO = 3;
-  private static final int DEBUG = 4;
-
-  /**
    * The current threshold, shared by every logger; {@code info} until the agent reads its config.
    */
-  private static volatile int threshold = INFO;
+  private static volatile LogLevel threshold = LogLevel.INFO;
 
   StderrLogger(String name) {
     this.name = name;
   }
 
-  /**
-   * Sets the threshold from a level name ({@code off}..{@code debug}); an unknown name is ignored.
-   */
-  static void setLevel(String level) {
-    if (level == null) {
-      return;
-    }
-    int index = ConfigKey.LOG_LEVEL.choices().indexOf(level.trim().toLowerCase(Locale.ROOT));
-    if (index >= 0) {
-      threshold = index;
-    }
+  /** Sets the threshold: messages at {@code level} and more severe ones are printed. */
+  static void setLevel(LogLevel level) {
+    threshold = level;
   }
 
   @Override
@@ -55,22 +36,22 @@ final class StderrLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isDebugEnabled() {
-    return threshold >= DEBUG;
+    return threshold.prints(LogLevel.DEBUG);
   }
 
   @Override
   public boolean isInfoEnabled() {
-    return threshold >= INFO;
+    return threshold.prints(LogLevel.INFO);
   }
 
   @Override
   public boolean isWarnEnabled() {
-    return threshold >= WARN;
+    return threshold.prints(LogLevel.WARN);
   }
 
   @Override
   public boolean isErrorEnabled() {
-    return threshold >= ERROR;
+    return threshold.prints(LogLevel.ERROR);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.querylens.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.config.LogLevel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,8 @@ class ShadedJulLoggingTest {
 
   @Test
   void theRelocatedSdksLoggersStopAtTheAgentsHandler() {
-    ShadedJulLogging.install("debug");
-    ShadedJulLogging.install("warn"); // the level changes, the handler is not added again
+    ShadedJulLogging.install(LogLevel.DEBUG);
+    ShadedJulLogging.install(LogLevel.WARN); // the level changes, the handler is not added again
 
     Logger root = Logger.getLogger(ShadedJulLogging.ROOT);
     assertThat(root.getUseParentHandlers()).isFalse();
@@ -25,11 +26,11 @@ class ShadedJulLoggingTest {
 
   @Test
   void querylensLevelsMapToJulLevels() {
-    assertThat(ShadedJulLogging.julLevel("off")).isEqualTo(Level.OFF);
-    assertThat(ShadedJulLogging.julLevel("error")).isEqualTo(Level.SEVERE);
-    assertThat(ShadedJulLogging.julLevel(" WARN ")).isEqualTo(Level.WARNING);
-    assertThat(ShadedJulLogging.julLevel("info")).isEqualTo(Level.INFO);
-    assertThat(ShadedJulLogging.julLevel("debug")).isEqualTo(Level.FINE);
+    assertThat(ShadedJulLogging.julLevel(LogLevel.OFF)).isEqualTo(Level.OFF);
+    assertThat(ShadedJulLogging.julLevel(LogLevel.ERROR)).isEqualTo(Level.SEVERE);
+    assertThat(ShadedJulLogging.julLevel(LogLevel.WARN)).isEqualTo(Level.WARNING);
+    assertThat(ShadedJulLogging.julLevel(LogLevel.INFO)).isEqualTo(Level.INFO);
+    assertThat(ShadedJulLogging.julLevel(LogLevel.DEBUG)).isEqualTo(Level.FINE);
   }
 
   @Test

@@ -1,17 +1,10 @@
 package io.querylens.core.config;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the configuration sources into a {@link QueryLensConfig.Builder}, collecting a message for
@@ -21,24 +14,11 @@ final class ConfigReader {
   /** Longest value quoted in a message; longer ones are cut. */
   private static final int MAX_QUOTED = 120;
 
-  /** Digits, optionally signed, optionally grouped with underscores: {@code 1_000_000}. */
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+(_+[0-9]+)*");
-
-  /** An integer as above with an optional unit: {@code 250ms}, {@code 2 s}, {@code 1m}. */
-  private static final Pattern DURATION =
-      Pattern.compile("([+-]?[0-9]+(?:_+[0-9]+)*)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
-
-  /** A Java package or class name prefix, optionally ending with a dot: {@code com.example.}. */
-  private static final Pattern PACKAGE_PREFIX =
-      Pattern.compile(
-          "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
-              + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*\\.?");
-
   private static final List<String> KEYS = new ArrayList<>();
   private static final List<String> ENV_NAMES = new ArrayList<>();
 
   static {
-    for (ConfigKey k : ConfigKey.values()) {
+    for (ConfigKey<?> k : ConfigKey.values()) {
       KEYS.add(k.key());
       ENV_NAMES.add(k.envName());
     }
@@ -52,7 +32,7 @@ final class ConfigReader {
   /** Reads the sources, lowest precedence first so that higher ones overwrite. */
   QueryLensConfig.Builder read(
       Map<String, String> overrides, Properties sysProps, Map<String, String> env) {
-    Map<ConfigKey, Raw> chosen = new EnumMap<>(ConfigKey.class);
+    Raw[] chosen = new Raw[ConfigKey.values().size()]; // by ConfigKey.index()
     // problems are listed highest precedence first, each source in key order
     List<String> envProblems = readEnv(env, chosen);
     List<String> sysPropProblems = readSysProps(sysProps, chosen);
@@ -62,8 +42,10 @@ final class ConfigReader {
     problems.addAll(envProblems);
 
     QueryLensConfig.Builder builder = QueryLensConfig.builder();
-    for (Map.Entry<ConfigKey, Raw> e : chosen.entrySet()) {
-      apply(builder, e.getKey(), e.getValue());
+    for (ConfigKey<?> key : ConfigKey.values()) {
+      if (chosen[key.index()] != null) {
+        apply(builder, key, chosen[key.index()]);
+      }
     }
     return builder;
   }
@@ -73,7 +55,7 @@ final class ConfigReader {
     return problems;
   }
 
-  private static List<String> readEnv(Map<String, String> env, Map<ConfigKey, Raw> chosen) {
+  private static List<String> readEnv(Map<String, String> env, Raw[] chosen) {
     List<String> found = new ArrayList<>();
     if (env == null) {
       return found;
@@ -84,9 +66,9 @@ final class ConfigReader {
         continue;
       }
       String value = nullToEmpty(e.getValue());
-      ConfigKey key = ConfigKey.byEnvName(name);
+      ConfigKey<?> key = ConfigKey.byEnvName(name);
       if (key != null) {
-        chosen.put(key, new Raw(value, "environment variable " + name));
+        chosen[key.index()] = new Raw(value, "environment variable " + name);
         continue;
       }
       String nearEnv = NearestKey.find(name, ENV_NAMES, ConfigKey.ENV_PREFIX, '_');
@@ -100,7 +82,7 @@ final class ConfigReader {
     return found;
   }
 
-  private static List<String> readSysProps(Properties props, Map<ConfigKey, Raw> chosen) {
+  private static List<String> readSysProps(Properties props, Raw[] chosen) {
     List<String> found = new ArrayList<>();
     if (props == null) {
       return found;
@@ -111,9 +93,9 @@ final class ConfigReader {
         continue;
       }
       String value = nullToEmpty(e.getValue());
-      ConfigKey key = ConfigKey.byKey(name);
+      ConfigKey<?> key = ConfigKey.byKey(name);
       if (key != null) {
-        chosen.put(key, new Raw(value, "system property"));
+        chosen[key.index()] = new Raw(value, "system property");
       } else {
         found.add(unknownKey(name, value, "system property"));
       }
@@ -121,8 +103,7 @@ final class ConfigReader {
     return found;
   }
 
-  private static List<String> readOverrides(
-      Map<String, String> overrides, Map<ConfigKey, Raw> chosen) {
+  private static List<String> readOverrides(Map<String, String> overrides, Raw[] chosen) {
     List<String> found = new ArrayList<>();
     if (overrides == null) {
       return found;
@@ -132,7 +113,7 @@ final class ConfigReader {
       String given = e.getKey().trim();
       String name = given.startsWith(ConfigKey.PREFIX) ? given : ConfigKey.PREFIX + given;
       String value = nullToEmpty(e.getValue());
-      ConfigKey key = ConfigKey.byKey(name);
+      ConfigKey<?> key = ConfigKey.byKey(name);
       if (key == null) {
         found.add(unknownKey(name, value, "override"));
         continue;
@@ -154,219 +135,26 @@ final class ConfigReader {
         }
       }
       givenAs.put(name, given);
-      chosen.put(key, new Raw(value, "override"));
+      chosen[key.index()] = new Raw(value, "override");
     }
     return found;
   }
 
-  private void apply(QueryLensConfig.Builder builder, ConfigKey key, Raw raw) {
-    String text = raw.value().trim();
-    switch (key.type()) {
-      case BOOLEAN:
-        Boolean b = parseBoolean(text);
-        if (b == null) {
-          badValue(key, raw);
-        } else if (key == ConfigKey.ENABLED) {
-          builder.setEnabled(b);
-        } else if (key == ConfigKey.REPORT_CONSOLE) {
-          builder.setReportConsole(b);
-        } else if (key == ConfigKey.DIAGNOSIS_ENABLED) {
-          builder.setDiagnosisEnabled(b);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      case INT:
-        Integer i = parseInt(text, key.min(), key.max());
-        if (i == null) {
-          badValue(key, raw);
-        } else if (key == ConfigKey.MAX_SHAPES) {
-          builder.setMaxShapes(i);
-        } else if (key == ConfigKey.SQL_CACHE_MAX_ENTRIES) {
-          builder.setSqlCacheMaxEntries(i);
-        } else if (key == ConfigKey.SQL_CACHE_MAX_SQL_LENGTH) {
-          builder.setSqlCacheMaxSqlLength(i);
-        } else if (key == ConfigKey.REPORT_TOP) {
-          builder.setReportTop(i);
-        } else if (key == ConfigKey.NPLUSONE_THRESHOLD) {
-          builder.setNPlusOneThreshold(i);
-        } else if (key == ConfigKey.MAX_FINDINGS) {
-          builder.setMaxFindings(i);
-        } else if (key == ConfigKey.METRICS_TOP_SHAPES) {
-          builder.setMetricsTopShapes(i);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      case PATH:
-        Path p;
-        try {
-          p = text.isEmpty() ? null : Path.of(text);
-        } catch (InvalidPathException e) {
-          problems.add(
-              describe(key, raw)
-                  + ": not a valid path ("
-                  + e.getReason()
-                  + "); "
-                  + usingDefault(key));
-          return;
-        }
-        if (key == ConfigKey.REPORT_JSON) {
-          builder.setReportJson(p);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      case DURATION:
-        Duration d = parseDuration(text, key.min(), key.max());
-        if (d == null) {
-          badValue(key, raw);
-        } else if (key == ConfigKey.UNIT_IDLE_GAP) {
-          builder.setUnitIdleGap(d);
-        } else if (key == ConfigKey.OTEL_EXIT_TIMEOUT) {
-          builder.setOtelExitTimeout(d);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      case LIST:
-        List<String> list = parsePackageList(text);
-        if (list == null) {
-          badValue(key, raw);
-        } else if (key == ConfigKey.CALLSITE_APP_PACKAGES) {
-          builder.setCallSiteAppPackages(list);
-        } else if (key == ConfigKey.CALLSITE_SKIP_PACKAGES) {
-          builder.setCallSiteSkipPackages(list);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      case CHOICE:
-        String choice = text.toLowerCase(Locale.ROOT);
-        if (!key.choices().contains(choice)) {
-          badValue(key, raw);
-        } else if (key == ConfigKey.LOG_LEVEL) {
-          builder.setLogLevel(choice);
-        } else if (key == ConfigKey.OTEL_EXPORT) {
-          builder.setOtelExport(choice);
-        } else if (key == ConfigKey.OTEL_SPANS) {
-          builder.setOtelSpans(choice);
-        } else {
-          throw new AssertionError(key);
-        }
-        return;
-      default:
-        throw new AssertionError(key.type());
-    }
-  }
-
-  /** {@code true/yes/on/1} or {@code false/no/off/0} in any case, else {@code null}. */
-  static Boolean parseBoolean(String text) {
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "on":
-      case "1":
-        return Boolean.TRUE;
-      case "false":
-      case "no":
-      case "off":
-      case "0":
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
-  }
-
-  /** A decimal integer within [min, max], {@code _} allowed between digits, else {@code null}. */
-  static Integer parseInt(String text, int min, int max) {
-    if (!INTEGER.matcher(text).matches()) {
-      return null;
-    }
-    String digits = text.replace("_", "");
-    long v;
+  /** Sets {@code key} to the value {@code raw} stands for, or records why it cannot. */
+  private <T> void apply(QueryLensConfig.Builder builder, ConfigKey<T> key, Raw raw) {
+    T value;
     try {
-      v = Long.parseLong(digits);
-    } catch (NumberFormatException e) {
-      return null; // more digits than a long holds: out of any range
+      value = key.type().parse(raw.value().trim());
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          describe(key, raw) + ": " + e.getMessage() + "; using the default " + key.defaultText());
+      return;
     }
-    return v < min || v > max ? null : (int) v;
+    builder.set(key, value);
   }
 
-  /**
-   * A duration such as {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h} or a plain integer of
-   * milliseconds, within [minMillis, maxMillis], else {@code null}.
-   */
-  static Duration parseDuration(String text, int minMillis, int maxMillis) {
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      return null;
-    }
-    long amount;
-    try {
-      amount = Long.parseLong(m.group(1).replace("_", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
-    long factor;
-    switch (unit) {
-      case "ms":
-        factor = 1;
-        break;
-      case "s":
-        factor = 1000;
-        break;
-      case "m":
-        factor = 60_000;
-        break;
-      case "h":
-        factor = 3_600_000;
-        break;
-      default:
-        return null;
-    }
-    if (amount < 0 || amount > Long.MAX_VALUE / factor) {
-      return null;
-    }
-    long millis = amount * factor;
-    return millis < minMillis || millis > maxMillis ? null : Duration.ofMillis(millis);
-  }
-
-  /**
-   * Comma-separated package prefixes, trimmed, empty entries dropped; {@code null} when an entry is
-   * not a dotted Java name.
-   */
-  static List<String> parsePackageList(String text) {
-    List<String> out = new ArrayList<>();
-    for (String part : text.split(",", -1)) {
-      String p = part.trim();
-      if (p.isEmpty()) {
-        continue;
-      }
-      if (!isPackagePrefix(p)) {
-        return null;
-      }
-      out.add(p);
-    }
-    return List.copyOf(out);
-  }
-
-  /** Whether {@code p} is a dotted Java name, optionally ending with a dot. */
-  static boolean isPackagePrefix(String p) {
-    return PACKAGE_PREFIX.matcher(p).matches();
-  }
-
-  private void badValue(ConfigKey key, Raw raw) {
-    problems.add(describe(key, raw) + ": expected " + key.expected() + "; " + usingDefault(key));
-  }
-
-  private static String describe(ConfigKey key, Raw raw) {
+  private static String describe(ConfigKey<?> key, Raw raw) {
     return key.key() + "=" + quote(raw.value()) + " (" + raw.source() + ")";
-  }
-
-  private static String usingDefault(ConfigKey key) {
-    return "using the default " + key.defaultText();
   }
 
   private static String unknownKey(String name, String value, String source) {

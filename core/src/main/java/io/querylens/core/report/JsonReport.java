@@ -8,6 +8,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.internal.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,7 +62,6 @@ public final class JsonReport {
 
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonReport() {}
 
@@ -73,7 +73,7 @@ public final class JsonReport {
     out.append("{\n");
     out.append("  \"version\": ").append(VERSION).append(",\n");
     out.append("  \"takenAt\": ");
-    appendString(out, INSTANT.format(Instant.ofEpochMilli(s.takenAtMillis())));
+    JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(s.takenAtMillis())));
     out.append(",\n");
     out.append("  \"shapes\": [");
     for (int i = 0; i < s.shapes().size(); i++) {
@@ -158,11 +158,11 @@ public final class JsonReport {
     QueryShape queryShape = shape.shape();
     out.append("    {\n");
     out.append("      \"shape\": ");
-    appendString(out, queryShape == null ? "" : queryShape.text());
+    JsonString.append(out, queryShape == null ? "" : queryShape.text());
     out.append(",\n      \"id\": ");
-    appendString(out, queryShape == null ? "0000000000000000" : queryShape.id());
+    JsonString.append(out, queryShape == null ? "0000000000000000" : queryShape.id());
     out.append(",\n      \"operation\": ");
-    appendString(out, queryShape == null ? "" : queryShape.operation());
+    JsonString.append(out, queryShape == null ? "" : queryShape.operation());
     out.append(",\n      \"count\": ").append(shape.count());
     out.append(",\n      \"errors\": ").append(shape.errors());
     out.append(",\n      \"totalNanos\": ").append(shape.totalNanos());
@@ -180,11 +180,11 @@ public final class JsonReport {
   private static void appendFinding(StringBuilder out, Finding f) {
     out.append("    {\n");
     out.append("      \"kind\": ");
-    appendString(out, f.kind() == null ? null : f.kind().label());
+    JsonString.append(out, f.kind() == null ? null : f.kind().label());
     out.append(",\n      \"shape\": ");
-    appendString(out, f.shape() == null ? "" : f.shape().text());
+    JsonString.append(out, f.shape() == null ? "" : f.shape().text());
     out.append(",\n      \"parentShape\": ");
-    appendString(out, f.parentShape() == null ? null : f.parentShape().text());
+    JsonString.append(out, f.parentShape() == null ? null : f.parentShape().text());
     out.append(",\n      \"parentRows\": ");
     if (f.parentRows() < 0) {
       out.append("null");
@@ -192,26 +192,26 @@ public final class JsonReport {
       out.append(f.parentRows());
     }
     out.append(",\n      \"callSite\": ");
-    appendString(out, f.callSite());
+    JsonString.append(out, f.callSite());
     out.append(",\n      \"occurrences\": ").append(f.occurrences());
     out.append(",\n      \"maxCount\": ").append(f.maxCount());
     out.append(",\n      \"totalCount\": ").append(f.totalCount());
     out.append(",\n      \"wastedNanos\": ").append(f.wastedNanos());
     out.append(",\n      \"hint\": ");
-    appendString(out, f.hint());
+    JsonString.append(out, f.hint());
     out.append(",\n      \"exampleUnit\": ");
-    appendString(out, f.exampleUnit());
+    JsonString.append(out, f.exampleUnit());
     out.append(",\n      \"firstSeen\": ");
-    appendString(out, INSTANT.format(Instant.ofEpochMilli(f.firstSeenMillis())));
+    JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(f.firstSeenMillis())));
     out.append(",\n      \"lastSeen\": ");
-    appendString(out, INSTANT.format(Instant.ofEpochMilli(f.lastSeenMillis())));
+    JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(f.lastSeenMillis())));
     out.append("\n    }");
   }
 
   private static void appendUnit(StringBuilder out, UnitSnapshot unit) {
     out.append("    {\n");
     out.append("      \"name\": ");
-    appendString(out, unit.name());
+    JsonString.append(out, unit.name());
     out.append(",\n      \"units\": ").append(unit.units());
     out.append(",\n      \"executions\": ").append(unit.executions());
     out.append(",\n      \"total\": ");
@@ -258,47 +258,5 @@ public final class JsonReport {
         .divide(BigDecimal.valueOf(d.count()), 1, RoundingMode.HALF_UP)
         .stripTrailingZeros()
         .toPlainString();
-  }
-
-  /**
-   * Appends {@code value} as a JSON string literal: quotes and backslashes escaped, control
-   * characters (U+0000 to U+001F, U+007F) and the JavaScript line terminators U+2028 and U+2029
-   * written as {@code \}{@code uXXXX}, and a surrogate without its partner replaced by U+FFFD, so
-   * the result is valid UTF-8 and safe to embed in a script. A null value is written as {@code
-   * null}.
-   */
-  static void appendString(StringBuilder out, String value) {
-    if (value == null) {
-      out.append("null");
-      return;
-    }
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-        appendUnicodeEscape(out, c);
-      } else if (Character.isHighSurrogate(c)) {
-        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-          out.append(c).append(value.charAt(++i));
-        } else {
-          appendUnicodeEscape(out, '\uFFFD');
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        appendUnicodeEscape(out, '\uFFFD');
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
-  }
-
-  private static void appendUnicodeEscape(StringBuilder out, char c) {
-    out.append("\\u")
-        .append(HEX[(c >> 12) & 0xf])
-        .append(HEX[(c >> 8) & 0xf])
-        .append(HEX[(c >> 4) & 0xf])
-        .append(HEX[c & 0xf]);
   }
 }

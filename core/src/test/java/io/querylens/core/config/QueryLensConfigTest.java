@@ -126,19 +126,19 @@ class QueryLensConfigTest {
     assertThat(c)
         .isEqualTo(
             QueryLensConfig.builder()
-                .setEnabled(false)
-                .setMaxShapes(11)
-                .setSqlCacheMaxEntries(12)
-                .setSqlCacheMaxSqlLength(13)
-                .setReportConsole(false)
-                .setReportJson(Path.of("/tmp/r.json"))
-                .setReportTop(14)
-                .setDiagnosisEnabled(false)
-                .setNPlusOneThreshold(15)
-                .setMaxFindings(16)
-                .setUnitIdleGap(Duration.ofMillis(17))
-                .setCallSiteAppPackages(List.of("com.example"))
-                .setCallSiteSkipPackages(List.of("org.acme."))
+                .set(ConfigKey.ENABLED, false)
+                .set(ConfigKey.MAX_SHAPES, 11)
+                .set(ConfigKey.SQL_CACHE_MAX_ENTRIES, 12)
+                .set(ConfigKey.SQL_CACHE_MAX_SQL_LENGTH, 13)
+                .set(ConfigKey.REPORT_CONSOLE, false)
+                .set(ConfigKey.REPORT_JSON, Path.of("/tmp/r.json"))
+                .set(ConfigKey.REPORT_TOP, 14)
+                .set(ConfigKey.DIAGNOSIS_ENABLED, false)
+                .set(ConfigKey.NPLUSONE_THRESHOLD, 15)
+                .set(ConfigKey.MAX_FINDINGS, 16)
+                .set(ConfigKey.UNIT_IDLE_GAP, Duration.ofMillis(17))
+                .set(ConfigKey.CALLSITE_APP_PACKAGES, List.of("com.example"))
+                .set(ConfigKey.CALLSITE_SKIP_PACKAGES, List.of("org.acme."))
                 .build());
     assertThat(c.problems()).isEmpty();
   }
@@ -214,10 +214,10 @@ class QueryLensConfigTest {
 
   @Test
   void otelSpansIsAChoiceReadInAnyCase() {
-    assertThat(sysProp("querylens.otel.spans", "On").otelSpans()).isEqualTo("on");
-    assertThat(QueryLensConfig.from(null, null, Map.of()).otelSpans()).isEqualTo("auto");
+    assertThat(sysProp("querylens.otel.spans", "On").otelSpans()).isEqualTo(Mode.ON);
+    assertThat(QueryLensConfig.from(null, null, Map.of()).otelSpans()).isEqualTo(Mode.AUTO);
     QueryLensConfig bad = sysProp("querylens.otel.spans", "sometimes");
-    assertThat(bad.otelSpans()).isEqualTo("auto");
+    assertThat(bad.otelSpans()).isEqualTo(Mode.AUTO);
     assertThat(bad.problems())
         .containsExactly(
             "querylens.otel.spans=\"sometimes\" (system property): expected one of auto, on, off;"
@@ -368,22 +368,22 @@ class QueryLensConfigTest {
   void builderSetsEveryValue() {
     QueryLensConfig c =
         QueryLensConfig.builder()
-            .setEnabled(false)
-            .setMaxShapes(1)
-            .setSqlCacheMaxEntries(0)
-            .setSqlCacheMaxSqlLength(100)
-            .setReportConsole(false)
-            .setReportJson(Path.of("q.json"))
-            .setReportTop(10_000)
-            .setDiagnosisEnabled(false)
-            .setNPlusOneThreshold(2)
-            .setMaxFindings(100_000)
-            .setUnitIdleGap(Duration.ofSeconds(2))
-            .setCallSiteAppPackages(List.of(" com.example ", "org.acme.billing."))
-            .setCallSiteSkipPackages(List.of("com.vendor"))
-            .setOtelExport("On")
-            .setOtelSpans(" OFF ")
-            .setOtelExitTimeout(Duration.ofMillis(1500))
+            .set(ConfigKey.ENABLED, false)
+            .set(ConfigKey.MAX_SHAPES, 1)
+            .set(ConfigKey.SQL_CACHE_MAX_ENTRIES, 0)
+            .set(ConfigKey.SQL_CACHE_MAX_SQL_LENGTH, 100)
+            .set(ConfigKey.REPORT_CONSOLE, false)
+            .set(ConfigKey.REPORT_JSON, Path.of("q.json"))
+            .set(ConfigKey.REPORT_TOP, 10_000)
+            .set(ConfigKey.DIAGNOSIS_ENABLED, false)
+            .set(ConfigKey.NPLUSONE_THRESHOLD, 2)
+            .set(ConfigKey.MAX_FINDINGS, 100_000)
+            .set(ConfigKey.UNIT_IDLE_GAP, Duration.ofSeconds(2))
+            .set(ConfigKey.CALLSITE_APP_PACKAGES, List.of(" com.example ", "org.acme.billing."))
+            .set(ConfigKey.CALLSITE_SKIP_PACKAGES, List.of("com.vendor"))
+            .set(ConfigKey.OTEL_EXPORT, Mode.ON)
+            .set(ConfigKey.OTEL_SPANS, Mode.OFF)
+            .set(ConfigKey.OTEL_EXIT_TIMEOUT, Duration.ofMillis(1500))
             .build();
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxShapes()).isEqualTo(1);
@@ -398,8 +398,8 @@ class QueryLensConfigTest {
     assertThat(c.unitIdleGap()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
     assertThat(c.callSiteSkipPackages()).containsExactly("com.vendor");
-    assertThat(c.otelExport()).isEqualTo("on");
-    assertThat(c.otelSpans()).isEqualTo("off");
+    assertThat(c.otelExport()).isEqualTo(Mode.ON);
+    assertThat(c.otelSpans()).isEqualTo(Mode.OFF);
     assertThat(c.otelExitTimeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(c.problems()).isEmpty();
     assertThat(c.toString())
@@ -416,11 +416,56 @@ class QueryLensConfigTest {
   }
 
   @Test
+  void toStringReadsBackAsTheSameConfigWhenNothingIsEmpty() {
+    QueryLensConfig c =
+        QueryLensConfig.builder()
+            .set(ConfigKey.REPORT_JSON, Path.of("out/q.json"))
+            .set(ConfigKey.UNIT_IDLE_GAP, Duration.ofMinutes(2))
+            .set(ConfigKey.CALLSITE_APP_PACKAGES, List.of("com.example", "org.acme."))
+            .set(
+                ConfigKey.CALLSITE_SKIP_PACKAGES,
+                List.of("com.vendor")) // none would read as a name
+            .set(ConfigKey.LOG_LEVEL, LogLevel.DEBUG)
+            .set(ConfigKey.OTEL_SPANS, Mode.OFF)
+            .build();
+    Map<String, String> overrides = new HashMap<>();
+    for (String entry : c.toString().split(", ")) {
+      overrides.put(
+          entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
+    }
+    QueryLensConfig read = QueryLensConfig.from(overrides, null, null);
+    assertThat(read).isEqualTo(c);
+    assertThat(read.problems()).isEmpty();
+    assertThat(overrides).hasSize(ConfigKey.values().size());
+  }
+
+  @Test
+  void modesAndLevelsAreReadAsEnumsInAnyCase() {
+    QueryLensConfig c =
+        QueryLensConfig.from(
+            map("log.level", "DEBUG"), props("querylens.otel.export", " Off "), null);
+    assertThat(c.logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(c.otelExport()).isEqualTo(Mode.OFF);
+    assertThat(c.get(ConfigKey.OTEL_SPANS)).isEqualTo(Mode.AUTO);
+    assertThat(c.problems()).isEmpty();
+  }
+
+  @Test
+  void builderRejectsAMissingChoiceNamingTheKey() {
+    assertThatThrownBy(() -> QueryLensConfig.builder().set(ConfigKey.OTEL_SPANS, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("querylens.otel.spans must be one of auto, on, off, got null");
+  }
+
+  @Test
   void builderAndSourcesProduceEqualConfigs() {
     QueryLensConfig read =
         QueryLensConfig.from(map("max-shapes", "300", "report.json", "a.json"), null, null);
     QueryLensConfig built =
-        QueryLensConfig.builder().setMaxShapes(300).setReportJson(Path.of("a.json")).build();
+        QueryLensConfig.builder()
+            .set(ConfigKey.MAX_SHAPES, 300)
+            .set(ConfigKey.REPORT_JSON, Path.of("a.json"))
+            .build();
     assertThat(read).isEqualTo(built).hasSameHashCodeAs(built);
     assertThat(read).isNotEqualTo(QueryLensConfig.builder().build());
   }
@@ -428,16 +473,17 @@ class QueryLensConfigTest {
   @Test
   void builderRejectsOutOfRangeValuesNamingTheKey() {
     QueryLensConfig.Builder b = QueryLensConfig.builder();
-    assertThatThrownBy(() -> b.setMaxShapes(0))
+    assertThatThrownBy(() -> b.set(ConfigKey.MAX_SHAPES, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("querylens.max-shapes must be an integer from 1 to 1000000, got 0");
-    assertThatThrownBy(() -> b.setSqlCacheMaxEntries(10_000_001))
+    assertThatThrownBy(() -> b.set(ConfigKey.SQL_CACHE_MAX_ENTRIES, 10_000_001))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("querylens.sql-cache.max-entries");
-    assertThatThrownBy(() -> b.setSqlCacheMaxSqlLength(-1))
+    assertThatThrownBy(() -> b.set(ConfigKey.SQL_CACHE_MAX_SQL_LENGTH, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("querylens.sql-cache.max-sql-length must be an integer of 0 or more, got -1");
-    assertThatThrownBy(() -> b.setReportTop(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.set(ConfigKey.REPORT_TOP, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(b.build().maxShapes()).isEqualTo(2000); // a rejected value leaves the old one
   }
 
@@ -533,18 +579,20 @@ class QueryLensConfigTest {
   @Test
   void builderRejectsBadDiagnosisValuesNamingTheKey() {
     QueryLensConfig.Builder b = QueryLensConfig.builder();
-    assertThatThrownBy(() -> b.setNPlusOneThreshold(1))
+    assertThatThrownBy(() -> b.set(ConfigKey.NPLUSONE_THRESHOLD, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("querylens.nplusone.threshold must be an integer from 2 to 1000000, got 1");
-    assertThatThrownBy(() -> b.setMaxFindings(0)).hasMessageContaining("querylens.max-findings");
-    assertThatThrownBy(() -> b.setUnitIdleGap(Duration.ofMillis(-1)))
+    assertThatThrownBy(() -> b.set(ConfigKey.MAX_FINDINGS, 0))
+        .hasMessageContaining("querylens.max-findings");
+    assertThatThrownBy(() -> b.set(ConfigKey.UNIT_IDLE_GAP, Duration.ofMillis(-1)))
         .hasMessageContaining("querylens.unit.idle-gap");
-    assertThatThrownBy(() -> b.setUnitIdleGap(Duration.ofHours(2)))
+    assertThatThrownBy(() -> b.set(ConfigKey.UNIT_IDLE_GAP, Duration.ofHours(2)))
         .hasMessageContaining("querylens.unit.idle-gap");
-    assertThatThrownBy(() -> b.setUnitIdleGap(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> b.setCallSiteAppPackages(List.of("a b")))
+    assertThatThrownBy(() -> b.set(ConfigKey.UNIT_IDLE_GAP, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.set(ConfigKey.CALLSITE_APP_PACKAGES, List.of("a b")))
         .hasMessageContaining("querylens.callsite.app-packages");
-    assertThatThrownBy(() -> b.setCallSiteSkipPackages(null))
+    assertThatThrownBy(() -> b.set(ConfigKey.CALLSITE_SKIP_PACKAGES, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(b.build()).isEqualTo(QueryLensConfig.builder().build());
   }

@@ -9,6 +9,7 @@ import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.UnitOfWork;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.SQLException;
@@ -57,7 +58,8 @@ class RecordingExtensionTest {
 
   @Test
   void theSnapshotCountsTheFindingsDroppedPastMaxFindings() {
-    Recording limited = Recording.create(QueryLensConfig.builder().setMaxFindings(1).build());
+    Recording limited =
+        Recording.create(QueryLensConfig.builder().set(ConfigKey.MAX_FINDINGS, 1).build());
     for (String table : List.of("owners", "pets", "visits")) {
       QueryShape shape =
           limited.shapeOf(SqlDialect.POSTGRESQL, "select * from " + table + " where id = 1");

@@ -7,6 +7,7 @@ import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.internal.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ class JsonReportTest {
 
   private static String string(String value) {
     StringBuilder out = new StringBuilder();
-    JsonReport.appendString(out, value);
+    JsonString.append(out, value);
     return out.toString();
   }
 

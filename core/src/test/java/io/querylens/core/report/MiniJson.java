@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON parser (RFC 8259) for checking report output in tests: objects become {@link
- * LinkedHashMap}s in document order, arrays {@link List}s, numbers {@link BigDecimal}s, and any
- * deviation (trailing commas, raw control characters in strings, bad escapes, duplicate keys,
- * trailing text) throws {@link IllegalArgumentException} with the offset.
+ * A strict JSON parser (RFC 8259) for checking JSON output in tests (public for the other test
+ * packages): objects become {@link LinkedHashMap}s in document order, arrays {@link List}s, numbers
+ * {@link BigDecimal}s, and any deviation (trailing commas, raw control characters in strings, bad
+ * escapes, duplicate keys, trailing text) throws {@link IllegalArgumentException} with the offset.
  */
-final class MiniJson {
+public final class MiniJson {
   private final String text;
   private int pos;
 
@@ -20,7 +20,7 @@ final class MiniJson {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson parser = new MiniJson(text);
     parser.skipWhitespace();
     Object value = parser.value();

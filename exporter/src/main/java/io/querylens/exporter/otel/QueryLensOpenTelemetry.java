@@ -2,10 +2,10 @@ package io.querylens.exporter.otel;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.querylens.core.QueryLensExtension;
+import io.querylens.core.config.Mode;
 import io.querylens.core.intercept.Recording;
 import io.querylens.exporter.otel.internal.OpenTelemetryExtension;
 import io.querylens.exporter.otel.internal.Telemetry;
-import java.util.Locale;
 
 /**
  * Sends QueryLens's executions and findings to OpenTelemetry: a CLIENT span per execution under the
@@ -18,20 +18,10 @@ import java.util.Locale;
  * QueryLensOpenTelemetry.builder().setOpenTelemetry(openTelemetry).build().install()}.
  */
 public final class QueryLensOpenTelemetry {
-  /** Whether QueryLens makes a span per execution ({@code querylens.otel.spans}). */
-  public enum Spans {
-    /** Make them unless the OpenTelemetry Java agent's JDBC instrumentation does. */
-    AUTO,
-    /** Always make them. */
-    ON,
-    /** Never make them; findings and units of work still use the application's spans. */
-    OFF
-  }
-
   private final OpenTelemetry openTelemetry;
-  private final Spans spans;
+  private final Mode spans;
 
-  QueryLensOpenTelemetry(OpenTelemetry openTelemetry, Spans spans) {
+  QueryLensOpenTelemetry(OpenTelemetry openTelemetry, Mode spans) {
     this.openTelemetry = openTelemetry;
     this.spans = spans;
   }
@@ -65,8 +55,7 @@ public final class QueryLensOpenTelemetry {
    * supplies what was not set.
    */
   private Telemetry telemetry(QueryLensExtension.Context recording) {
-    String mode =
-        spans == null ? recording.config().otelSpans() : spans.name().toLowerCase(Locale.ROOT);
+    Mode mode = spans == null ? recording.config().otelSpans() : spans;
     return openTelemetry == null
         ? Telemetry.fromEnvironment(mode, recording)
         : Telemetry.of(openTelemetry, mode, recording);
@@ -75,7 +64,7 @@ public final class QueryLensOpenTelemetry {
   /** Builds a {@link QueryLensOpenTelemetry}. Not thread-safe. */
   public static final class Builder {
     private OpenTelemetry openTelemetry;
-    private Spans spans;
+    private Mode spans;
 
     Builder() {}
 
@@ -89,8 +78,13 @@ public final class QueryLensOpenTelemetry {
       return this;
     }
 
-    /** Whether to make a span per execution. Default: {@code querylens.otel.spans}, else AUTO. */
-    public Builder setSpans(Spans spans) {
+    /**
+     * Whether to make a span per execution: {@link Mode#ON} always, {@link Mode#OFF} never
+     * (findings and units of work still use the application's spans), {@link Mode#AUTO} unless the
+     * OpenTelemetry Java agent's JDBC instrumentation does. Default: {@code querylens.otel.spans},
+     * else AUTO.
+     */
+    public Builder setSpans(Mode spans) {
       this.spans = spans;
       return this;
     }

@@ -21,6 +21,8 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.querylens.core.config.ConfigKey;
+import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.QueryLensDataSource;
@@ -64,7 +66,8 @@ class QueryLensOpenTelemetryTest {
       schema.add("insert into pets values (" + i + ", " + i + ", 'pet" + i + "')");
     }
     JdbcDataSource h2 = TestFixtures.h2("otel", schema.toArray(new String[0]));
-    recording = Recording.create(QueryLensConfig.builder().setReportConsole(false).build());
+    recording =
+        Recording.create(QueryLensConfig.builder().set(ConfigKey.REPORT_CONSOLE, false).build());
     dataSource = QueryLensDataSource.wrap(h2, recording);
   }
 
@@ -73,7 +76,7 @@ class QueryLensOpenTelemetryTest {
     sdk.close();
   }
 
-  private void install(Sampler sampler, QueryLensOpenTelemetry.Spans mode) {
+  private void install(Sampler sampler, Mode mode) {
     sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
@@ -95,7 +98,7 @@ class QueryLensOpenTelemetryTest {
   }
 
   private void install() {
-    install(Sampler.alwaysOn(), QueryLensOpenTelemetry.Spans.ON);
+    install(Sampler.alwaysOn(), Mode.ON);
   }
 
   private String ownerName(Connection c, int id) throws SQLException {
@@ -183,7 +186,7 @@ class QueryLensOpenTelemetryTest {
 
   @Test
   void theApplicationsSamplerDecides() throws SQLException {
-    install(Sampler.alwaysOff(), QueryLensOpenTelemetry.Spans.ON);
+    install(Sampler.alwaysOff(), Mode.ON);
     try (Connection c = dataSource.getConnection()) {
       ownerName(c, 1);
     }
@@ -324,7 +327,7 @@ class QueryLensOpenTelemetryTest {
 
   @Test
   void withSpansOffFindingsStillReachTheApplicationsSpan() throws SQLException {
-    install(Sampler.alwaysOn(), QueryLensOpenTelemetry.Spans.OFF);
+    install(Sampler.alwaysOn(), Mode.OFF);
     request("GET /owners", 6);
     assertThat(queryLensSpans()).isEmpty();
     assertThat(spansNamed("GET /owners").get(0).getEvents())

@@ -9,6 +9,7 @@ import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.internal.sql.SqlDialect;
@@ -160,7 +161,8 @@ class UnitOfWorkTrackerTest {
 
   @Test
   void thresholdIsConfigurable() {
-    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setNPlusOneThreshold(2).build());
+    UnitOfWorkTracker t =
+        tracker(QueryLensConfig.builder().set(ConfigKey.NPLUSONE_THRESHOLD, 2).build());
     query(t, CUSTOMER, 1);
     assertThat(t.findings()).isEmpty();
     query(t, CUSTOMER, 2);
@@ -240,7 +242,8 @@ class UnitOfWorkTrackerTest {
   @Test
   void idleGapSplitsAThreadsExecutionsIntoUnits() {
     UnitOfWorkTracker t =
-        tracker(QueryLensConfig.builder().setUnitIdleGap(Duration.ofMillis(5)).build());
+        tracker(
+            QueryLensConfig.builder().set(ConfigKey.UNIT_IDLE_GAP, Duration.ofMillis(5)).build());
     for (int i = 0; i < 3; i++) {
       query(t, CUSTOMER, i);
     }
@@ -687,7 +690,7 @@ class UnitOfWorkTrackerTest {
 
   @Test
   void findingsAreCappedAndTheRestCounted() {
-    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setMaxFindings(3).build());
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().set(ConfigKey.MAX_FINDINGS, 3).build());
     for (int s = 0; s < 5; s++) {
       QueryShape shape = shape("select * from table_" + s + " where id = ?");
       for (int i = 0; i < 5; i++) {
@@ -702,7 +705,7 @@ class UnitOfWorkTrackerTest {
 
   @Test
   void aDroppedFindingIsCountedOnceHoweverManyUnitsRaiseIt() {
-    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setMaxFindings(1).build());
+    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().set(ConfigKey.MAX_FINDINGS, 1).build());
     QueryShape kept = shape("select * from kept where id = ?");
     QueryShape dropped = shape("select * from dropped where id = ?");
     for (int u = 0; u < 3; u++) {
@@ -900,7 +903,8 @@ class UnitOfWorkTrackerTest {
 
   @Test
   void disabledDiagnosisRecordsNothing() {
-    UnitOfWorkTracker t = tracker(QueryLensConfig.builder().setDiagnosisEnabled(false).build());
+    UnitOfWorkTracker t =
+        tracker(QueryLensConfig.builder().set(ConfigKey.DIAGNOSIS_ENABLED, false).build());
     try (UnitOfWork u = t.begin("scope")) {
       assertThat(u.name()).isEqualTo("scope");
       for (int i = 0; i < 10; i++) {

@@ -2,6 +2,7 @@ package io.querylens.exporter.otel.internal;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.querylens.core.QueryLensExtension;
+import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
@@ -24,8 +25,8 @@ public final class OpenTelemetryExtension implements QueryLensExtension {
   @Override
   public void install(Context context) {
     QueryLensConfig config = context.config();
-    String export = config.otelExport();
-    if (export.equals("off")) {
+    Mode export = config.otelExport();
+    if (export == Mode.OFF) {
       return;
     }
     Hooks hooks;
@@ -39,7 +40,7 @@ public final class OpenTelemetryExtension implements QueryLensExtension {
     hooks.setUpAtFirstExecution(
         GlobalOpenTelemetry::isSet,
         () ->
-            export.equals("on") || ExportTrigger.present()
+            export == Mode.ON || ExportTrigger.present()
                 ? Telemetry.fromEnvironment(config.otelSpans(), context)
                 : null);
   }

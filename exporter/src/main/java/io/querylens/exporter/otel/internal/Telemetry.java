@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.common.Clock;
 import io.querylens.core.QueryLensExtension;
+import io.querylens.core.config.Mode;
 import io.querylens.core.intercept.Faults;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.metrics.ObservedMetrics;
@@ -27,7 +28,7 @@ public final class Telemetry {
 
   /** Writes nothing: what the hooks see before a telemetry is set up. */
   static final Telemetry NOOP =
-      new Telemetry(OpenTelemetry.noop(), "off", false, null, null, new DeliveryHealth());
+      new Telemetry(OpenTelemetry.noop(), Mode.OFF, false, null, null, new DeliveryHealth());
 
   final Tracer tracer;
   final Logger logger;
@@ -46,7 +47,7 @@ public final class Telemetry {
   private final ObservedMetrics observed;
 
   /**
-   * @param spans {@code auto}, {@code on} or {@code off}
+   * @param spans whether to make a span per execution ({@code querylens.otel.spans})
    * @param agentMakesJdbcSpans whether the OpenTelemetry Java agent's JDBC instrumentation runs
    * @param owned the SDK QueryLens made for itself, or null
    * @param observed the metrics registered on {@code openTelemetry}, or null
@@ -54,15 +55,15 @@ public final class Telemetry {
    */
   Telemetry(
       OpenTelemetry openTelemetry,
-      String spans,
+      Mode spans,
       boolean agentMakesJdbcSpans,
       OpenTelemetrySdk owned,
       ObservedMetrics observed,
       DeliveryHealth health) {
     this.tracer = openTelemetry.getTracer(SCOPE);
     this.logger = openTelemetry.getLogsBridge().get(SCOPE);
-    boolean agent = spans.equals("auto") && agentMakesJdbcSpans;
-    this.makesSpans = spans.equals("on") || (spans.equals("auto") && !agent);
+    boolean agent = spans == Mode.AUTO && agentMakesJdbcSpans;
+    this.makesSpans = spans == Mode.ON || (spans == Mode.AUTO && !agent);
     this.enrichesAgentSpans = agent;
     this.owned = owned;
     this.observed = observed;
@@ -70,12 +71,12 @@ public final class Telemetry {
   }
 
   /**
-   * Writes to {@code openTelemetry}, which the application owns; {@code spans} is {@code auto},
-   * {@code on} or {@code off} ({@code querylens.otel.spans}); {@code recording}'s metrics are
-   * reported through its meters unless {@code recording} is null.
+   * Writes to {@code openTelemetry}, which the application owns; {@code spans} as {@code
+   * querylens.otel.spans}; {@code recording}'s metrics are reported through its meters unless
+   * {@code recording} is null.
    */
   public static Telemetry of(
-      OpenTelemetry openTelemetry, String spans, QueryLensExtension.Context recording) {
+      OpenTelemetry openTelemetry, Mode spans, QueryLensExtension.Context recording) {
     DeliveryHealth health = new DeliveryHealth();
     ObservedMetrics observed =
         recording == null ? null : ObservedMetrics.register(openTelemetry, recording, health);
@@ -89,7 +90,7 @@ public final class Telemetry {
    * global, with {@code recording}'s metrics read at each collection. Autoconfigure's own shutdown
    * hook is off: the exporter's exit hook flushes it, bounded, after what was held is replayed.
    */
-  public static Telemetry fromEnvironment(String spans, QueryLensExtension.Context recording) {
+  public static Telemetry fromEnvironment(Mode spans, QueryLensExtension.Context recording) {
     if (GlobalOpenTelemetry.isSet()) {
       return of(GlobalOpenTelemetry.get(), spans, recording);
     }

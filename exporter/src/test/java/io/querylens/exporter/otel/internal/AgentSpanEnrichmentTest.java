@@ -10,6 +10,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Recording;
 import io.querylens.exporter.otel.TestFixtures;
@@ -51,7 +52,7 @@ class AgentSpanEnrichmentTest {
             "merge into vets values (1, 'ann'), (2, 'bob')");
     Recording recording = Recording.create(QueryLensConfig.builder().build());
     OpenTelemetryExtension.install(
-        recording, new Telemetry(sdk, "auto", true, null, null, new DeliveryHealth()));
+        recording, new Telemetry(sdk, Mode.AUTO, true, null, null, new DeliveryHealth()));
     dataSource = QueryLensDataSource.wrap(h2, recording);
   }
 

@@ -14,6 +14,7 @@ import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWorkSource;
+import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.exporter.otel.TestFixtures;
 import io.querylens.exporter.otel.internal.delivery.Signal;
@@ -40,7 +41,7 @@ class HooksTest {
 
   @Test
   void metricsAloneAddNoListenerPerExecution() {
-    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), "off", null));
+    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), Mode.OFF, null));
 
     assertThat(context.listeners).isEmpty();
     assertThat(context.sources).hasSize(1); // the application's spans still bound units of work
@@ -49,7 +50,7 @@ class HooksTest {
 
   @Test
   void spansKeepTheStartUpListenerForwardingToThem() {
-    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), "on", null));
+    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), Mode.ON, null));
 
     assertThat(context.listeners).singleElement().isNotInstanceOf(ExecutionSpans.class);
     assertThat(context.findingListeners).hasSize(1);
@@ -57,8 +58,8 @@ class HooksTest {
 
   @Test
   void aProgrammaticSetupThatMakesSpansAttachesThemLater() {
-    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), "off", null));
-    hooks.use(Telemetry.of(OpenTelemetry.noop(), "on", null));
+    firstExecutionWith(() -> Telemetry.of(OpenTelemetry.noop(), Mode.OFF, null));
+    hooks.use(Telemetry.of(OpenTelemetry.noop(), Mode.ON, null));
 
     assertThat(context.listeners).singleElement().isInstanceOf(ExecutionSpans.class);
     assertThat(context.sources).hasSize(1);
@@ -66,12 +67,12 @@ class HooksTest {
 
   @Test
   void afterAProgrammaticSetupTheAutomaticOneBuildsNoSecondSdk() {
-    hooks.use(Telemetry.of(OpenTelemetry.noop(), "off", null));
+    hooks.use(Telemetry.of(OpenTelemetry.noop(), Mode.OFF, null));
     int[] built = new int[1];
     firstExecutionWith(
         () -> {
           built[0]++;
-          return Telemetry.of(OpenTelemetry.noop(), "on", null);
+          return Telemetry.of(OpenTelemetry.noop(), Mode.ON, null);
         });
 
     assertThat(built[0]).isZero();
@@ -86,7 +87,7 @@ class HooksTest {
         () -> false,
         () -> {
           await(built);
-          return Telemetry.of(sdk, "on", null);
+          return Telemetry.of(sdk, Mode.ON, null);
         });
     ExecutionListener listener = context.listeners.get(0);
     long start = System.nanoTime();
@@ -115,7 +116,7 @@ class HooksTest {
         () -> false,
         () -> {
           await(built);
-          return made[0] = Telemetry.of(sdk, "on", null);
+          return made[0] = Telemetry.of(sdk, Mode.ON, null);
         });
     ExecutionListener listener = context.listeners.get(0);
     for (int i = 0; i < PendingSignals.CAPACITY + 10; i++) {

@@ -1,6 +1,7 @@
 package io.querylens.exporter.otel.internal.metrics;
 
 import io.querylens.core.UnitOfWork;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.QueryLensDataSource;
@@ -31,7 +32,7 @@ public final class H2Workload {
   }
 
   public static H2Workload create(String name) {
-    return create(name, QueryLensConfig.builder().setReportConsole(false).build());
+    return create(name, QueryLensConfig.builder().set(ConfigKey.REPORT_CONSOLE, false).build());
   }
 
   /**

@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.exporter.otel.internal.SemanticAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
@@ -36,8 +37,8 @@ class SnapshotMetricProducerTest {
         H2Workload.create(
             name,
             QueryLensConfig.builder()
-                .setReportConsole(false)
-                .setMetricsTopShapes(topShapes)
+                .set(ConfigKey.REPORT_CONSOLE, false)
+                .set(ConfigKey.METRICS_TOP_SHAPES, topShapes)
                 .build());
     meters =
         SdkMeterProvider.builder()

@@ -4,13 +4,13 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.ParameterHash;
 import java.io.InputStream;
 import java.io.Reader;
-import java.sql.Array;
+import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Blob;
 import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.Ref;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -18,14 +18,13 @@ import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import java.util.Map;
 
 /**
- * Wraps a {@link CallableStatement}; all timing is inherited. Internal: public only for the agent.
+ * Wraps a {@link CallableStatement}; all timing is inherited. Only the setters by parameter name,
+ * whose values are hashed, are here; the getters and {@code registerOutParameter} delegate through
+ * the generated {@link DelegatingCallableStatement}. Internal: public only for the agent.
  */
-@SuppressWarnings("deprecation") // getBigDecimal(int, int) must still delegate
-public class QueryLensCallableStatement extends QueryLensPreparedStatement<CallableStatement>
-    implements CallableStatement {
+public class QueryLensCallableStatement extends DelegatingCallableStatement {
 
   QueryLensCallableStatement(
       CallableStatement delegate, QueryLensConnection connection, QueryShape shape) {
@@ -37,654 +36,287 @@ public class QueryLensCallableStatement extends QueryLensPreparedStatement<Calla
   }
 
   @Override
-  public void registerOutParameter(int arg0, int arg1) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1);
+  public void setURL(String parameterName, URL x) throws SQLException {
+    delegate.setURL(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void registerOutParameter(int arg0, int arg1, int arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
+  public void setNull(String parameterName, int sqlType) throws SQLException {
+    delegate.setNull(parameterName, sqlType);
+    bound(parameterName, ParameterHash.NULL);
   }
 
   @Override
-  public boolean wasNull() throws SQLException {
-    return delegate.wasNull();
+  public void setBoolean(String parameterName, boolean x) throws SQLException {
+    delegate.setBoolean(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public String getString(int arg0) throws SQLException {
-    return delegate.getString(arg0);
+  public void setByte(String parameterName, byte x) throws SQLException {
+    delegate.setByte(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public boolean getBoolean(int arg0) throws SQLException {
-    return delegate.getBoolean(arg0);
+  public void setShort(String parameterName, short x) throws SQLException {
+    delegate.setShort(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public byte getByte(int arg0) throws SQLException {
-    return delegate.getByte(arg0);
+  public void setInt(String parameterName, int x) throws SQLException {
+    delegate.setInt(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public short getShort(int arg0) throws SQLException {
-    return delegate.getShort(arg0);
+  public void setLong(String parameterName, long x) throws SQLException {
+    delegate.setLong(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public int getInt(int arg0) throws SQLException {
-    return delegate.getInt(arg0);
+  public void setFloat(String parameterName, float x) throws SQLException {
+    delegate.setFloat(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public long getLong(int arg0) throws SQLException {
-    return delegate.getLong(arg0);
+  public void setDouble(String parameterName, double x) throws SQLException {
+    delegate.setDouble(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public float getFloat(int arg0) throws SQLException {
-    return delegate.getFloat(arg0);
+  public void setBigDecimal(String parameterName, BigDecimal x) throws SQLException {
+    delegate.setBigDecimal(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public double getDouble(int arg0) throws SQLException {
-    return delegate.getDouble(arg0);
+  public void setString(String parameterName, String x) throws SQLException {
+    delegate.setString(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public java.math.BigDecimal getBigDecimal(int arg0, int arg1) throws SQLException {
-    return delegate.getBigDecimal(arg0, arg1);
+  public void setBytes(String parameterName, byte[] x) throws SQLException {
+    delegate.setBytes(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public byte[] getBytes(int arg0) throws SQLException {
-    return delegate.getBytes(arg0);
+  public void setDate(String parameterName, Date x) throws SQLException {
+    delegate.setDate(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Date getDate(int arg0) throws SQLException {
-    return delegate.getDate(arg0);
+  public void setTime(String parameterName, Time x) throws SQLException {
+    delegate.setTime(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Time getTime(int arg0) throws SQLException {
-    return delegate.getTime(arg0);
+  public void setTimestamp(String parameterName, Timestamp x) throws SQLException {
+    delegate.setTimestamp(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Timestamp getTimestamp(int arg0) throws SQLException {
-    return delegate.getTimestamp(arg0);
+  public void setAsciiStream(String parameterName, InputStream x, int length) throws SQLException {
+    delegate.setAsciiStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Object getObject(int arg0) throws SQLException {
-    return delegate.getObject(arg0);
+  public void setBinaryStream(String parameterName, InputStream x, int length) throws SQLException {
+    delegate.setBinaryStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public java.math.BigDecimal getBigDecimal(int arg0) throws SQLException {
-    return delegate.getBigDecimal(arg0);
+  public void setObject(String parameterName, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    delegate.setObject(parameterName, x, targetSqlType, scaleOrLength);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Object getObject(int arg0, Map<String, Class<?>> arg1) throws SQLException {
-    return delegate.getObject(arg0, arg1);
+  public void setObject(String parameterName, Object x, int targetSqlType) throws SQLException {
+    delegate.setObject(parameterName, x, targetSqlType);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Ref getRef(int arg0) throws SQLException {
-    return delegate.getRef(arg0);
+  public void setObject(String parameterName, Object x) throws SQLException {
+    delegate.setObject(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Blob getBlob(int arg0) throws SQLException {
-    return delegate.getBlob(arg0);
+  public void setCharacterStream(String parameterName, Reader x, int length) throws SQLException {
+    delegate.setCharacterStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Clob getClob(int arg0) throws SQLException {
-    return delegate.getClob(arg0);
+  public void setDate(String parameterName, Date x, Calendar cal) throws SQLException {
+    delegate.setDate(parameterName, x, cal);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Array getArray(int arg0) throws SQLException {
-    return delegate.getArray(arg0);
+  public void setTime(String parameterName, Time x, Calendar cal) throws SQLException {
+    delegate.setTime(parameterName, x, cal);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Date getDate(int arg0, Calendar arg1) throws SQLException {
-    return delegate.getDate(arg0, arg1);
+  public void setTimestamp(String parameterName, Timestamp x, Calendar cal) throws SQLException {
+    delegate.setTimestamp(parameterName, x, cal);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public Time getTime(int arg0, Calendar arg1) throws SQLException {
-    return delegate.getTime(arg0, arg1);
+  public void setNull(String parameterName, int sqlType, String typeName) throws SQLException {
+    delegate.setNull(parameterName, sqlType, typeName);
+    bound(parameterName, ParameterHash.NULL);
   }
 
   @Override
-  public Timestamp getTimestamp(int arg0, Calendar arg1) throws SQLException {
-    return delegate.getTimestamp(arg0, arg1);
+  public void setRowId(String parameterName, RowId x) throws SQLException {
+    delegate.setRowId(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void registerOutParameter(int arg0, int arg1, String arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
+  public void setNString(String parameterName, String x) throws SQLException {
+    delegate.setNString(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void registerOutParameter(String arg0, int arg1) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1);
+  public void setNCharacterStream(String parameterName, Reader x, long length) throws SQLException {
+    delegate.setNCharacterStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void registerOutParameter(String arg0, int arg1, int arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
+  public void setNClob(String parameterName, NClob x) throws SQLException {
+    delegate.setNClob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void registerOutParameter(String arg0, int arg1, String arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
+  public void setClob(String parameterName, Reader x, long length) throws SQLException {
+    delegate.setClob(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public java.net.URL getURL(int arg0) throws SQLException {
-    return delegate.getURL(arg0);
+  public void setBlob(String parameterName, InputStream x, long length) throws SQLException {
+    delegate.setBlob(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setURL(String arg0, java.net.URL arg1) throws SQLException {
-    delegate.setURL(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNClob(String parameterName, Reader x, long length) throws SQLException {
+    delegate.setNClob(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setNull(String arg0, int arg1) throws SQLException {
-    delegate.setNull(arg0, arg1);
-    bound(arg0, ParameterHash.NULL);
+  public void setSQLXML(String parameterName, SQLXML x) throws SQLException {
+    delegate.setSQLXML(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setBoolean(String arg0, boolean arg1) throws SQLException {
-    delegate.setBoolean(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBlob(String parameterName, Blob x) throws SQLException {
+    delegate.setBlob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setByte(String arg0, byte arg1) throws SQLException {
-    delegate.setByte(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setClob(String parameterName, Clob x) throws SQLException {
+    delegate.setClob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setShort(String arg0, short arg1) throws SQLException {
-    delegate.setShort(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setAsciiStream(String parameterName, InputStream x, long length) throws SQLException {
+    delegate.setAsciiStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setInt(String arg0, int arg1) throws SQLException {
-    delegate.setInt(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBinaryStream(String parameterName, InputStream x, long length)
+      throws SQLException {
+    delegate.setBinaryStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setLong(String arg0, long arg1) throws SQLException {
-    delegate.setLong(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setCharacterStream(String parameterName, Reader x, long length) throws SQLException {
+    delegate.setCharacterStream(parameterName, x, length);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setFloat(String arg0, float arg1) throws SQLException {
-    delegate.setFloat(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setAsciiStream(String parameterName, InputStream x) throws SQLException {
+    delegate.setAsciiStream(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setDouble(String arg0, double arg1) throws SQLException {
-    delegate.setDouble(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBinaryStream(String parameterName, InputStream x) throws SQLException {
+    delegate.setBinaryStream(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setBigDecimal(String arg0, java.math.BigDecimal arg1) throws SQLException {
-    delegate.setBigDecimal(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setCharacterStream(String parameterName, Reader x) throws SQLException {
+    delegate.setCharacterStream(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setString(String arg0, String arg1) throws SQLException {
-    delegate.setString(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNCharacterStream(String parameterName, Reader x) throws SQLException {
+    delegate.setNCharacterStream(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setBytes(String arg0, byte[] arg1) throws SQLException {
-    delegate.setBytes(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setClob(String parameterName, Reader x) throws SQLException {
+    delegate.setClob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setDate(String arg0, Date arg1) throws SQLException {
-    delegate.setDate(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBlob(String parameterName, InputStream x) throws SQLException {
+    delegate.setBlob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setTime(String arg0, Time arg1) throws SQLException {
-    delegate.setTime(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNClob(String parameterName, Reader x) throws SQLException {
+    delegate.setNClob(parameterName, x);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setTimestamp(String arg0, Timestamp arg1) throws SQLException {
-    delegate.setTimestamp(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    delegate.setObject(parameterName, x, targetSqlType, scaleOrLength);
+    bound(parameterName, ParameterHash.of(x));
   }
 
   @Override
-  public void setAsciiStream(String arg0, InputStream arg1, int arg2) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setBinaryStream(String arg0, InputStream arg1, int arg2) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(String arg0, Object arg1, int arg2, int arg3) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2, arg3);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(String arg0, Object arg1, int arg2) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(String arg0, Object arg1) throws SQLException {
-    delegate.setObject(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setCharacterStream(String arg0, Reader arg1, int arg2) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setDate(String arg0, Date arg1, Calendar arg2) throws SQLException {
-    delegate.setDate(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setTime(String arg0, Time arg1, Calendar arg2) throws SQLException {
-    delegate.setTime(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setTimestamp(String arg0, Timestamp arg1, Calendar arg2) throws SQLException {
-    delegate.setTimestamp(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNull(String arg0, int arg1, String arg2) throws SQLException {
-    delegate.setNull(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.NULL);
-  }
-
-  @Override
-  public String getString(String arg0) throws SQLException {
-    return delegate.getString(arg0);
-  }
-
-  @Override
-  public boolean getBoolean(String arg0) throws SQLException {
-    return delegate.getBoolean(arg0);
-  }
-
-  @Override
-  public byte getByte(String arg0) throws SQLException {
-    return delegate.getByte(arg0);
-  }
-
-  @Override
-  public short getShort(String arg0) throws SQLException {
-    return delegate.getShort(arg0);
-  }
-
-  @Override
-  public int getInt(String arg0) throws SQLException {
-    return delegate.getInt(arg0);
-  }
-
-  @Override
-  public long getLong(String arg0) throws SQLException {
-    return delegate.getLong(arg0);
-  }
-
-  @Override
-  public float getFloat(String arg0) throws SQLException {
-    return delegate.getFloat(arg0);
-  }
-
-  @Override
-  public double getDouble(String arg0) throws SQLException {
-    return delegate.getDouble(arg0);
-  }
-
-  @Override
-  public byte[] getBytes(String arg0) throws SQLException {
-    return delegate.getBytes(arg0);
-  }
-
-  @Override
-  public Date getDate(String arg0) throws SQLException {
-    return delegate.getDate(arg0);
-  }
-
-  @Override
-  public Time getTime(String arg0) throws SQLException {
-    return delegate.getTime(arg0);
-  }
-
-  @Override
-  public Timestamp getTimestamp(String arg0) throws SQLException {
-    return delegate.getTimestamp(arg0);
-  }
-
-  @Override
-  public Object getObject(String arg0) throws SQLException {
-    return delegate.getObject(arg0);
-  }
-
-  @Override
-  public java.math.BigDecimal getBigDecimal(String arg0) throws SQLException {
-    return delegate.getBigDecimal(arg0);
-  }
-
-  @Override
-  public Object getObject(String arg0, Map<String, Class<?>> arg1) throws SQLException {
-    return delegate.getObject(arg0, arg1);
-  }
-
-  @Override
-  public Ref getRef(String arg0) throws SQLException {
-    return delegate.getRef(arg0);
-  }
-
-  @Override
-  public Blob getBlob(String arg0) throws SQLException {
-    return delegate.getBlob(arg0);
-  }
-
-  @Override
-  public Clob getClob(String arg0) throws SQLException {
-    return delegate.getClob(arg0);
-  }
-
-  @Override
-  public Array getArray(String arg0) throws SQLException {
-    return delegate.getArray(arg0);
-  }
-
-  @Override
-  public Date getDate(String arg0, Calendar arg1) throws SQLException {
-    return delegate.getDate(arg0, arg1);
-  }
-
-  @Override
-  public Time getTime(String arg0, Calendar arg1) throws SQLException {
-    return delegate.getTime(arg0, arg1);
-  }
-
-  @Override
-  public Timestamp getTimestamp(String arg0, Calendar arg1) throws SQLException {
-    return delegate.getTimestamp(arg0, arg1);
-  }
-
-  @Override
-  public java.net.URL getURL(String arg0) throws SQLException {
-    return delegate.getURL(arg0);
-  }
-
-  @Override
-  public RowId getRowId(int arg0) throws SQLException {
-    return delegate.getRowId(arg0);
-  }
-
-  @Override
-  public RowId getRowId(String arg0) throws SQLException {
-    return delegate.getRowId(arg0);
-  }
-
-  @Override
-  public void setRowId(String arg0, RowId arg1) throws SQLException {
-    delegate.setRowId(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNString(String arg0, String arg1) throws SQLException {
-    delegate.setNString(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setNCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNClob(String arg0, NClob arg1) throws SQLException {
-    delegate.setNClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setClob(String arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setClob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setBlob(String arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setBlob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNClob(String arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setNClob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public NClob getNClob(int arg0) throws SQLException {
-    return delegate.getNClob(arg0);
-  }
-
-  @Override
-  public NClob getNClob(String arg0) throws SQLException {
-    return delegate.getNClob(arg0);
-  }
-
-  @Override
-  public void setSQLXML(String arg0, SQLXML arg1) throws SQLException {
-    delegate.setSQLXML(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public SQLXML getSQLXML(int arg0) throws SQLException {
-    return delegate.getSQLXML(arg0);
-  }
-
-  @Override
-  public SQLXML getSQLXML(String arg0) throws SQLException {
-    return delegate.getSQLXML(arg0);
-  }
-
-  @Override
-  public String getNString(int arg0) throws SQLException {
-    return delegate.getNString(arg0);
-  }
-
-  @Override
-  public String getNString(String arg0) throws SQLException {
-    return delegate.getNString(arg0);
-  }
-
-  @Override
-  public Reader getNCharacterStream(int arg0) throws SQLException {
-    return delegate.getNCharacterStream(arg0);
-  }
-
-  @Override
-  public Reader getNCharacterStream(String arg0) throws SQLException {
-    return delegate.getNCharacterStream(arg0);
-  }
-
-  @Override
-  public Reader getCharacterStream(int arg0) throws SQLException {
-    return delegate.getCharacterStream(arg0);
-  }
-
-  @Override
-  public Reader getCharacterStream(String arg0) throws SQLException {
-    return delegate.getCharacterStream(arg0);
-  }
-
-  @Override
-  public void setBlob(String arg0, Blob arg1) throws SQLException {
-    delegate.setBlob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setClob(String arg0, Clob arg1) throws SQLException {
-    delegate.setClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setAsciiStream(String arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setBinaryStream(String arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setCharacterStream(String arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setAsciiStream(String arg0, InputStream arg1) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setBinaryStream(String arg0, InputStream arg1) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setCharacterStream(String arg0, Reader arg1) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNCharacterStream(String arg0, Reader arg1) throws SQLException {
-    delegate.setNCharacterStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setClob(String arg0, Reader arg1) throws SQLException {
-    delegate.setClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setBlob(String arg0, InputStream arg1) throws SQLException {
-    delegate.setBlob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setNClob(String arg0, Reader arg1) throws SQLException {
-    delegate.setNClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public <T> T getObject(int arg0, Class<T> arg1) throws SQLException {
-    return delegate.getObject(arg0, arg1);
-  }
-
-  @Override
-  public <T> T getObject(String arg0, Class<T> arg1) throws SQLException {
-    return delegate.getObject(arg0, arg1);
-  }
-
-  @Override
-  public void setObject(String arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2, arg3);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(String arg0, Object arg1, SQLType arg2) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void registerOutParameter(int arg0, SQLType arg1) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1);
-  }
-
-  @Override
-  public void registerOutParameter(int arg0, SQLType arg1, int arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
-  }
-
-  @Override
-  public void registerOutParameter(int arg0, SQLType arg1, String arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
-  }
-
-  @Override
-  public void registerOutParameter(String arg0, SQLType arg1) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1);
-  }
-
-  @Override
-  public void registerOutParameter(String arg0, SQLType arg1, int arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
-  }
-
-  @Override
-  public void registerOutParameter(String arg0, SQLType arg1, String arg2) throws SQLException {
-    delegate.registerOutParameter(arg0, arg1, arg2);
+  public void setObject(String parameterName, Object x, SQLType targetSqlType) throws SQLException {
+    delegate.setObject(parameterName, x, targetSqlType);
+    bound(parameterName, ParameterHash.of(x));
   }
 }

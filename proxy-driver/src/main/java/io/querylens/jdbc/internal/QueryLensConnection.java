@@ -5,37 +5,24 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
 import io.querylens.core.internal.sql.SqlDialect;
-import java.sql.Array;
-import java.sql.Blob;
 import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
-import java.sql.ShardingKey;
 import java.sql.Statement;
-import java.sql.Struct;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps a {@link Connection}: statements it creates are wrapped, and its hold time is recorded when
  * it closes. It keeps the statements the application left open so that closing the connection still
- * ends their executions. Internal: public only for the agent.
+ * ends their executions. Every other method delegates through the generated {@link
+ * DelegatingConnection}. Internal: public only for the agent.
  */
-public final class QueryLensConnection implements Connection {
+public final class QueryLensConnection extends DelegatingConnection {
   static final int MAX_TRACKED = 1024;
 
-  final Connection delegate;
   final Recording recording;
   private final long acquiredAt;
   private boolean closed;
@@ -64,7 +51,7 @@ public final class QueryLensConnection implements Connection {
   private long transactionId;
 
   QueryLensConnection(Connection delegate, Recording recording, long acquiredAt) {
-    this.delegate = delegate;
+    super(delegate);
     this.recording = recording;
     this.acquiredAt = acquiredAt;
     this.autoCommit = initialAutoCommit(delegate);
@@ -309,22 +296,12 @@ public final class QueryLensConnection implements Connection {
   }
 
   @Override
-  public String nativeSQL(String arg0) throws SQLException {
-    return delegate.nativeSQL(arg0);
-  }
-
-  @Override
-  public void setAutoCommit(boolean arg0) throws SQLException {
-    delegate.setAutoCommit(arg0);
-    if (arg0 && !autoCommit) {
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    delegate.setAutoCommit(autoCommit);
+    if (autoCommit && !this.autoCommit) {
       transactionEnded(); // switching autocommit on commits the transaction
     }
-    autoCommit = arg0;
-  }
-
-  @Override
-  public boolean getAutoCommit() throws SQLException {
-    return delegate.getAutoCommit();
+    this.autoCommit = autoCommit;
   }
 
   @Override
@@ -340,11 +317,6 @@ public final class QueryLensConnection implements Connection {
     } finally {
       transactionEnded();
     }
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return delegate.isClosed();
   }
 
   /**
@@ -378,196 +350,5 @@ public final class QueryLensConnection implements Connection {
       return new QueryLensPreparedStatement<>((PreparedStatement) statement, this, shapeOf(null));
     }
     return new QueryLensStatement<>(statement, this);
-  }
-
-  @Override
-  public void setReadOnly(boolean arg0) throws SQLException {
-    delegate.setReadOnly(arg0);
-  }
-
-  @Override
-  public boolean isReadOnly() throws SQLException {
-    return delegate.isReadOnly();
-  }
-
-  @Override
-  public void setCatalog(String arg0) throws SQLException {
-    delegate.setCatalog(arg0);
-  }
-
-  @Override
-  public String getCatalog() throws SQLException {
-    return delegate.getCatalog();
-  }
-
-  @Override
-  public void setTransactionIsolation(int arg0) throws SQLException {
-    delegate.setTransactionIsolation(arg0);
-  }
-
-  @Override
-  public int getTransactionIsolation() throws SQLException {
-    return delegate.getTransactionIsolation();
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    return delegate.getWarnings();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
-  }
-
-  @Override
-  public Map<String, Class<?>> getTypeMap() throws SQLException {
-    return delegate.getTypeMap();
-  }
-
-  @Override
-  public void setTypeMap(Map<String, Class<?>> arg0) throws SQLException {
-    delegate.setTypeMap(arg0);
-  }
-
-  @Override
-  public void setHoldability(int arg0) throws SQLException {
-    delegate.setHoldability(arg0);
-  }
-
-  @Override
-  public int getHoldability() throws SQLException {
-    return delegate.getHoldability();
-  }
-
-  @Override
-  public Savepoint setSavepoint() throws SQLException {
-    return delegate.setSavepoint();
-  }
-
-  @Override
-  public Savepoint setSavepoint(String arg0) throws SQLException {
-    return delegate.setSavepoint(arg0);
-  }
-
-  @Override
-  public void rollback(Savepoint arg0) throws SQLException {
-    delegate.rollback(arg0);
-  }
-
-  @Override
-  public void releaseSavepoint(Savepoint arg0) throws SQLException {
-    delegate.releaseSavepoint(arg0);
-  }
-
-  @Override
-  public Clob createClob() throws SQLException {
-    return delegate.createClob();
-  }
-
-  @Override
-  public Blob createBlob() throws SQLException {
-    return delegate.createBlob();
-  }
-
-  @Override
-  public NClob createNClob() throws SQLException {
-    return delegate.createNClob();
-  }
-
-  @Override
-  public SQLXML createSQLXML() throws SQLException {
-    return delegate.createSQLXML();
-  }
-
-  @Override
-  public boolean isValid(int arg0) throws SQLException {
-    return delegate.isValid(arg0);
-  }
-
-  @Override
-  public void setClientInfo(String arg0, String arg1) throws SQLClientInfoException {
-    delegate.setClientInfo(arg0, arg1);
-  }
-
-  @Override
-  public void setClientInfo(Properties arg0) throws SQLClientInfoException {
-    delegate.setClientInfo(arg0);
-  }
-
-  @Override
-  public String getClientInfo(String arg0) throws SQLException {
-    return delegate.getClientInfo(arg0);
-  }
-
-  @Override
-  public Properties getClientInfo() throws SQLException {
-    return delegate.getClientInfo();
-  }
-
-  @Override
-  public Array createArrayOf(String arg0, Object[] arg1) throws SQLException {
-    return delegate.createArrayOf(arg0, arg1);
-  }
-
-  @Override
-  public Struct createStruct(String arg0, Object[] arg1) throws SQLException {
-    return delegate.createStruct(arg0, arg1);
-  }
-
-  @Override
-  public void setSchema(String arg0) throws SQLException {
-    delegate.setSchema(arg0);
-  }
-
-  @Override
-  public String getSchema() throws SQLException {
-    return delegate.getSchema();
-  }
-
-  @Override
-  public void abort(Executor arg0) throws SQLException {
-    delegate.abort(arg0);
-  }
-
-  @Override
-  public void setNetworkTimeout(Executor arg0, int arg1) throws SQLException {
-    delegate.setNetworkTimeout(arg0, arg1);
-  }
-
-  @Override
-  public int getNetworkTimeout() throws SQLException {
-    return delegate.getNetworkTimeout();
-  }
-
-  @Override
-  public void beginRequest() throws SQLException {
-    delegate.beginRequest();
-  }
-
-  @Override
-  public void endRequest() throws SQLException {
-    delegate.endRequest();
-  }
-
-  @Override
-  public boolean setShardingKeyIfValid(ShardingKey arg0, ShardingKey arg1, int arg2)
-      throws SQLException {
-    return delegate.setShardingKeyIfValid(arg0, arg1, arg2);
-  }
-
-  @Override
-  public boolean setShardingKeyIfValid(ShardingKey arg0, int arg1) throws SQLException {
-    return delegate.setShardingKeyIfValid(arg0, arg1);
-  }
-
-  @Override
-  public void setShardingKey(ShardingKey arg0, ShardingKey arg1) throws SQLException {
-    delegate.setShardingKey(arg0, arg1);
-  }
-
-  @Override
-  public void setShardingKey(ShardingKey arg0) throws SQLException {
-    delegate.setShardingKey(arg0);
   }
 }

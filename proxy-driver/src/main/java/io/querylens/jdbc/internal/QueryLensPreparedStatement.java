@@ -4,16 +4,16 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.ParameterHash;
 import java.io.InputStream;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
@@ -23,14 +23,16 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * Wraps a {@link PreparedStatement}; its shape is computed once, at prepare time. Internal: public
+ * Wraps a {@link PreparedStatement}; its shape is computed once, at prepare time. The execute
+ * variants, and the setters, whose values are hashed for the N+1 and duplicate findings, are here;
+ * the rest delegates through the generated {@link DelegatingPreparedStatement}. Internal: public
  * only for the agent.
  *
  * @param <S> the wrapped statement type
  */
-@SuppressWarnings("deprecation") // setUnicodeStream must still delegate
-public class QueryLensPreparedStatement<S extends PreparedStatement> extends QueryLensStatement<S>
-    implements PreparedStatement {
+@SuppressWarnings("deprecation") // setUnicodeStream is bound like every setter
+public class QueryLensPreparedStatement<S extends PreparedStatement>
+    extends DelegatingPreparedStatement<S> {
   final QueryShape shape;
 
   /** Hash of the values bound since the last execution, and whether any were. */
@@ -102,312 +104,304 @@ public class QueryLensPreparedStatement<S extends PreparedStatement> extends Que
   }
 
   @Override
-  public void setNull(int arg0, int arg1) throws SQLException {
-    delegate.setNull(arg0, arg1);
-    bound(arg0, ParameterHash.NULL);
+  public void setNull(int parameterIndex, int sqlType) throws SQLException {
+    delegate.setNull(parameterIndex, sqlType);
+    bound(parameterIndex, ParameterHash.NULL);
   }
 
   @Override
-  public void setBoolean(int arg0, boolean arg1) throws SQLException {
-    delegate.setBoolean(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+    delegate.setBoolean(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setByte(int arg0, byte arg1) throws SQLException {
-    delegate.setByte(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setByte(int parameterIndex, byte x) throws SQLException {
+    delegate.setByte(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setShort(int arg0, short arg1) throws SQLException {
-    delegate.setShort(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setShort(int parameterIndex, short x) throws SQLException {
+    delegate.setShort(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setInt(int arg0, int arg1) throws SQLException {
-    delegate.setInt(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setInt(int parameterIndex, int x) throws SQLException {
+    delegate.setInt(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setLong(int arg0, long arg1) throws SQLException {
-    delegate.setLong(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setLong(int parameterIndex, long x) throws SQLException {
+    delegate.setLong(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setFloat(int arg0, float arg1) throws SQLException {
-    delegate.setFloat(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setFloat(int parameterIndex, float x) throws SQLException {
+    delegate.setFloat(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setDouble(int arg0, double arg1) throws SQLException {
-    delegate.setDouble(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setDouble(int parameterIndex, double x) throws SQLException {
+    delegate.setDouble(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBigDecimal(int arg0, java.math.BigDecimal arg1) throws SQLException {
-    delegate.setBigDecimal(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+    delegate.setBigDecimal(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setString(int arg0, String arg1) throws SQLException {
-    delegate.setString(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setString(int parameterIndex, String x) throws SQLException {
+    delegate.setString(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBytes(int arg0, byte[] arg1) throws SQLException {
-    delegate.setBytes(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+    delegate.setBytes(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setDate(int arg0, Date arg1) throws SQLException {
-    delegate.setDate(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setDate(int parameterIndex, Date x) throws SQLException {
+    delegate.setDate(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setTime(int arg0, Time arg1) throws SQLException {
-    delegate.setTime(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setTime(int parameterIndex, Time x) throws SQLException {
+    delegate.setTime(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setTimestamp(int arg0, Timestamp arg1) throws SQLException {
-    delegate.setTimestamp(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+    delegate.setTimestamp(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setAsciiStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    delegate.setAsciiStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setUnicodeStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-    delegate.setUnicodeStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    delegate.setUnicodeStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBinaryStream(int arg0, InputStream arg1, int arg2) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+    delegate.setBinaryStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setObject(int arg0, Object arg1, int arg2) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    delegate.setObject(parameterIndex, x, targetSqlType);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setObject(int arg0, Object arg1) throws SQLException {
-    delegate.setObject(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    delegate.setObject(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setCharacterStream(int arg0, Reader arg1, int arg2) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setCharacterStream(int parameterIndex, Reader x, int length) throws SQLException {
+    delegate.setCharacterStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setRef(int arg0, Ref arg1) throws SQLException {
-    delegate.setRef(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setRef(int parameterIndex, Ref x) throws SQLException {
+    delegate.setRef(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBlob(int arg0, Blob arg1) throws SQLException {
-    delegate.setBlob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBlob(int parameterIndex, Blob x) throws SQLException {
+    delegate.setBlob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setClob(int arg0, Clob arg1) throws SQLException {
-    delegate.setClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setClob(int parameterIndex, Clob x) throws SQLException {
+    delegate.setClob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setArray(int arg0, Array arg1) throws SQLException {
-    delegate.setArray(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setArray(int parameterIndex, Array x) throws SQLException {
+    delegate.setArray(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public ResultSetMetaData getMetaData() throws SQLException {
-    return delegate.getMetaData();
+  public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
+    delegate.setDate(parameterIndex, x, cal);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setDate(int arg0, Date arg1, Calendar arg2) throws SQLException {
-    delegate.setDate(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
+    delegate.setTime(parameterIndex, x, cal);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setTime(int arg0, Time arg1, Calendar arg2) throws SQLException {
-    delegate.setTime(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+    delegate.setTimestamp(parameterIndex, x, cal);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setTimestamp(int arg0, Timestamp arg1, Calendar arg2) throws SQLException {
-    delegate.setTimestamp(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
+    delegate.setNull(parameterIndex, sqlType, typeName);
+    bound(parameterIndex, ParameterHash.NULL);
   }
 
   @Override
-  public void setNull(int arg0, int arg1, String arg2) throws SQLException {
-    delegate.setNull(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.NULL);
+  public void setURL(int parameterIndex, URL x) throws SQLException {
+    delegate.setURL(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setURL(int arg0, java.net.URL arg1) throws SQLException {
-    delegate.setURL(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setRowId(int parameterIndex, RowId x) throws SQLException {
+    delegate.setRowId(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public ParameterMetaData getParameterMetaData() throws SQLException {
-    return delegate.getParameterMetaData();
+  public void setNString(int parameterIndex, String x) throws SQLException {
+    delegate.setNString(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setRowId(int arg0, RowId arg1) throws SQLException {
-    delegate.setRowId(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNCharacterStream(int parameterIndex, Reader x, long length) throws SQLException {
+    delegate.setNCharacterStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNString(int arg0, String arg1) throws SQLException {
-    delegate.setNString(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNClob(int parameterIndex, NClob x) throws SQLException {
+    delegate.setNClob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setNCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setClob(int parameterIndex, Reader x, long length) throws SQLException {
+    delegate.setClob(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNClob(int arg0, NClob arg1) throws SQLException {
-    delegate.setNClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBlob(int parameterIndex, InputStream x, long length) throws SQLException {
+    delegate.setBlob(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setClob(int arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setClob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNClob(int parameterIndex, Reader x, long length) throws SQLException {
+    delegate.setNClob(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBlob(int arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setBlob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setSQLXML(int parameterIndex, SQLXML x) throws SQLException {
+    delegate.setSQLXML(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNClob(int arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setNClob(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setSQLXML(int arg0, SQLXML arg1) throws SQLException {
-    delegate.setSQLXML(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    delegate.setAsciiStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setObject(int arg0, Object arg1, int arg2, int arg3) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2, arg3);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+    delegate.setBinaryStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setAsciiStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setCharacterStream(int parameterIndex, Reader x, long length) throws SQLException {
+    delegate.setCharacterStream(parameterIndex, x, length);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBinaryStream(int arg0, InputStream arg1, long arg2) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+    delegate.setAsciiStream(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setCharacterStream(int arg0, Reader arg1, long arg2) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+    delegate.setBinaryStream(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setAsciiStream(int arg0, InputStream arg1) throws SQLException {
-    delegate.setAsciiStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setCharacterStream(int parameterIndex, Reader x) throws SQLException {
+    delegate.setCharacterStream(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBinaryStream(int arg0, InputStream arg1) throws SQLException {
-    delegate.setBinaryStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNCharacterStream(int parameterIndex, Reader x) throws SQLException {
+    delegate.setNCharacterStream(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setCharacterStream(int arg0, Reader arg1) throws SQLException {
-    delegate.setCharacterStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setClob(int parameterIndex, Reader x) throws SQLException {
+    delegate.setClob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNCharacterStream(int arg0, Reader arg1) throws SQLException {
-    delegate.setNCharacterStream(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setBlob(int parameterIndex, InputStream x) throws SQLException {
+    delegate.setBlob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setClob(int arg0, Reader arg1) throws SQLException {
-    delegate.setClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setNClob(int parameterIndex, Reader x) throws SQLException {
+    delegate.setNClob(parameterIndex, x);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setBlob(int arg0, InputStream arg1) throws SQLException {
-    delegate.setBlob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 
   @Override
-  public void setNClob(int arg0, Reader arg1) throws SQLException {
-    delegate.setNClob(arg0, arg1);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(int arg0, Object arg1, SQLType arg2, int arg3) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2, arg3);
-    bound(arg0, ParameterHash.of(arg1));
-  }
-
-  @Override
-  public void setObject(int arg0, Object arg1, SQLType arg2) throws SQLException {
-    delegate.setObject(arg0, arg1, arg2);
-    bound(arg0, ParameterHash.of(arg1));
+  public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+    delegate.setObject(parameterIndex, x, targetSqlType);
+    bound(parameterIndex, ParameterHash.of(x));
   }
 }

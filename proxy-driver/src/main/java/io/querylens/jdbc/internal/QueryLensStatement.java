@@ -5,18 +5,16 @@ import io.querylens.core.intercept.ParameterHash;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
  * Wraps a {@link Statement}: every execute variant funnels into {@link #begin} / {@link #ended} /
- * {@link #failed}, which turn the call into one {@code Execution}; everything else delegates.
- * Internal: public only for the agent.
+ * {@link #failed}, which turn the call into one {@code Execution}; everything else delegates
+ * through the generated {@link DelegatingStatement}. Internal: public only for the agent.
  *
  * @param <S> the wrapped statement type
  */
-public class QueryLensStatement<S extends Statement> implements Statement {
-  final S delegate;
+public class QueryLensStatement<S extends Statement> extends DelegatingStatement<S> {
   final QueryLensConnection connection;
 
   /** The cursor of the current execution, or null. */
@@ -46,7 +44,7 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   private PendingExecute pending;
 
   QueryLensStatement(S delegate, QueryLensConnection connection) {
-    this.delegate = delegate;
+    super(delegate);
     this.connection = connection;
   }
 
@@ -471,153 +469,5 @@ public class QueryLensStatement<S extends Statement> implements Statement {
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
     return Unwrapping.isWrapperFor(this, QueryLensStatement.class, delegate, iface);
-  }
-
-  // ---- plain delegation
-  // ---------------------------------------------------------------------------
-
-  @Override
-  public int getMaxFieldSize() throws SQLException {
-    return delegate.getMaxFieldSize();
-  }
-
-  @Override
-  public void setMaxFieldSize(int arg0) throws SQLException {
-    delegate.setMaxFieldSize(arg0);
-  }
-
-  @Override
-  public int getMaxRows() throws SQLException {
-    return delegate.getMaxRows();
-  }
-
-  @Override
-  public void setMaxRows(int arg0) throws SQLException {
-    delegate.setMaxRows(arg0);
-  }
-
-  @Override
-  public void setEscapeProcessing(boolean arg0) throws SQLException {
-    delegate.setEscapeProcessing(arg0);
-  }
-
-  @Override
-  public int getQueryTimeout() throws SQLException {
-    return delegate.getQueryTimeout();
-  }
-
-  @Override
-  public void setQueryTimeout(int arg0) throws SQLException {
-    delegate.setQueryTimeout(arg0);
-  }
-
-  @Override
-  public void cancel() throws SQLException {
-    delegate.cancel();
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    return delegate.getWarnings();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
-  }
-
-  @Override
-  public void setCursorName(String arg0) throws SQLException {
-    delegate.setCursorName(arg0);
-  }
-
-  @Override
-  public void setFetchDirection(int arg0) throws SQLException {
-    delegate.setFetchDirection(arg0);
-  }
-
-  @Override
-  public int getFetchDirection() throws SQLException {
-    return delegate.getFetchDirection();
-  }
-
-  @Override
-  public void setFetchSize(int arg0) throws SQLException {
-    delegate.setFetchSize(arg0);
-  }
-
-  @Override
-  public int getFetchSize() throws SQLException {
-    return delegate.getFetchSize();
-  }
-
-  @Override
-  public int getResultSetConcurrency() throws SQLException {
-    return delegate.getResultSetConcurrency();
-  }
-
-  @Override
-  public int getResultSetType() throws SQLException {
-    return delegate.getResultSetType();
-  }
-
-  @Override
-  public int getResultSetHoldability() throws SQLException {
-    return delegate.getResultSetHoldability();
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return delegate.isClosed();
-  }
-
-  @Override
-  public void setPoolable(boolean arg0) throws SQLException {
-    delegate.setPoolable(arg0);
-  }
-
-  @Override
-  public boolean isPoolable() throws SQLException {
-    return delegate.isPoolable();
-  }
-
-  @Override
-  public void closeOnCompletion() throws SQLException {
-    delegate.closeOnCompletion();
-  }
-
-  @Override
-  public boolean isCloseOnCompletion() throws SQLException {
-    return delegate.isCloseOnCompletion();
-  }
-
-  @Override
-  public void setLargeMaxRows(long arg0) throws SQLException {
-    delegate.setLargeMaxRows(arg0);
-  }
-
-  @Override
-  public long getLargeMaxRows() throws SQLException {
-    return delegate.getLargeMaxRows();
-  }
-
-  @Override
-  public String enquoteLiteral(String arg0) throws SQLException {
-    return delegate.enquoteLiteral(arg0);
-  }
-
-  @Override
-  public String enquoteIdentifier(String arg0, boolean arg1) throws SQLException {
-    return delegate.enquoteIdentifier(arg0, arg1);
-  }
-
-  @Override
-  public boolean isSimpleIdentifier(String arg0) throws SQLException {
-    return delegate.isSimpleIdentifier(arg0);
-  }
-
-  @Override
-  public String enquoteNCharLiteral(String arg0) throws SQLException {
-    return delegate.enquoteNCharLiteral(arg0);
   }
 }

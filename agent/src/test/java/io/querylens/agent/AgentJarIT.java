@@ -62,9 +62,12 @@ class AgentJarIT {
           .noneMatch(name -> name.startsWith("META-INF/versions/"))
           .noneMatch(name -> name.endsWith(".kotlin_module"))
           .noneMatch(name -> name.startsWith("META-INF/services/io.opentelemetry"));
-      assertThat(service(jar, "io.querylens.core.QueryLensExtension"))
-          .as("the agent's choice between the two exporter copies, not the exporter's own")
-          .isEqualTo("io.querylens.agent.internal.ExporterChoice");
+      assertThat(service(jar, "io.querylens.core.QueryLensExtension").lines())
+          .as(
+              "the agent's choice between the two exporter copies, not the exporter's own, and"
+                  + " core's exit reports")
+          .containsExactlyInAnyOrder(
+              "io.querylens.agent.internal.ExporterChoice", "io.querylens.core.report.ExitReports");
       assertThat(
               service(
                   jar, "io.querylens.shaded.io.opentelemetry.sdk.common.export.GrpcSenderProvider"))

@@ -10,13 +10,12 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import java.util.Collection;
 
 /** A metric exporter that counts the points of failed exports in {@link DeliveryHealth}. */
-public final class CountingMetricExporter implements MetricExporter {
+public final class CountingMetricExporter extends CountingExporter implements MetricExporter {
   private final MetricExporter delegate;
-  private final DeliveryHealth health;
 
   public CountingMetricExporter(MetricExporter delegate, DeliveryHealth health) {
+    super(health, Signal.METRICS, delegate::flush, delegate::shutdown);
     this.delegate = delegate;
-    this.health = health;
   }
 
   @Override
@@ -25,7 +24,7 @@ public final class CountingMetricExporter implements MetricExporter {
     for (MetricData m : metrics) {
       points += m.getData().getPoints().size();
     }
-    return FailureCount.onFailure(delegate.export(metrics), health, Signal.METRICS, points);
+    return counted(delegate.export(metrics), points);
   }
 
   @Override
@@ -41,15 +40,5 @@ public final class CountingMetricExporter implements MetricExporter {
   @Override
   public MemoryMode getMemoryMode() {
     return delegate.getMemoryMode();
-  }
-
-  @Override
-  public CompletableResultCode flush() {
-    return delegate.flush();
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return delegate.shutdown();
   }
 }

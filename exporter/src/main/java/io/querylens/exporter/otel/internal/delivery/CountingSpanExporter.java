@@ -6,27 +6,16 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 
 /** A span exporter that counts the spans of failed exports in {@link DeliveryHealth}. */
-public final class CountingSpanExporter implements SpanExporter {
+public final class CountingSpanExporter extends CountingExporter implements SpanExporter {
   private final SpanExporter delegate;
-  private final DeliveryHealth health;
 
   public CountingSpanExporter(SpanExporter delegate, DeliveryHealth health) {
+    super(health, Signal.SPANS, delegate::flush, delegate::shutdown);
     this.delegate = delegate;
-    this.health = health;
   }
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
-    return FailureCount.onFailure(delegate.export(spans), health, Signal.SPANS, spans.size());
-  }
-
-  @Override
-  public CompletableResultCode flush() {
-    return delegate.flush();
-  }
-
-  @Override
-  public CompletableResultCode shutdown() {
-    return delegate.shutdown();
+    return counted(delegate.export(spans), spans.size());
   }
 }

@@ -540,12 +540,8 @@ public class JdbcDelegationGenerator {
       }
       for (Class<?> address : addressedBy) {
         String name = address == int.class ? "parameterIndex" : "parameterName";
-        out.append("\n  /**\n")
-            .append("   * Called by the setters after the delegate's: the value bound at {@code ")
-            .append(name)
-            .append("}\n")
-            .append("   * hashes to {@code valueHash}.\n")
-            .append("   */\n")
+        out.append(
+                "\n  /** Called by the setters after the delegate's, with the value's hash. */\n")
             .append("  abstract void bound(")
             .append(type(address))
             .append(' ')

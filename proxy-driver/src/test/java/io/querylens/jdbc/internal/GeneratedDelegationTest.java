@@ -119,16 +119,7 @@ class GeneratedDelegationTest {
     Object wrapper = wrap.apply(recording(jdbc, seen, true));
     for (Method m : generatedMethods(jdbc, wrapper.getClass())) {
       Object[] args = arguments(m);
-      assertThatThrownBy(
-              () -> {
-                try {
-                  m.invoke(wrapper, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              })
-          .as("exception of %s", m)
-          .isSameAs(seen.thrown);
+      assertRethrows(m, wrapper, args, seen);
     }
   }
 
@@ -187,18 +178,23 @@ class GeneratedDelegationTest {
       QueryLensPreparedStatement<?> wrapper =
           (QueryLensPreparedStatement<?>) wrap.apply(recording(jdbc, seen, true));
       Object[] args = arguments(m);
-      assertThatThrownBy(
-              () -> {
-                try {
-                  m.invoke(wrapper, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              })
-          .as("exception of %s", m)
-          .isSameAs(seen.thrown);
+      assertRethrows(m, wrapper, args, seen);
       assertThat(wrapper.parameterHash(null)).as("parameter hash after %s", m).isZero();
     }
+  }
+
+  /** Calls {@code m} and checks that it throws what the delegate threw, as the same object. */
+  static void assertRethrows(Method m, Object wrapper, Object[] args, Seen seen) {
+    assertThatThrownBy(
+            () -> {
+              try {
+                m.invoke(wrapper, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            })
+        .as("exception of %s", m)
+        .isSameAs(seen.thrown);
   }
 
   /** The generated methods of {@code jdbc}'s wrapper that set a parameter. */

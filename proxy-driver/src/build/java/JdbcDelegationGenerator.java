@@ -30,9 +30,10 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Writes the {@code Delegating*} base classes of QueryLens's JDBC wrappers: for each JDBC
- * interface, an abstract class whose every method is {@code return delegate.m(args);}. The
- * hand-written {@code QueryLens*} wrappers extend them and override only what they intercept
- * (decision 0025).
+ * interface, an abstract class whose every method is {@code return delegate.m(args);}, but for two
+ * patterned families that call a hook of the wrapper after the delegate (see {@link Kind}). The
+ * hand-written {@code QueryLens*} wrappers extend them, implement the hooks and override only what
+ * else they intercept (decision 0025).
  *
  * <p>Run by Maven in {@code generate-sources} as a single-file program of the JDK that builds (see
  * {@code proxy-driver/pom.xml}); its one argument is the source root to write to. It reads the
@@ -147,6 +148,39 @@ public class JdbcDelegationGenerator {
                 .thenComparingInt(Method::getParameterCount)
                 .thenComparing(JdbcDelegationGenerator::signature))
         .collect(Collectors.toList());
+  }
+
+  /** What a generated method does besides calling the same method of the delegate. */
+  enum Kind {
+    /** {@code return delegate.m(args);} */
+    DELEGATE,
+    /**
+     * A prepared or callable statement's setter: {@code delegate.setX(p, x, ...); bound(p,
+     * ParameterHash.of(x));} ({@code ParameterHash.NULL} for {@code setNull}), so that the value's
+     * hash counts for the N+1 and duplicate findings. {@code x} has the interface's static type, so
+     * the same {@code ParameterHash.of} overload is chosen as in hand-written code; the delegate is
+     * called first, so a driver's exception skips the binding.
+     */
+    BIND,
+    /**
+     * A DatabaseMetaData method returning a cursor: {@code return resultSet(delegate.m(args));},
+     * the wrapper's hook wrapping it so that it leads back to the connection.
+     */
+    WRAP_RESULT_SET
+  }
+
+  static Kind kind(Class<?> jdbc, Method m) {
+    if ((jdbc == PreparedStatement.class || jdbc == CallableStatement.class)
+        && m.getName().startsWith("set")
+        && m.getReturnType() == void.class
+        && addressesColumnOrParameter(jdbc, m.getName())
+        && m.getParameterCount() > 0) {
+      return Kind.BIND;
+    }
+    if (jdbc == DatabaseMetaData.class && m.getReturnType() == ResultSet.class) {
+      return Kind.WRAP_RESULT_SET;
+    }
+    return Kind.DELEGATE;
   }
 
   static String signature(Method m) {
@@ -420,6 +454,14 @@ public class JdbcDelegationGenerator {
               + " to the wrapped object, generated at build time (decision 0025); "
               + base.name().replace("Delegating", "QueryLens")
               + " extends it and overrides what it intercepts."
+              + (methods.stream().anyMatch(m -> kind(base.jdbc(), m) == Kind.BIND)
+                  ? " The setters, after the delegate's, hand the value's hash to the wrapper's"
+                      + " {@code bound}."
+                  : "")
+              + (methods.stream().anyMatch(m -> kind(base.jdbc(), m) == Kind.WRAP_RESULT_SET)
+                  ? " The cursors the delegate returns are wrapped by the wrapper's {@code"
+                      + " resultSet}."
+                  : "")
               + (base.isPublic()
                   ? " Internal: public only so that the public wrapper needs no bridge methods."
                   : "");
@@ -475,8 +517,41 @@ public class JdbcDelegationGenerator {
                     .collect(Collectors.joining(", ")))
             .append(");\n");
       }
-      out.append("  }\n").append(body).append("}\n");
+      out.append("  }\n");
+      hooks(out, methods);
+      out.append(body).append("}\n");
       return out.toString();
+    }
+
+    /**
+     * Declares the hooks the generated methods call, abstract: the hand-written wrapper implements
+     * them ({@code bound} by parameter index or name, {@code resultSet}).
+     */
+    void hooks(StringBuilder out, List<Method> methods) {
+      Set<Class<?>> addressedBy = new TreeSet<>(Comparator.comparing(Class::getName));
+      boolean wrapsResultSets = false;
+      for (Method m : methods) {
+        Kind kind = kind(base.jdbc(), m);
+        if (kind == Kind.BIND) {
+          addressedBy.add(m.getParameterTypes()[0]);
+        } else if (kind == Kind.WRAP_RESULT_SET) {
+          wrapsResultSets = true;
+        }
+      }
+      for (Class<?> address : addressedBy) {
+        String name = address == int.class ? "parameterIndex" : "parameterName";
+        out.append(
+                "\n  /** Called by the setters after the delegate's, with the value's hash. */\n")
+            .append("  abstract void bound(")
+            .append(type(address))
+            .append(' ')
+            .append(name)
+            .append(", long valueHash);\n");
+      }
+      if (wrapsResultSets) {
+        out.append("\n  /** Wraps a cursor the delegate returned (which may be null). */\n")
+            .append("  abstract ResultSet resultSet(ResultSet rs);\n");
+      }
     }
 
     void method(StringBuilder out, Method m) {
@@ -501,16 +576,42 @@ public class JdbcDelegationGenerator {
 
       out.append("  @Override\n");
       wrap(out, head, parameters, tail, 6);
-      wrap(
-          out,
-          "    "
-              + (m.getReturnType() == void.class ? "" : "return ")
-              + "delegate."
-              + m.getName()
-              + "(",
-          names,
-          ");",
-          8);
+      switch (kind(base.jdbc(), m)) {
+        case DELEGATE ->
+            wrap(
+                out,
+                "    "
+                    + (m.getReturnType() == void.class ? "" : "return ")
+                    + "delegate."
+                    + m.getName()
+                    + "(",
+                names,
+                ");",
+                8);
+        case BIND -> {
+          boolean isNull = m.getName().equals("setNull");
+          if (!isNull && !names.contains("x")) {
+            throw new IllegalStateException("no value x to bind in " + m);
+          }
+          imports.put("ParameterHash", "io.querylens.core.intercept.ParameterHash");
+          wrap(out, "    delegate." + m.getName() + "(", names, ");", 8);
+          out.append("    bound(")
+              .append(names.get(0))
+              .append(", ParameterHash.")
+              .append(isNull ? "NULL" : "of(x)")
+              .append(");\n");
+        }
+        case WRAP_RESULT_SET -> {
+          String call = "delegate." + m.getName() + "(";
+          String joined = String.join(", ", names);
+          if (("    return resultSet(" + call + joined + "));").length() <= 100) {
+            out.append("    return resultSet(").append(call).append(joined).append("));\n");
+          } else {
+            out.append("    return resultSet(\n");
+            wrap(out, "        " + call, names, "));", 12);
+          }
+        }
+      }
       out.append("  }\n");
     }
 
@@ -522,9 +623,9 @@ public class JdbcDelegationGenerator {
      */
     static void wrap(StringBuilder out, String head, List<String> items, String tail, int indent) {
       String joined = String.join(", ", items);
-      String rest = tail.substring(1); // tail is ")" and then " throws ... {", " {" or ";"
+      String rest = tail.substring(1); // tail is ")" and then " throws ... {", " {", ";" or ");"
       String pad = " ".repeat(indent);
-      boolean shortRest = rest.equals(" {") || rest.equals(";");
+      boolean shortRest = !rest.startsWith(" throws");
       if (head.length() + joined.length() + tail.length() <= 100) {
         out.append(head).append(joined).append(tail).append('\n');
       } else if (!shortRest && head.length() + joined.length() + 1 <= 100) {

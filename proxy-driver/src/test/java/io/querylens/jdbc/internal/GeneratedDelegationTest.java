@@ -3,6 +3,7 @@ package io.querylens.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.querylens.core.intercept.ParameterHash;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -30,11 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated {@code Delegating*} bases (decision 0025), method by method: what no database can
- * show, that each generated method a wrapper does not override (486 of them) calls the same method
- * of the wrapped object with the same arguments in the same order, hands its result back, and lets
- * its exception through as the same object. The wrapped object is a recording {@link Proxy};
- * behaviour against real drivers is the conformance suites' job. The intercepted methods are not
- * called here.
+ * show, that each generated method a wrapper does not override (609 of them) calls the same method
+ * of the wrapped object with the same arguments in the same order, hands its result back (a
+ * metadata cursor wrapped), and lets its exception through as the same object; and that the
+ * generated setters bind their value's hash after the driver's call, as the hand-written ones did.
+ * The wrapped object is a recording {@link Proxy}; behaviour against real drivers is the
+ * conformance suites' job. The hand-written intercepted methods are not called here.
  */
 class GeneratedDelegationTest {
 
@@ -95,7 +97,12 @@ class GeneratedDelegationTest {
           .as("arguments of %s", m)
           .containsExactly(args);
       if (m.getReturnType() != void.class) {
-        if (m.getReturnType().isPrimitive()) {
+        if (jdbc == DatabaseMetaData.class && m.getReturnType() == ResultSet.class) {
+          assertThat(result).as("result of %s", m).isInstanceOf(QueryLensResultSet.class);
+          assertThat(((QueryLensResultSet) result).delegate)
+              .as("cursor of %s", m)
+              .isSameAs(seen.returned);
+        } else if (m.getReturnType().isPrimitive()) {
           assertThat(result).as("result of %s", m).isEqualTo(seen.returned);
         } else {
           assertThat(result).as("result of %s", m).isSameAs(seen.returned);
@@ -112,16 +119,7 @@ class GeneratedDelegationTest {
     Object wrapper = wrap.apply(recording(jdbc, seen, true));
     for (Method m : generatedMethods(jdbc, wrapper.getClass())) {
       Object[] args = arguments(m);
-      assertThatThrownBy(
-              () -> {
-                try {
-                  m.invoke(wrapper, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              })
-          .as("exception of %s", m)
-          .isSameAs(seen.thrown);
+      assertRethrows(m, wrapper, args, seen);
     }
   }
 
@@ -143,6 +141,102 @@ class GeneratedDelegationTest {
         }
       }
     }
+  }
+
+  static Stream<Arguments> statements() {
+    return wrappers()
+        .filter(
+            a -> a.get()[0] == PreparedStatement.class || a.get()[0] == CallableStatement.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("statements")
+  void everyGeneratedSetterBindsItsValueAfterTheDriversCall(
+      Class<?> jdbc, Function<Object, Object> wrap) throws Exception {
+    Seen seen = new Seen();
+    List<Method> setters = generatedSetters(jdbc, wrap);
+    assertThat(setters).hasSize(jdbc == PreparedStatement.class ? 50 : 50 + 47);
+    for (Method m : setters) {
+      QueryLensPreparedStatement<?> wrapper =
+          (QueryLensPreparedStatement<?>) wrap.apply(recording(jdbc, seen, false));
+      Object[] args = arguments(m);
+      seen.method = null;
+      m.invoke(wrapper, args);
+      assertThat(seen.method).as("%s reached the delegate", m).isEqualTo(m);
+      assertThat(wrapper.parameterHash(null))
+          .as("parameter hash after %s", m)
+          .isEqualTo(ParameterHash.bind(position(args[0]), valueHash(m, args)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("statements")
+  void aGeneratedSetterWhoseDriverThrowsBindsNothing(Class<?> jdbc, Function<Object, Object> wrap)
+      throws Exception {
+    Seen seen = new Seen();
+    for (Method m : generatedSetters(jdbc, wrap)) {
+      QueryLensPreparedStatement<?> wrapper =
+          (QueryLensPreparedStatement<?>) wrap.apply(recording(jdbc, seen, true));
+      Object[] args = arguments(m);
+      assertRethrows(m, wrapper, args, seen);
+      assertThat(wrapper.parameterHash(null)).as("parameter hash after %s", m).isZero();
+    }
+  }
+
+  /** Calls {@code m} and checks that it throws what the delegate threw, as the same object. */
+  static void assertRethrows(Method m, Object wrapper, Object[] args, Seen seen) {
+    assertThatThrownBy(
+            () -> {
+              try {
+                m.invoke(wrapper, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            })
+        .as("exception of %s", m)
+        .isSameAs(seen.thrown);
+  }
+
+  /** The generated methods of {@code jdbc}'s wrapper that set a parameter. */
+  static List<Method> generatedSetters(Class<?> jdbc, Function<Object, Object> wrap)
+      throws Exception {
+    Object wrapper = wrap.apply(recording(jdbc, new Seen(), false));
+    List<Method> setters = new ArrayList<>();
+    for (Method m : generatedMethods(jdbc, wrapper.getClass())) {
+      if (m.getName().startsWith("set")
+          && (m.getDeclaringClass() == PreparedStatement.class
+              || m.getDeclaringClass() == CallableStatement.class)) {
+        setters.add(m);
+      }
+    }
+    return setters;
+  }
+
+  /** The position a setter binds: its index, or its name's hash. */
+  static int position(Object parameter) {
+    return parameter instanceof Integer i ? i : parameter.hashCode();
+  }
+
+  /**
+   * The hash the hand-written setters took: {@code ParameterHash.NULL} for {@code setNull}, else
+   * the {@code ParameterHash.of} overload Java chooses for the value's declared type.
+   */
+  static long valueHash(Method setter, Object[] args) {
+    if (setter.getName().equals("setNull")) {
+      return ParameterHash.NULL;
+    }
+    Class<?> type = setter.getParameterTypes()[1];
+    Object x = args[1];
+    if (type == boolean.class) {
+      return ParameterHash.of((boolean) x);
+    }
+    if (type == float.class || type == double.class) {
+      return ParameterHash.of(((Number) x).doubleValue());
+    }
+    if (type.isPrimitive()) {
+      return ParameterHash.of(((Number) x).longValue());
+    }
+    return ParameterHash.of(x);
   }
 
   /** The methods of {@code jdbc} whose implementation in {@code wrapper} is generated. */
@@ -255,6 +349,15 @@ class GeneratedDelegationTest {
     if (type == Reader.class) {
       return new StringReader("value " + n);
     }
-    return null; // Class, Date, Time, Timestamp, URL: passed through as null
+    if (type == java.sql.Date.class) {
+      return new java.sql.Date(n);
+    }
+    if (type == java.sql.Time.class) {
+      return new java.sql.Time(n);
+    }
+    if (type == java.sql.Timestamp.class) {
+      return new java.sql.Timestamp(n);
+    }
+    return null; // Class, URL: passed through as null
   }
 }

@@ -1,8 +1,8 @@
 package io.querylens.benchmarks;
 
 import io.querylens.core.QueryShape;
-import io.querylens.core.internal.sql.SqlDialect;
-import io.querylens.core.internal.sql.SqlNormalizer;
+import io.querylens.core.SqlDialect;
+import io.querylens.core.intercept.QueryShapes;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The normaliser alone, uncached, per dialect: a typical ORM statement and the two large statements
- * of {@link LargeStatementBenchmark}, to show its cost per character.
+ * of {@link LargeStatementBenchmark}, to show its cost per character. {@link QueryShapes#of} is the
+ * public way to it: one pass that yields the shape text, operation, tables and summary, without the
+ * shape cache an execution goes through.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,16 +50,16 @@ public class NormaliserBenchmark {
 
   @Benchmark
   public QueryShape ormStatement() {
-    return SqlNormalizer.shape(orm, dialect);
+    return QueryShapes.of(dialect, orm);
   }
 
   @Benchmark
   public QueryShape inList100k() {
-    return SqlNormalizer.shape(large.inList100k, dialect);
+    return QueryShapes.of(dialect, large.inList100k);
   }
 
   @Benchmark
   public QueryShape inList10Mb() {
-    return SqlNormalizer.shape(large.inList10Mb, dialect);
+    return QueryShapes.of(dialect, large.inList10Mb);
   }
 }

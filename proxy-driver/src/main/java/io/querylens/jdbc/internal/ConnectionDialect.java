@@ -1,8 +1,8 @@
 package io.querylens.jdbc.internal;
 
 import io.querylens.core.Database;
+import io.querylens.core.SqlDialect;
 import io.querylens.core.intercept.Faults;
-import io.querylens.core.internal.sql.SqlDialect;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

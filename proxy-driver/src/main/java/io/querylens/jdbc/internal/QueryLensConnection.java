@@ -2,9 +2,9 @@ package io.querylens.jdbc.internal;
 
 import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
-import io.querylens.core.internal.sql.SqlDialect;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,6 +1,7 @@
 package io.querylens.core.internal.sql;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
 import java.lang.ref.WeakReference;
 
 /**

@@ -1,6 +1,7 @@
 package io.querylens.core.internal.sql;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,7 +1,9 @@
 package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.QueryShape;
-import java.util.Locale;
+import io.querylens.core.SqlDialect;
+import io.querylens.core.internal.sql.SqlNormalizer;
+import java.util.List;
 
 /** What kind of statement a shape is, as far as findings are concerned. */
 final class ShapeKinds {
@@ -14,7 +16,7 @@ final class ShapeKinds {
   /** Anything else (CALL, SET, DDL, ...): never a finding. */
   static final byte OTHER = 3;
 
-  /** FROM targets that are no table: Oracle/MySQL {@code DUAL}, DB2, Firebird. */
+  /** FROM targets that are no table: Oracle/MySQL {@code DUAL}, DB2, Firebird (any case). */
   private static final String[] DUMMY_TABLES = {"dual", "sysibm.sysdummy1", "rdb$database"};
 
   private ShapeKinds() {}
@@ -41,55 +43,45 @@ final class ShapeKinds {
 
   /**
    * Whether repetitions of {@code shape} may make a finding: writes always; reads only when they
-   * read a table. A read without {@code FROM}, or only from a dummy table, is a connection check
-   * ({@code SELECT 1}), a sequence or a clock read, and is never judged. Called once per unit and
-   * shape, when the shape reaches the threshold; never on every execution.
+   * read a table. A read without a table, or only from a dummy table, is a connection check ({@code
+   * SELECT 1}), a sequence or a clock read, and is never judged. Called once per unit and shape,
+   * when the shape reaches the threshold; never on every execution.
    */
   static boolean judged(QueryShape shape, byte kind) {
     if (kind == WRITE) {
       return true;
     }
-    return kind == READ && readsTable(shape.text());
+    return kind == READ && readsTable(shape);
   }
 
-  /** Whether {@code sql} has a {@code FROM} word followed by something other than a dummy table. */
-  static boolean readsTable(String sql) {
-    String s = sql.toLowerCase(Locale.ROOT);
-    int from = 0;
-    while ((from = s.indexOf("from", from)) >= 0) {
-      int end = from + 4;
-      boolean word =
-          (from == 0 || !isIdentifierPart(s.charAt(from - 1)))
-              && (end == s.length() || !isIdentifierPart(s.charAt(end)));
-      from = end;
-      if (!word) {
-        continue;
-      }
-      int t = end;
-      while (t < s.length() && Character.isWhitespace(s.charAt(t))) {
-        t++;
-      }
-      int tEnd = t;
-      while (tEnd < s.length() && (isIdentifierPart(s.charAt(tEnd)) || s.charAt(tEnd) == '.')) {
-        tEnd++;
-      }
-      if (!isDummy(s.substring(t, tEnd))) {
+  /**
+   * Whether {@code shape} names a table other than a dummy one, from the tables the normaliser read
+   * ({@link QueryShape#tables()}): no scan of the text.
+   */
+  static boolean readsTable(QueryShape shape) {
+    List<String> tables = shape.tables();
+    for (int i = 0; i < tables.size(); i++) {
+      if (!isDummy(tables.get(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code sql} names a table other than a dummy one. It has to read {@code sql} for that:
+   * callers that hold the shape ask {@link #readsTable(QueryShape)}, which does not.
+   */
+  static boolean readsTable(String sql) {
+    return readsTable(SqlNormalizer.shape(sql, SqlDialect.OTHER));
   }
 
   private static boolean isDummy(String table) {
     for (String d : DUMMY_TABLES) {
-      if (d.equals(table)) {
+      if (d.equalsIgnoreCase(table)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isIdentifierPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }

@@ -2,6 +2,7 @@ package io.querylens.core.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.querylens.core.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.SqlDialect;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +99,7 @@ class LiteralLeakPropertyTest {
   /** One generated statement: code with sensitive items between. */
   static final class Statement {
     private final SqlDialect d;
+    private final DialectRules r;
     private final Random random;
     private final StringBuilder sql = new StringBuilder();
 
@@ -106,6 +108,7 @@ class LiteralLeakPropertyTest {
 
     Statement(SqlDialect d, Random random) {
       this.d = d;
+      this.r = DialectRules.of(d);
       this.random = random;
       this.mysqlBackslashes = random.nextBoolean();
     }
@@ -145,11 +148,11 @@ class LiteralLeakPropertyTest {
         case 0:
           return "col_1";
         case 1:
-          return d.backtickName == SqlDialect.Rule.YES ? "`a b`" : "a$b";
+          return r.backtickName == DialectRules.Rule.YES ? "`a b`" : "a$b";
         case 2:
-          return d.doubleQuoteString == SqlDialect.Rule.NO ? "\"A \"\"b\"" : "x";
+          return r.doubleQuoteString == DialectRules.Rule.NO ? "\"A \"\"b\"" : "x";
         default:
-          return d.bracket == SqlDialect.Bracket.NAME ? "[it's]" : "y";
+          return r.bracket == DialectRules.Bracket.NAME ? "[it's]" : "y";
       }
     }
 
@@ -177,7 +180,7 @@ class LiteralLeakPropertyTest {
           number();
           break;
         case 5:
-          if (d.doubleQuoteString == SqlDialect.Rule.YES) {
+          if (r.doubleQuoteString == DialectRules.Rule.YES) {
             plainString("\"", "");
           } else {
             plainString("'", "");
@@ -200,7 +203,7 @@ class LiteralLeakPropertyTest {
     /** A string in quote {@code q}, its content escaped as the dialect reads it. */
     private void plainString(String q, String prefix) {
       boolean backslashes =
-          d == SqlDialect.MYSQL ? mysqlBackslashes : d.backslashEscapes == SqlDialect.Rule.YES;
+          d == SqlDialect.MYSQL ? mysqlBackslashes : r.backslashEscapes == DialectRules.Rule.YES;
       sql.append(prefix).append(q).append(escape(content(), q.charAt(0), backslashes)).append(q);
     }
 
@@ -323,17 +326,17 @@ class LiteralLeakPropertyTest {
     private void lineComment(String text) {
       String start;
       int kind = random.nextInt(3);
-      if (kind == 0 && d.hashComment == SqlDialect.Rule.YES) {
+      if (kind == 0 && r.hashComment == DialectRules.Rule.YES) {
         start = random.nextBoolean() ? "#" : "# ";
-      } else if (kind == 1 && d.slashSlashComment == SqlDialect.Rule.YES) {
+      } else if (kind == 1 && r.slashSlashComment == DialectRules.Rule.YES) {
         start = "//";
-      } else if (d.dash == SqlDialect.Dash.NEEDS_SPACE) {
+      } else if (r.dash == DialectRules.Dash.NEEDS_SPACE) {
         start = random.nextBoolean() ? "-- " : "--\t";
       } else {
         start = random.nextBoolean() ? "--" : "-- ";
       }
       String body = text.replace("\n", " ");
-      if (d.carriageReturnEndsComment != SqlDialect.Rule.NO) {
+      if (r.carriageReturnEndsComment != DialectRules.Rule.NO) {
         body = body.replace("\r", " ");
       }
       sql.append(' ').append(start).append(body).append(random.nextBoolean() ? "\n" : "\r\n");
@@ -341,9 +344,9 @@ class LiteralLeakPropertyTest {
 
     private void blockComment(String text) {
       String body = text.replace("*/", "* /");
-      if (d.nestedComments != SqlDialect.Rule.NO) {
+      if (r.nestedComments != DialectRules.Rule.NO) {
         body = body.replace("/*", "/ *");
-        if (d.nestedComments == SqlDialect.Rule.YES && random.nextBoolean()) {
+        if (r.nestedComments == DialectRules.Rule.YES && random.nextBoolean()) {
           body = body + " /* inner " + MARKER + " */ ";
         }
       }

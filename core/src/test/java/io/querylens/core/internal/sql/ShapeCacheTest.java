@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,16 @@
 package io.querylens.core.internal.sql;
 
-import static io.querylens.core.internal.sql.SqlDialect.H2;
-import static io.querylens.core.internal.sql.SqlDialect.MYSQL;
-import static io.querylens.core.internal.sql.SqlDialect.ORACLE;
-import static io.querylens.core.internal.sql.SqlDialect.OTHER;
-import static io.querylens.core.internal.sql.SqlDialect.POSTGRESQL;
-import static io.querylens.core.internal.sql.SqlDialect.SQLITE;
-import static io.querylens.core.internal.sql.SqlDialect.SQL_SERVER;
+import static io.querylens.core.SqlDialect.H2;
+import static io.querylens.core.SqlDialect.MYSQL;
+import static io.querylens.core.SqlDialect.ORACLE;
+import static io.querylens.core.SqlDialect.OTHER;
+import static io.querylens.core.SqlDialect.POSTGRESQL;
+import static io.querylens.core.SqlDialect.SQLITE;
+import static io.querylens.core.SqlDialect.SQL_SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.querylens.core.SqlDialect;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,7 @@ package io.querylens.core.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

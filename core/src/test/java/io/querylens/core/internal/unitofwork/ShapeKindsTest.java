@@ -2,7 +2,7 @@ package io.querylens.core.internal.unitofwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.querylens.core.internal.sql.SqlDialect;
+import io.querylens.core.SqlDialect;
 import io.querylens.core.internal.sql.SqlNormalizer;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +46,16 @@ class ShapeKindsTest {
     assertThat(ShapeKinds.of("MERGE")).isEqualTo(ShapeKinds.WRITE);
     assertThat(ShapeKinds.of("CALL")).isEqualTo(ShapeKinds.OTHER);
     assertThat(ShapeKinds.of("")).isEqualTo(ShapeKinds.OTHER);
+  }
+
+  @Test
+  void judgingReadsTheTablesTheNormaliserFoundWithoutRescanningTheText() {
+    assertThat(judged("select 1 from dual join orders on true")).isTrue();
+    assertThat(judged("select * from (select 1) x")).isFalse();
+    assertThat(judged("select extract(year from now())")).isFalse();
+    assertThat(judged("with x as (select 1 as id) select * from x")).isFalse();
+    assertThat(judged("select * from \"DUAL\"")).isFalse();
+    assertThat(ShapeKinds.readsTable("select * from orders")).isTrue();
+    assertThat(ShapeKinds.readsTable("select 1 from dual")).isFalse();
   }
 }

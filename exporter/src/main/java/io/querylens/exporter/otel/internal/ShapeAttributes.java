@@ -19,13 +19,13 @@ public final class ShapeAttributes {
   /**
    * The conventions' low-cardinality attributes: {@code db.system.name}, {@code db.namespace},
    * {@code server.address}, {@code server.port}, {@code db.operation.name}, {@code
-   * db.collection.name} (when one table).
+   * db.collection.name} (when the shape names exactly one table, {@link QueryShape#tables()}).
    */
   public final Attributes operation;
 
   /**
    * A span's attributes: {@link #operation} plus {@code db.query.text} (the masked shape), {@code
-   * db.query.summary} and {@code querylens.shape.id}.
+   * db.query.summary} ({@link QueryShape#summary()}) and {@code querylens.shape.id}.
    */
   final Attributes attributes;
 
@@ -34,8 +34,10 @@ public final class ShapeAttributes {
 
   private ShapeAttributes(QueryShape shape, Database database) {
     this.database = database;
-    QuerySummary summary = QuerySummary.of(shape);
-    this.spanName = summary.summary != null ? summary.summary : database.systemName();
+    // read with the shape, in the normaliser's one pass over the SQL
+    String summary = shape.summary().isEmpty() ? null : shape.summary();
+    String collection = shape.tables().size() == 1 ? shape.tables().get(0) : null;
+    this.spanName = summary != null ? summary : database.systemName();
     AttributesBuilder o = Attributes.builder();
     o.put(SemanticAttributes.DB_SYSTEM_NAME, database.systemName());
     putIfPresent(o, SemanticAttributes.DB_NAMESPACE, database.namespace());
@@ -46,11 +48,11 @@ public final class ShapeAttributes {
     if (!shape.operation().isEmpty()) {
       o.put(SemanticAttributes.DB_OPERATION_NAME, shape.operation());
     }
-    putIfPresent(o, SemanticAttributes.DB_COLLECTION_NAME, summary.collection);
+    putIfPresent(o, SemanticAttributes.DB_COLLECTION_NAME, collection);
     this.operation = o.build();
     AttributesBuilder s = operation.toBuilder();
     s.put(SemanticAttributes.DB_QUERY_TEXT, shape.text());
-    putIfPresent(s, SemanticAttributes.DB_QUERY_SUMMARY, summary.summary);
+    putIfPresent(s, SemanticAttributes.DB_QUERY_SUMMARY, summary);
     s.put(SemanticAttributes.QUERYLENS_SHAPE_ID, shape.id());
     this.attributes = s.build();
     this.enrichment =

@@ -2,11 +2,14 @@ package io.querylens.exporter.otel.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.Database;
 import io.querylens.core.QueryShape;
+import io.querylens.core.SqlDialect;
+import io.querylens.core.intercept.QueryShapes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class QuerySummaryTest {
+class ShapeAttributesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -26,8 +29,17 @@ class QuerySummaryTest {
       })
   void summaryIsTheOperationAndItsTables(
       String operation, String text, String summary, String collection) {
-    QuerySummary s = QuerySummary.of(new QueryShape(1, text, operation == null ? "" : operation));
-    assertThat(s.summary).isEqualTo(summary);
-    assertThat(s.collection).isEqualTo(collection);
+    QueryShape shape;
+    if (operation == null) { // a shape without an operation, as only a hand can build it
+      shape = new QueryShape(1, text, "");
+    } else {
+      shape = QueryShapes.of(SqlDialect.POSTGRESQL, text);
+      assertThat(shape.operation()).isEqualTo(operation);
+    }
+    ShapeAttributes a = new ShapeAttributes.Cache(10).of(shape, Database.UNKNOWN);
+    assertThat(a.attributes.get(SemanticAttributes.DB_QUERY_SUMMARY)).isEqualTo(summary);
+    assertThat(a.attributes.get(SemanticAttributes.DB_COLLECTION_NAME)).isEqualTo(collection);
+    assertThat(a.operation.get(SemanticAttributes.DB_COLLECTION_NAME)).isEqualTo(collection);
+    assertThat(a.spanName).isEqualTo(summary == null ? "other_sql" : summary);
   }
 }

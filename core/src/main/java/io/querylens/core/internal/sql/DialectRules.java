@@ -1,75 +1,83 @@
 package io.querylens.core.internal.sql;
 
+import io.querylens.core.SqlDialect;
+
 /**
  * How one database family lexes SQL: which quotes make literals, which make identifiers, which
- * characters start comments and where they end. {@link SqlNormalizer} follows these rules so that
- * what it masks is exactly what the database reads as a literal or a comment. Internal API: not for
- * use outside QueryLens.
+ * characters start comments and where they end, for each public {@link SqlDialect}. {@link
+ * SqlLexer} follows these rules so that what it masks is exactly what the database reads as a
+ * literal or a comment. Internal API: not for use outside QueryLens.
  *
  * <p>A rule QueryLens is not sure of for a family is {@link Rule#UNSURE}: the normaliser then cuts
  * the shape where the construct that would tell the readings apart appears, so an unknown rule
- * costs readability, never a leak. {@link #OTHER} (a database QueryLens does not know) is unsure of
- * everything on which the known families disagree. The table is written out in {@code
+ * costs readability, never a leak. {@link SqlDialect#OTHER} (a database QueryLens does not know) is
+ * unsure of everything on which the known families disagree. The table is written out in {@code
  * docs/sql-dialects.md}.
  */
-public enum SqlDialect {
-  /** PostgreSQL with {@code standard_conforming_strings} on, the default since 9.1. */
-  POSTGRESQL(postgresql(Rule.NO)),
-  /** PostgreSQL in a session with {@code standard_conforming_strings} off. */
-  POSTGRESQL_ESCAPED_STRINGS(postgresql(Rule.YES)),
-  /** PostgreSQL through a driver that does not tell {@code standard_conforming_strings}. */
-  POSTGRESQL_UNKNOWN_STRINGS(postgresql(Rule.UNSURE)),
-  H2(
-      standard()
-          .backtickName(Rule.YES)
-          .bracket(Bracket.UNSURE) // a subscript, but a [name] in MODE=MSSQLServer
-          .carriageReturnEndsComment(Rule.YES)
-          .nestedComments(Rule.YES)
-          .slashSlashComment(Rule.YES)
-          .dollar(Dollar.PLAIN)),
-  /** MySQL and MariaDB. */
-  MYSQL(
-      standard()
-          // escapes unless sql_mode has NO_BACKSLASH_ESCAPES, which can change at any time
-          .backslashEscapes(Rule.UNSURE)
-          .escapeStringPrefix(Rule.UNSURE)
-          .doubleQuoteString(Rule.YES) // a name under ANSI_QUOTES: masked all the same
-          .backtickName(Rule.YES)
-          .hashComment(Rule.YES) // with or without a space after it
-          .dash(Dash.NEEDS_SPACE)
-          .carriageReturnEndsComment(Rule.NO)
-          .nestedComments(Rule.NO)
-          .executableComments(Rule.YES)),
-  SQL_SERVER(
-      standard()
-          .doubleQuoteString(Rule.YES) // a string under QUOTED_IDENTIFIER OFF: masked
-          .bracket(Bracket.NAME)
-          .nestedComments(Rule.YES)),
-  ORACLE(standard().qQuote(Rule.YES).colonNumberMarker(Rule.YES)),
-  DB2(standard()),
-  SQLITE(
-      standard()
-          .doubleQuoteString(Rule.YES) // a string when no such column exists: masked
-          .backtickName(Rule.YES)
-          .bracket(Bracket.NAME)
-          .carriageReturnEndsComment(Rule.NO)
-          .nestedComments(Rule.NO)),
-  HSQLDB(standard().slashSlashComment(Rule.UNSURE)),
-  DERBY(standard()),
-  /** A database QueryLens does not know: unsure wherever the known families disagree. */
-  OTHER(
-      new Rules()
-          .backslashEscapes(Rule.UNSURE)
-          .escapeStringPrefix(Rule.UNSURE)
-          .doubleQuoteString(Rule.YES)
-          .backtickName(Rule.YES)
-          .bracket(Bracket.UNSURE)
-          .hashComment(Rule.UNSURE)
-          .dash(Dash.UNSURE)
-          .slashSlashComment(Rule.UNSURE)
-          .dollar(Dollar.UNSURE)
-          .qQuote(Rule.UNSURE)
-          .executableComments(Rule.UNSURE));
+final class DialectRules {
+  /** The rules of each dialect, by its ordinal. */
+  private static final DialectRules[] byDialect = new DialectRules[SqlDialect.values().length];
+
+  static {
+    define(SqlDialect.POSTGRESQL, postgresql(Rule.NO));
+    define(SqlDialect.POSTGRESQL_ESCAPED_STRINGS, postgresql(Rule.YES));
+    define(SqlDialect.POSTGRESQL_UNKNOWN_STRINGS, postgresql(Rule.UNSURE));
+    define(
+        SqlDialect.H2,
+        standard()
+            .backtickName(Rule.YES)
+            .bracket(Bracket.UNSURE) // a subscript, but a [name] in MODE=MSSQLServer
+            .carriageReturnEndsComment(Rule.YES)
+            .nestedComments(Rule.YES)
+            .slashSlashComment(Rule.YES)
+            .dollar(Dollar.PLAIN));
+    define(
+        SqlDialect.MYSQL,
+        standard()
+            // escapes unless sql_mode has NO_BACKSLASH_ESCAPES, which can change at any time
+            .backslashEscapes(Rule.UNSURE)
+            .escapeStringPrefix(Rule.UNSURE)
+            .doubleQuoteString(Rule.YES) // a name under ANSI_QUOTES: masked all the same
+            .backtickName(Rule.YES)
+            .hashComment(Rule.YES) // with or without a space after it
+            .dash(Dash.NEEDS_SPACE)
+            .carriageReturnEndsComment(Rule.NO)
+            .nestedComments(Rule.NO)
+            .executableComments(Rule.YES));
+    define(
+        SqlDialect.SQL_SERVER,
+        standard()
+            .doubleQuoteString(Rule.YES) // a string under QUOTED_IDENTIFIER OFF: masked
+            .bracket(Bracket.NAME)
+            .nestedComments(Rule.YES));
+    define(SqlDialect.ORACLE, standard().qQuote(Rule.YES).colonNumberMarker(Rule.YES));
+    define(SqlDialect.DB2, standard());
+    define(
+        SqlDialect.SQLITE,
+        standard()
+            .doubleQuoteString(Rule.YES) // a string when no such column exists: masked
+            .backtickName(Rule.YES)
+            .bracket(Bracket.NAME)
+            .carriageReturnEndsComment(Rule.NO)
+            .nestedComments(Rule.NO));
+    define(SqlDialect.HSQLDB, standard().slashSlashComment(Rule.UNSURE));
+    define(SqlDialect.DERBY, standard());
+    // a database QueryLens does not know: unsure wherever the known families disagree
+    define(
+        SqlDialect.OTHER,
+        new Rules()
+            .backslashEscapes(Rule.UNSURE)
+            .escapeStringPrefix(Rule.UNSURE)
+            .doubleQuoteString(Rule.YES)
+            .backtickName(Rule.YES)
+            .bracket(Bracket.UNSURE)
+            .hashComment(Rule.UNSURE)
+            .dash(Dash.UNSURE)
+            .slashSlashComment(Rule.UNSURE)
+            .dollar(Dollar.UNSURE)
+            .qQuote(Rule.UNSURE)
+            .executableComments(Rule.UNSURE));
+  }
 
   /** Whether a dialect does something; {@link #UNSURE} when QueryLens cannot know. */
   enum Rule {
@@ -148,7 +156,7 @@ public enum SqlDialect {
   /** {@code :1} is a bind marker (kept) rather than a colon and a number (masked). */
   final Rule colonNumberMarker;
 
-  SqlDialect(Rules rules) {
+  private DialectRules(Rules rules) {
     this.backslashEscapes = rules.backslashEscapes;
     this.escapeStringPrefix = rules.escapeStringPrefix;
     this.doubleQuoteString = rules.doubleQuoteString;
@@ -165,37 +173,13 @@ public enum SqlDialect {
     this.colonNumberMarker = rules.colonNumberMarker;
   }
 
-  /**
-   * The dialect of a database by its {@code db.system.name} ({@link io.querylens.core.Database});
-   * {@link #OTHER} for null and for systems QueryLens does not know.
-   */
-  public static SqlDialect of(String systemName) {
-    if (systemName == null) {
-      return OTHER;
-    }
-    switch (systemName) {
-      case "postgresql":
-        return POSTGRESQL;
-      case "h2database":
-        return H2;
-      case "mariadb":
-      case "mysql":
-        return MYSQL;
-      case "microsoft.sql_server":
-        return SQL_SERVER;
-      case "oracle.db":
-        return ORACLE;
-      case "ibm.db2":
-        return DB2;
-      case "sqlite":
-        return SQLITE;
-      case "hsqldb":
-        return HSQLDB;
-      case "derby":
-        return DERBY;
-      default:
-        return OTHER;
-    }
+  /** The rules of {@code dialect}. */
+  static DialectRules of(SqlDialect dialect) {
+    return byDialect[dialect.ordinal()];
+  }
+
+  private static void define(SqlDialect dialect, Rules rules) {
+    byDialect[dialect.ordinal()] = new DialectRules(rules);
   }
 
   /**

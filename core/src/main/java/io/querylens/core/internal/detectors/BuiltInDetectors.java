@@ -9,15 +9,13 @@ public final class BuiltInDetectors {
   private BuiltInDetectors() {}
 
   /**
-   * n-plus-one, duplicate and chatty-writes at {@code querylens.nplusone.threshold}, and
-   * unbounded-result above {@code querylens.unbounded-result.rows}.
+   * n-plus-one, duplicate and chatty-writes at {@code querylens.nplusone.threshold} (as one entry,
+   * {@link RepetitionDetectors}), and unbounded-result above {@code
+   * querylens.unbounded-result.rows}.
    */
   public static List<Detector> create(QueryLensConfig config) {
-    int threshold = config.nPlusOneThreshold();
     return List.of(
-        new NPlusOneDetector(threshold),
-        new DuplicateDetector(threshold),
-        new ChattyWritesDetector(threshold),
+        new RepetitionDetectors(config.nPlusOneThreshold()),
         new UnboundedResultDetector(config.unboundedResultRows()));
   }
 }

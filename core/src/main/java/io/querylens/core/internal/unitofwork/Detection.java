@@ -156,8 +156,32 @@ final class Detection {
     }
   }
 
-  /** What {@link ExecutionView#raise} does: raises or brings up to date this unit's finding. */
+  /**
+   * What {@link ExecutionView#raise} does: brings this unit's finding up to date (the hot path: a
+   * few plain writes and the aggregated finding's atomic adds), or raises it ({@link #raiseNew}).
+   */
   void raise(
+      ExecutionView e, FindingKind kind, long wastedNanos, QueryShape parent, String explanation) {
+    ShapeTable.Entry entry = e.entry;
+    ShapeTable.Raised r = entry == null ? null : entry.raised(kind);
+    if (r == null) {
+      raiseNew(e, kind, wastedNanos, parent, explanation);
+      return;
+    }
+    ThreadState ts = e.state;
+    long countDelta = entry.count - r.count;
+    long wastedDelta = wastedNanos - r.wastedNanos;
+    r.count = entry.count;
+    r.wastedNanos = wastedNanos;
+    ts.totals.wastedNanos += wastedDelta;
+    ts.unit.wastedNanos += wastedDelta;
+    if (r.finding != null) {
+      r.finding.repeated(entry.count, countDelta, wastedDelta, explanation);
+    }
+  }
+
+  /** The first raise of {@code kind} about this shape in this unit. */
+  private void raiseNew(
       ExecutionView e, FindingKind kind, long wastedNanos, QueryShape parent, String explanation) {
     ThreadState ts = e.state;
     if (ts == null || kind == null) {
@@ -169,19 +193,7 @@ final class Detection {
       entry.lastUse = ++ts.unitUse;
       e.entry = entry;
     }
-    ShapeTable.Raised r = entry.raised(kind);
-    if (r != null) {
-      long countDelta = entry.count - r.count;
-      long wastedDelta = wastedNanos - r.wastedNanos;
-      r.count = entry.count;
-      r.wastedNanos = wastedNanos;
-      ts.totals.wastedNanos += wastedDelta;
-      ts.unit.wastedNanos += wastedDelta;
-      if (r.finding != null) {
-        r.finding.repeated(entry.count, countDelta, wastedDelta, explanation);
-      }
-      return;
-    }
+    ShapeTable.Raised r;
     // the stack walk and the first log line can take milliseconds: not the application's idleness
     long began = System.nanoTime();
     try {

@@ -11,8 +11,10 @@ import io.querylens.core.UnitExecution;
  * UnitExecution}. One per thread and tracker, reused for every execution, so that no object is made
  * per execution ({@link UnitOfWorkTracker#execution()}). Internal: public only for the recording.
  *
- * <p>Fields are plain and written by the owning thread only. A detector sees the shape's entry in
- * the unit through it while it runs ({@link #entry}).
+ * <p>Fields are plain and written by the owning thread only. {@link UnitOfWorkTracker#execution()}
+ * resets those an execution may lack ({@link #reset()}); the recording writes the rest for every
+ * execution. A detector sees the shape's entry in the unit through it while it runs ({@link
+ * #entry}).
  */
 public final class ExecutionView implements UnitExecution {
   /** Whether it is delivered inside its execute call (see {@code Execution#insideExecute()}). */
@@ -63,23 +65,19 @@ public final class ExecutionView implements UnitExecution {
     this.detection = detection;
   }
 
-  /** Resets the measurements to an execution with no cursor, batch or error. */
-  void clear() {
+  /**
+   * Resets what not every execution has to an execution with no cursor, batch or error, rows
+   * unknown. What every execution has ({@code database}, {@code shape}, {@code startNanos}, {@code
+   * executeNanos}, {@code parameterHash}, {@code transactionId}) the recording always writes.
+   */
+  void reset() {
     insideExecute = false;
-    database = null;
-    shape = null;
-    startNanos = 0;
-    executeNanos = 0;
     fetchNanos = 0;
     processNanos = 0;
     rows = -1;
     readWhole = false;
     batchSize = 0;
     error = null;
-    parameterHash = 0;
-    transactionId = 0;
-    entry = null;
-    callSite = null;
   }
 
   /** The recording is done with it: the thread's next execution may use it again. */

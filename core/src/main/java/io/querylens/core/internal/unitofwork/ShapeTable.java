@@ -84,6 +84,15 @@ final class ShapeTable {
 
     /** The finding of {@code kind} raised about this shape in this unit, or null. */
     Raised raised(FindingKind kind) {
+      // small enough to inline: asked by every detector of every execution of a flagged shape
+      if (raisedCount == 0) {
+        return null;
+      }
+      Raised first = raised[0];
+      return first.kind == kind ? first : raisedOther(kind);
+    }
+
+    private Raised raisedOther(FindingKind kind) {
       for (int i = 0; i < raisedCount; i++) {
         Raised r = raised[i];
         if (r.kind == kind || r.kind.equals(kind)) {

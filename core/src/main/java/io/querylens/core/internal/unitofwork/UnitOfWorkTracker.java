@@ -113,8 +113,8 @@ public final class UnitOfWorkTracker {
   }
 
   /**
-   * This thread's holder for the execution being recorded, with its measurements reset: the
-   * recording writes them, hands it to {@link #record} and then calls {@link
+   * This thread's holder for the execution being recorded, with what an execution may lack reset:
+   * the recording writes them, hands it to {@link #record} and then calls {@link
    * ExecutionView#release()}. An execution recorded while the thread's holder is still in use (a
    * listener that runs a query) gets a holder of its own.
    */
@@ -125,7 +125,7 @@ public final class UnitOfWorkTracker {
       nested.state = e.state;
       e = nested;
     }
-    e.clear();
+    e.reset();
     e.busy = true;
     return e;
   }

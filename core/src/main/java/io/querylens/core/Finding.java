@@ -1,20 +1,27 @@
 package io.querylens.core;
 
 /**
- * A pattern inside units of work that cost round trips the application did not need, aggregated
- * over every unit where it was seen with the same kind, shape and call site.
+ * A pattern inside units of work that a {@link Detector} flagged (round trips the application did
+ * not need, a result that grows with the data, ...), aggregated over every unit where it was seen
+ * with the same kind, shape and call site.
  *
- * @param kind what was repeated
- * @param shape the repeated query shape
+ * @param kind what kind of pattern it is
+ * @param shape the query shape it is about (the repeated one, for a repetition)
  * @param parentShape the query whose rows the repetitions followed, or null when unknown
  * @param parentRows rows the parent returned, or -1 when unknown
  * @param callSite first application frame of the repeated execution, e.g. {@code
  *     com.example.OrderService.listOrders(OrderService.java:42)}, or {@code "(unknown)"}
  * @param occurrences units of work in which it was seen
- * @param maxCount most repetitions in one unit
- * @param totalCount repetitions over all units
- * @param wastedNanos database time of the repetitions beyond one round trip, summed over units
- * @param hint what usually removes it
+ * @param maxCount most executions of the shape in one unit, up to the last one the finding covered
+ *     there (for a repetition: its repetitions)
+ * @param totalCount those executions over all units
+ * @param wastedNanos database time the detector judged avoidable, summed over units (for a
+ *     repetition: the repetitions' database time beyond one round trip); 0 when the finding is not
+ *     about round trips
+ * @param hint what usually removes it (its kind's {@link FindingKind#hint()})
+ * @param explanation what the detector saw, as a phrase without a final full stop ({@code read 5000
+ *     rows to the end ...}), the latest one given; null when the kind, count and wasted time say it
+ *     all (the repetition kinds)
  * @param exampleUnit name of one unit where it was seen
  * @param firstSeenMillis wall-clock time it was first seen
  * @param lastSeenMillis wall-clock time it was last seen
@@ -30,6 +37,7 @@ public record Finding(
     long totalCount,
     long wastedNanos,
     String hint,
+    String explanation,
     String exampleUnit,
     long firstSeenMillis,
     long lastSeenMillis) {}

@@ -9,7 +9,7 @@ import io.querylens.core.config.QueryLensConfig;
  * extension must not throw into the application: what {@code install} throws is caught and counted.
  */
 public interface QueryLensExtension {
-  /** Adds this extension's listeners and sources to {@code context}. */
+  /** Adds this extension's listeners, sources and detectors to {@code context}. */
   void install(Context context);
 
   /** What an extension is given. */
@@ -28,6 +28,12 @@ public interface QueryLensExtension {
 
     /** Adds a consumer of findings as units of work first show them. */
     void addFindingListener(FindingListener listener);
+
+    /**
+     * Adds a detector of findings of its own kind; it sees every execution from then on, after the
+     * built-in ones. A no-op when {@code querylens.diagnosis.enabled} is false.
+     */
+    void addDetector(Detector detector);
 
     /** An immutable view of everything recorded so far, taken when called. */
     QueryLensSnapshot snapshot();

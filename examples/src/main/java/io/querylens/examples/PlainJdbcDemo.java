@@ -50,7 +50,9 @@ public final class PlainJdbcDemo {
     System.out.println(
         "Read it like this: the loop ran 'select ... from orders where customer_id = ?' 200 times,"
             + " once per row of its parent query, where the join did the same work in one"
-            + " execution; the customers were inserted row by row where one batch would do; the"
+            + " execution (though it reads all 2000 orders with no row limit, an unbounded result"
+            + " that grows with the data); the customers were inserted row by row where one batch"
+            + " would do; the"
             + " invoice export's time is 'process' (the application holding the cursor), not the"
             + " database's.");
   }

@@ -44,7 +44,18 @@ class PlainJdbcDemoTest {
     assertThat(loopFinding.exampleUnit()).isEqualTo("GET /customers/orders (a loop)");
     assertThat(QueryLens.snapshot().findings())
         .extracting(Finding::kind)
-        .containsExactlyInAnyOrder(FindingKind.N_PLUS_ONE, FindingKind.CHATTY_WRITES);
+        .containsExactlyInAnyOrder(
+            FindingKind.N_PLUS_ONE, FindingKind.CHATTY_WRITES, FindingKind.UNBOUNDED_RESULT);
+    // the join that replaces the loop reads every order, with no row limit
+    assertThat(QueryLens.snapshot().findings())
+        .filteredOn(f -> f.kind() == FindingKind.UNBOUNDED_RESULT)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.shape().text()).startsWith("select c.id, o.id, o.total from customer c");
+              assertThat(f.exampleUnit()).isEqualTo("GET /customers/orders (a join)");
+              assertThat(f.explanation()).startsWith("2000 rows read to the end");
+            });
 
     ShapeSnapshot export = shape("select id, total from orders where total > ? order by id");
     assertThat(export.process().sum())

@@ -2,6 +2,7 @@ package io.querylens.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.Detector;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.FindingListener;
 import io.querylens.core.QueryLensExtension;
@@ -73,6 +74,9 @@ class ExporterChoiceTest {
 
     @Override
     public void addFindingListener(FindingListener listener) {}
+
+    @Override
+    public void addDetector(Detector detector) {}
 
     @Override
     public QueryLensSnapshot snapshot() {

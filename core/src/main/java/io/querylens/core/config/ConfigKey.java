@@ -82,6 +82,13 @@ public final class ConfigKey<T> {
           5,
           "Repetitions of one shape inside one unit of work that make a finding (n-plus-one,"
               + " duplicate, chatty-writes).");
+  public static final ConfigKey<Integer> UNBOUNDED_RESULT_ROWS =
+      declare(
+          "querylens.unbounded-result.rows",
+          new IntegerType(1, Integer.MAX_VALUE),
+          1000,
+          "Rows above which a SELECT read to its end without a row limit (LIMIT, FETCH FIRST, TOP,"
+              + " ROWNUM) is an unbounded-result finding.");
   public static final ConfigKey<Integer> MAX_FINDINGS =
       declare(
           "querylens.max-findings",

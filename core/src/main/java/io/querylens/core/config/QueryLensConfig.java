@@ -146,6 +146,11 @@ public final class QueryLensConfig {
     return get(ConfigKey.NPLUSONE_THRESHOLD);
   }
 
+  /** {@link ConfigKey#UNBOUNDED_RESULT_ROWS}. */
+  public int unboundedResultRows() {
+    return get(ConfigKey.UNBOUNDED_RESULT_ROWS);
+  }
+
   /** {@link ConfigKey#MAX_FINDINGS}. */
   public int maxFindings() {
     return get(ConfigKey.MAX_FINDINGS);

@@ -1,6 +1,7 @@
 package io.querylens.core.intercept;
 
 import io.querylens.core.Database;
+import io.querylens.core.Detector;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.FindingListener;
@@ -11,9 +12,12 @@ import io.querylens.core.SqlDialect;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.internal.detectors.BuiltInDetectors;
 import io.querylens.core.internal.sql.ShapeCache;
 import io.querylens.core.internal.stats.ConnectionStats;
 import io.querylens.core.internal.stats.ShapeRegistry;
+import io.querylens.core.internal.unitofwork.Diagnosis;
+import io.querylens.core.internal.unitofwork.ExecutionView;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.util.Arrays;
 import java.util.ServiceLoader;
@@ -49,7 +53,8 @@ public final class Recording implements QueryLensExtension.Context {
             ShapeCache.DEFAULT_MAX_TOTAL_CHARS);
     this.registry = new ShapeRegistry(config.maxShapes());
     this.connections = new ConnectionStats();
-    this.tracker = new UnitOfWorkTracker(config); // a no-op when diagnosis is off
+    // a no-op when diagnosis is off
+    this.tracker = new UnitOfWorkTracker(config, BuiltInDetectors.create(config));
     loadUnitOfWorkSources();
   }
 
@@ -132,8 +137,8 @@ public final class Recording implements QueryLensExtension.Context {
   }
 
   /**
-   * Adds a consumer of every {@link Execution} (an exporter, a detector). Listeners run on the
-   * application's thread, after the shape statistics; what one throws is caught and counted.
+   * Adds a consumer of every {@link Execution} (an exporter). Listeners run on the application's
+   * thread, after the shape statistics; what one throws is caught and counted.
    */
   @Override
   public void addExecutionListener(ExecutionListener listener) {
@@ -166,19 +171,17 @@ public final class Recording implements QueryLensExtension.Context {
       int batchSize,
       long parameterHash,
       long transactionId) {
-    deliver(
-        true,
-        database,
-        shape,
-        start,
-        executeNanos,
-        0,
-        0,
-        rows,
-        batchSize,
-        null,
-        parameterHash,
-        transactionId);
+    ExecutionView e = tracker.execution();
+    e.insideExecute = true;
+    e.database = database;
+    e.shape = shape;
+    e.startNanos = start;
+    e.executeNanos = executeNanos;
+    e.rows = rows;
+    e.batchSize = batchSize;
+    e.parameterHash = parameterHash;
+    e.transactionId = transactionId;
+    deliver(e);
   }
 
   /**
@@ -193,22 +196,21 @@ public final class Recording implements QueryLensExtension.Context {
       long rows,
       long parameterHash,
       long transactionId) {
-    deliver(
-        false,
-        database,
-        shape,
-        start,
-        executeNanos,
-        0,
-        0,
-        rows,
-        0,
-        null,
-        parameterHash,
-        transactionId);
+    ExecutionView e = tracker.execution();
+    e.database = database;
+    e.shape = shape;
+    e.startNanos = start;
+    e.executeNanos = executeNanos;
+    e.rows = rows;
+    e.parameterHash = parameterHash;
+    e.transactionId = transactionId;
+    deliver(e);
   }
 
-  /** Records an execution whose cursor has ended. */
+  /**
+   * Records an execution whose cursor has ended: {@code readWhole} when it ended because {@code
+   * next()} returned false, so that {@code rows} is the whole result.
+   */
   public void recordCursor(
       Database database,
       QueryShape shape,
@@ -217,21 +219,21 @@ public final class Recording implements QueryLensExtension.Context {
       long fetchNanos,
       long processNanos,
       long rows,
+      boolean readWhole,
       long parameterHash,
       long transactionId) {
-    deliver(
-        false,
-        database,
-        shape,
-        start,
-        executeNanos,
-        fetchNanos,
-        processNanos,
-        rows,
-        0,
-        null,
-        parameterHash,
-        transactionId);
+    ExecutionView e = tracker.execution();
+    e.database = database;
+    e.shape = shape;
+    e.startNanos = start;
+    e.executeNanos = executeNanos;
+    e.fetchNanos = fetchNanos;
+    e.processNanos = processNanos;
+    e.rows = rows;
+    e.readWhole = readWhole;
+    e.parameterHash = parameterHash;
+    e.transactionId = transactionId;
+    deliver(e);
   }
 
   /** Records an execution whose driver call threw {@code error}. */
@@ -244,80 +246,61 @@ public final class Recording implements QueryLensExtension.Context {
       Throwable error,
       long parameterHash,
       long transactionId) {
-    deliver(
-        true,
-        database,
-        shape,
-        start,
-        executeNanos,
-        0,
-        0,
-        -1,
-        batchSize,
-        error,
-        parameterHash,
-        transactionId);
+    ExecutionView e = tracker.execution();
+    e.insideExecute = true;
+    e.database = database;
+    e.shape = shape;
+    e.startNanos = start;
+    e.executeNanos = executeNanos;
+    e.batchSize = batchSize;
+    e.error = error;
+    e.parameterHash = parameterHash;
+    e.transactionId = transactionId;
+    deliver(e);
   }
 
   /**
-   * Hands one execution to the statistics, the unit-of-work tracker and the listeners. The {@link
-   * Execution} object is only made when there are listeners: at ~80 bytes it would otherwise be the
-   * largest allocation QueryLens adds to a point query.
+   * Hands one execution to the statistics, the unit-of-work tracker and the listeners. The
+   * execution travels in the thread's reused {@link ExecutionView}, written above field by field;
+   * the immutable {@link Execution} is only made when there are listeners: at ~80 bytes it would
+   * otherwise be the largest allocation QueryLens adds to a point query.
    */
-  private void deliver(
-      boolean insideExecute,
-      Database database,
-      QueryShape shape,
-      long start,
-      long executeNanos,
-      long fetchNanos,
-      long processNanos,
-      long rows,
-      int batchSize,
-      Throwable error,
-      long parameterHash,
-      long transactionId) {
-    boolean failed = error != null;
+  private void deliver(ExecutionView e) {
     try {
-      registry.record(shape, database, executeNanos, fetchNanos, processNanos, rows, failed);
-    } catch (Throwable t) {
-      Faults.report("record", t);
-    }
-    tracker.record(
-        shape,
-        start,
-        executeNanos,
-        fetchNanos,
-        processNanos,
-        rows,
-        batchSize,
-        failed,
-        parameterHash,
-        transactionId);
-    ExecutionListener[] targets = listeners;
-    if (targets.length == 0) {
-      return;
-    }
-    Execution execution =
-        new Execution(
-            insideExecute,
-            shape,
-            database,
-            start,
-            executeNanos,
-            fetchNanos,
-            processNanos,
-            rows,
-            batchSize,
-            error,
-            parameterHash,
-            transactionId);
-    for (ExecutionListener listener : targets) {
       try {
-        listener.onExecution(execution);
+        registry.record(
+            e.shape, e.database, e.executeNanos, e.fetchNanos, e.processNanos, e.rows, e.failed());
       } catch (Throwable t) {
-        Faults.report("listener " + listener.getClass().getName(), t);
+        Faults.report("record", t);
       }
+      tracker.record(e);
+      ExecutionListener[] targets = listeners;
+      if (targets.length == 0) {
+        return;
+      }
+      Execution execution =
+          new Execution(
+              e.insideExecute,
+              e.shape,
+              e.database,
+              e.startNanos,
+              e.executeNanos,
+              e.fetchNanos,
+              e.processNanos,
+              e.rows,
+              e.batchSize,
+              e.error,
+              e.parameterHash,
+              e.transactionId);
+      for (ExecutionListener listener : targets) {
+        try {
+          listener.onExecution(execution);
+        } catch (Throwable t) {
+          Faults.report("listener " + listener.getClass().getName(), t);
+        }
+      }
+    } finally {
+      e.release();
     }
   }
 
@@ -409,19 +392,29 @@ public final class Recording implements QueryLensExtension.Context {
     tracker.addFindingListener(listener);
   }
 
+  /**
+   * Adds a detector of findings of its own kind, run after the built-in ones (n-plus-one,
+   * duplicate, chatty-writes, unbounded-result); a no-op when diagnosis is off.
+   */
+  @Override
+  public void addDetector(Detector detector) {
+    tracker.addDetector(detector);
+  }
+
   /** An immutable view of everything recorded so far. */
   @Override
   public QueryLensSnapshot snapshot() {
+    Diagnosis diagnosis = tracker.diagnosis();
     return new QueryLensSnapshot(
         System.currentTimeMillis(),
         registry.snapshot(),
         connections.snapshot(),
         registry.droppedShapes(),
         Faults.count(),
-        tracker.time(),
-        tracker.findings(),
-        tracker.droppedFindings(),
-        tracker.units());
+        diagnosis.time(),
+        diagnosis.findings(),
+        diagnosis.droppedFindings(),
+        diagnosis.units());
   }
 
   /** Forgets everything recorded so far. */

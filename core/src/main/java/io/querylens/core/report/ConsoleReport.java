@@ -17,11 +17,11 @@ import java.util.Locale;
  * Renders a {@link QueryLensSnapshot} as a plain-text summary for a terminal, in this order:
  * totals; where the time went (database versus application, and the database time the findings flag
  * as waste); the slowest unit-of-work names with their split; the findings, one block each with the
- * repeated and parent shapes, call site and hint; the query shapes that took the most time;
- * connection acquire and hold times; and notes on anything left out. Lines end with {@code \n} and
- * stay within {@value #WIDTH} columns: SQL, names and call sites are folded onto one line and cut
- * with an ellipsis, hints are wrapped. A pure function of the snapshot: it reads no clock,
- * configuration or global state.
+ * repeated (or explained) and parent shapes, call site and hint; the query shapes that took the
+ * most time; connection acquire and hold times; and notes on anything left out. Lines end with
+ * {@code \n} and stay within {@value #WIDTH} columns: SQL, names and call sites are folded onto one
+ * line and cut with an ellipsis, hints are wrapped. A pure function of the snapshot: it reads no
+ * clock, configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -329,17 +329,24 @@ public final class ConsoleReport {
     for (int i = 2 + number.length(); i < FINDING_INDENT.length(); i++) {
       out.append(' ');
     }
+    // a finding with an explanation says what was seen; wasted time, when it has none, says nothing
+    boolean explained = f.explanation() != null && !f.explanation().isBlank();
     StringBuilder title = new StringBuilder(96);
-    title
-        .append(f.kind() == null ? "finding" : f.kind().label())
-        .append(": ")
-        .append(Durations.format(f.wastedNanos()))
-        .append(" wasted");
-    if (databaseNanos > 0) {
-      title
-          .append(" (")
-          .append(percent(f.wastedNanos(), databaseNanos))
-          .append(" of database time)");
+    title.append(f.kind() == null ? "finding" : f.kind().label()).append(": ");
+    if (!explained || f.wastedNanos() > 0) {
+      title.append(Durations.format(f.wastedNanos())).append(" wasted");
+      if (databaseNanos > 0) {
+        title
+            .append(" (")
+            .append(percent(f.wastedNanos(), databaseNanos))
+            .append(" of database time)");
+      }
+      if (explained) {
+        title.append("; ");
+      }
+    }
+    if (explained) {
+      title.append(f.explanation());
     }
     title
         .append("; ")
@@ -351,7 +358,7 @@ public final class ConsoleReport {
         .append(" in one");
     out.append(oneLine(title.toString(), WIDTH - FINDING_INDENT.length())).append('\n');
 
-    appendLabelled(out, "repeated", shapeText(f.shape()), "");
+    appendLabelled(out, explained ? "query" : "repeated", shapeText(f.shape()), "");
     if (f.parentShape() != null) {
       String rows = f.parentRows() < 0 ? "" : "  (" + plural(f.parentRows(), "row") + ")";
       appendLabelled(out, "parent", shapeText(f.parentShape()), rows);

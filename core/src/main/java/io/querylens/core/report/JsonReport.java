@@ -38,7 +38,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *  "time": T,
  *  "findings": [{"kind": "n-plus-one", "shape": "...", "parentShape": "..." or null,
  *                "parentRows": N or null, "callSite": "...", "occurrences": N, "maxCount": N,
- *                "totalCount": N, "wastedNanos": N, "hint": "...", "exampleUnit": "...",
+ *                "totalCount": N, "wastedNanos": N, "hint": "...",
+ *                ["explanation": "...",] "exampleUnit": "...",
  *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>"}, ...],
  *  "droppedFindings": N,
  *  "units": [{"name": "...", "units": N, "executions": N, "total": T, "slowest": T,
@@ -49,12 +50,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * each {@code T} is {@code {"dbExecuteNanos", "dbFetchNanos", "appProcessNanos",
  * "poolAcquireNanos", "wastedRoundTripNanos"}} (the wasted part is included in the database
  * figures, not added to them). Times are integer nanoseconds; {@code mean} is {@code sum / count}
- * rounded half up to one decimal (0 when empty). {@code kind} is one of {@code n-plus-one}, {@code
- * duplicate}, {@code chatty-writes}; {@code parentShape} and {@code parentRows} are null when
- * unknown. Shapes, findings and units keep the snapshot's order (largest total time, most wasted
- * time and slowest first), fields always appear in the order above, and the output is
- * pretty-printed UTF-8 text ending in a newline. New fields may be added; the existing ones keep
- * their names and meaning, so the version stays 1 until one changes.
+ * rounded half up to one decimal (0 when empty). {@code kind} is a finding kind's label: {@code
+ * n-plus-one}, {@code duplicate}, {@code chatty-writes}, {@code unbounded-result}, or the kind of a
+ * detector an extension added; {@code parentShape} and {@code parentRows} are null when unknown;
+ * {@code explanation} (what the detector saw) appears only on findings whose detector gives one,
+ * never on the repetition kinds. Shapes, findings and units keep the snapshot's order (largest
+ * total time, most wasted time and slowest first), fields always appear in the order above, and the
+ * output is pretty-printed UTF-8 text ending in a newline. New fields may be added; the existing
+ * ones keep their names and meaning, so the version stays 1 until one changes.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
@@ -199,6 +202,10 @@ public final class JsonReport {
     out.append(",\n      \"wastedNanos\": ").append(f.wastedNanos());
     out.append(",\n      \"hint\": ");
     JsonString.append(out, f.hint());
+    if (f.explanation() != null) {
+      out.append(",\n      \"explanation\": ");
+      JsonString.append(out, f.explanation());
+    }
     out.append(",\n      \"exampleUnit\": ");
     JsonString.append(out, f.exampleUnit());
     out.append(",\n      \"firstSeen\": ");

@@ -377,6 +377,7 @@ class QueryLensConfigTest {
             .set(ConfigKey.REPORT_TOP, 10_000)
             .set(ConfigKey.DIAGNOSIS_ENABLED, false)
             .set(ConfigKey.NPLUSONE_THRESHOLD, 2)
+            .set(ConfigKey.UNBOUNDED_RESULT_ROWS, 50)
             .set(ConfigKey.MAX_FINDINGS, 100_000)
             .set(ConfigKey.UNIT_IDLE_GAP, Duration.ofSeconds(2))
             .set(ConfigKey.CALLSITE_APP_PACKAGES, List.of(" com.example ", "org.acme.billing."))
@@ -394,6 +395,7 @@ class QueryLensConfigTest {
     assertThat(c.reportTop()).isEqualTo(10_000);
     assertThat(c.diagnosisEnabled()).isFalse();
     assertThat(c.nPlusOneThreshold()).isEqualTo(2);
+    assertThat(c.unboundedResultRows()).isEqualTo(50);
     assertThat(c.maxFindings()).isEqualTo(100_000);
     assertThat(c.unitIdleGap()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.callSiteAppPackages()).containsExactly("com.example", "org.acme.billing.");
@@ -408,6 +410,7 @@ class QueryLensConfigTest {
                 + " querylens.sql-cache.max-sql-length=100, querylens.report.console=false,"
                 + " querylens.report.json=q.json, querylens.report.top=10000,"
                 + " querylens.diagnosis.enabled=false, querylens.nplusone.threshold=2,"
+                + " querylens.unbounded-result.rows=50,"
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"

@@ -115,7 +115,7 @@ class RecordingExtensionTest {
     recording.executeReturned(shape);
     assertThat(returned).containsExactly(shape);
     assertThat(executions).isEmpty();
-    recording.recordCursor(PG, shape, 10, 100, 20, 30, 3, 0, 0);
+    recording.recordCursor(PG, shape, 10, 100, 20, 30, 3, false, 0, 0);
     recording.recordLater(PG, shape, 10, 100, 4, 0, 0);
     recording.record(PG, shape, 10, 100, 4, 0, 0, 0);
     assertThat(executions).extracting(Execution::insideExecute).containsExactly(false, false, true);

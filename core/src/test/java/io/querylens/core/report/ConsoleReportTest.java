@@ -250,6 +250,30 @@ class ConsoleReportTest {
   }
 
   @Test
+  void aFindingWithAnExplanationShowsItInsteadOfWastedTimeAndNamesItsQuery() {
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(TestSnapshots.selectShape(1, "select b from t", 1, 1_000)),
+            new TimeSplit(1_000, 0, 0, 0, 0),
+            List.of(
+                TestSnapshots.explained(
+                    FindingKind.UNBOUNDED_RESULT,
+                    "select b from t",
+                    "5000 rows read to the end, with no row limit in the SQL")),
+            List.of());
+
+    String report = ConsoleReport.render(s, 10);
+
+    assertThat(report)
+        .contains(
+            "  1. unbounded-result: 5000 rows read to the end, with no row limit in the SQL; 1"
+                + " execution in 1 unit, up to 1 in one\n"
+                + "     query      select b from t\n")
+        .doesNotContain("wasted;")
+        .doesNotContain("repeated");
+  }
+
+  @Test
   void longFindingTextStaysWithinTheWidth() {
     String longShape = "SELECT " + "a_rather_long_column_name, ".repeat(10) + "x FROM t";
     Finding f =
@@ -264,6 +288,7 @@ class ConsoleReportTest {
             Long.MAX_VALUE,
             Long.MAX_VALUE,
             "Use one query. " + "x".repeat(300) + " and then\nsome\tmore words " + "y ".repeat(80),
+            null,
             "GET /" + "segment/".repeat(30),
             0,
             0);
@@ -297,7 +322,7 @@ class ConsoleReportTest {
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 1, 1_000)),
             null,
-            List.of(new Finding(null, null, null, 5, null, 1, 5, 5, 0, null, null, 0, 0)),
+            List.of(new Finding(null, null, null, 5, null, 1, 5, 5, 0, null, null, null, 0, 0)),
             List.of(new UnitSnapshot(null, 1, 5, null, null, 1)));
 
     String report = ConsoleReport.render(s, 10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
+import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.UnitSnapshot;
 import io.querylens.core.internal.JsonString;
@@ -200,6 +201,30 @@ class JsonReportTest {
   }
 
   @Test
+  void aFindingWithAnExplanationCarriesItAfterTheHintAndOthersDoNot() {
+    Finding plain = TestSnapshots.finding(FindingKind.N_PLUS_ONE, "select a from t", 100);
+    Finding explained =
+        TestSnapshots.explained(
+            FindingKind.UNBOUNDED_RESULT,
+            "select b from t",
+            "5000 rows read to the end, with no row limit in the SQL");
+    QueryLensSnapshot s =
+        TestSnapshots.with(TestSnapshots.empty(), null, List.of(plain, explained), List.of());
+
+    String json = JsonReport.render(s);
+
+    List<?> findings = (List<?>) object(MiniJson.parse(json)).get("findings");
+    assertThat(object(findings.get(0))).doesNotContainKey("explanation");
+    assertThat(object(findings.get(1)))
+        .containsEntry("kind", "unbounded-result")
+        .containsEntry("explanation", "5000 rows read to the end, with no row limit in the SQL");
+    assertThat(json)
+        .contains(
+            "\"hint\": \"a hint\",\n      \"explanation\": \"5000 rows read to the end, with no"
+                + " row limit in the SQL\",\n      \"exampleUnit\"");
+  }
+
+  @Test
   void snapshotWithoutDiagnosisDataHasZeroTimeAndEmptyFindingsAndUnits() {
     String json = JsonReport.render(TestSnapshots.shapesAndConnections());
 
@@ -224,7 +249,20 @@ class JsonReportTest {
             null,
             List.of(
                 new Finding(
-                    null, null, null, -1, null, 0, 0, 0, 0, null, null, Long.MIN_VALUE / 4, 0)),
+                    null,
+                    null,
+                    null,
+                    -1,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    null,
+                    Long.MIN_VALUE / 4,
+                    0)),
             List.of(new UnitSnapshot(null, 0, 0, null, null, 0)));
 
     Map<String, Object> root = object(MiniJson.parse(JsonReport.render(s)));

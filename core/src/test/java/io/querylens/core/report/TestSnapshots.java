@@ -60,6 +60,7 @@ final class TestSnapshots {
                 600,
                 1_100_000_000L,
                 N_PLUS_ONE_HINT,
+                null,
                 "GET /customers/{id}/orders",
                 FIRST_SEEN_MILLIS,
                 TAKEN_AT_MILLIS - 1_000),
@@ -74,6 +75,7 @@ final class TestSnapshots {
                 40,
                 1_500_000L,
                 "Send the rows as one JDBC batch (addBatch/executeBatch).",
+                null,
                 "nightly\taudit\n\"job\"",
                 FIRST_SEEN_MILLIS + 60_000,
                 FIRST_SEEN_MILLIS + 120_000),
@@ -88,6 +90,7 @@ final class TestSnapshots {
                 3,
                 1,
                 "Cache the result or hoist the query out of the loop.",
+                null,
                 null,
                 TAKEN_AT_MILLIS,
                 TAKEN_AT_MILLIS));
@@ -195,6 +198,26 @@ final class TestSnapshots {
         6,
         wastedNanos,
         "a hint",
+        null,
+        "unit",
+        FIRST_SEEN_MILLIS,
+        FIRST_SEEN_MILLIS);
+  }
+
+  /** A finding of {@code kind} that explains itself, wasting nothing, in one unit. */
+  static Finding explained(FindingKind kind, String text, String explanation) {
+    return new Finding(
+        kind,
+        new QueryShape(text.hashCode(), text, "SELECT"),
+        null,
+        -1,
+        "com.example.App.run(App.java:1)",
+        1,
+        1,
+        1,
+        0,
+        "a hint",
+        explanation,
         "unit",
         FIRST_SEEN_MILLIS,
         FIRST_SEEN_MILLIS);

@@ -92,7 +92,7 @@ public final class QueryLensResultSet extends DelegatingResultSet {
     }
     boolean hasRow = delegate.next();
     if (!hasRow) {
-      end(System.nanoTime(), call - 1);
+      end(System.nanoTime(), call - 1, true);
     }
     return hasRow;
   }
@@ -110,7 +110,7 @@ public final class QueryLensResultSet extends DelegatingResultSet {
       }
     }
     if (!hasRow) {
-      end(after, call - 1);
+      end(after, call - 1, true);
     }
     return hasRow;
   }
@@ -120,10 +120,14 @@ public final class QueryLensResultSet extends DelegatingResultSet {
    * records it; later calls only delegate.
    */
   void end(long now) {
-    end(now, calls);
+    end(now, calls, false);
   }
 
-  private void end(long now, long rows) {
+  /**
+   * Ends this cursor's execution at {@code now} after {@code rows} rows; {@code readWhole} when
+   * {@code next()} returned false, so that they are the whole result.
+   */
+  private void end(long now, long rows, boolean readWhole) {
     QueryShape ended = shape;
     if (ended == null) {
       return;
@@ -136,7 +140,8 @@ public final class QueryLensResultSet extends DelegatingResultSet {
     long estimated =
         sampledCalls == 0 ? 0 : sampledNanos * (sampledPhase - sampledCalls) / sampledCalls;
     long fetch = Math.min(open, sampledNanos + estimated + preciseNanos);
-    statement.cursorEnded(this, ended, start, openedAt - start, fetch, open - fetch, rows);
+    statement.cursorEnded(
+        this, ended, start, openedAt - start, fetch, open - fetch, rows, readWhole);
   }
 
   /** The shape of this cursor's execution while it is open, else null. */

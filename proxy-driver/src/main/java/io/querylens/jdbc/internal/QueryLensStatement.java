@@ -185,7 +185,10 @@ public class QueryLensStatement<S extends Statement> extends DelegatingStatement
         transactionId);
   }
 
-  /** Records the cursor of this statement's current execution when it ends. */
+  /**
+   * Records the cursor of this statement's current execution when it ends; {@code readWhole} when
+   * the application read it to its end.
+   */
   final void cursorEnded(
       QueryLensResultSet cursor,
       QueryShape shape,
@@ -193,7 +196,8 @@ public class QueryLensStatement<S extends Statement> extends DelegatingStatement
       long executeNanos,
       long fetchNanos,
       long processNanos,
-      long rows) {
+      long rows,
+      boolean readWhole) {
     if (currentCursor == cursor) {
       currentCursor = null;
     }
@@ -205,6 +209,7 @@ public class QueryLensStatement<S extends Statement> extends DelegatingStatement
         fetchNanos,
         processNanos,
         rows,
+        readWhole,
         parameterHash,
         transactionId);
   }

@@ -33,6 +33,16 @@ record ExpectedFinding(
     return new ExpectedFinding(FindingKind.CHATTY_WRITES, shape, site, null, -1, -1);
   }
 
+  /** A large read to the end without a row limit, {@code site} the line whose next() ended it. */
+  static ExpectedFinding unboundedResult(String shape, CallSite site) {
+    return new ExpectedFinding(FindingKind.UNBOUNDED_RESULT, shape, site, null, -1, -1);
+  }
+
+  /** Whether a matched finding of this kind must name wasted round trips (the repetitions). */
+  boolean wastesRoundTrips() {
+    return !kind.equals(FindingKind.UNBOUNDED_RESULT);
+  }
+
   /** The same expectation, also requiring this parent query and its row count. */
   ExpectedFinding withParent(String shape, long rows) {
     return new ExpectedFinding(kind, this.shape, site, shape, rows, maxCount);

@@ -3,6 +3,7 @@ package io.querylens.jdbc.corpus;
 import static io.querylens.jdbc.corpus.ExpectedFinding.chattyWrites;
 import static io.querylens.jdbc.corpus.ExpectedFinding.duplicate;
 import static io.querylens.jdbc.corpus.ExpectedFinding.nPlusOne;
+import static io.querylens.jdbc.corpus.ExpectedFinding.unboundedResult;
 import static io.querylens.jdbc.corpus.Scenario.implicit;
 import static io.querylens.jdbc.corpus.Scenario.scoped;
 
@@ -36,6 +37,11 @@ final class PlainJdbcScenarios {
   static final String INSERT_VISIT = "insert into corpus_visit (id, pet_id, note) values (?, ?, ?)";
   static final String RENAME_PET = "update corpus_pet set name = ? where id = ?";
   static final String SELECT_ONE = "select 1";
+  static final String ALL_EVENTS = "select id, category from corpus_event order by id";
+  static final String EVENTS_LIMITED =
+      "select id, category from corpus_event order by id limit " + (CorpusSchema.EVENTS - 100);
+  static final String EVENTS_PER_CATEGORY =
+      "select category, count(*), max(id) from corpus_event group by category";
 
   static final CallSite nestedCursorLoop = new CallSite("nested cursor loop");
   static final CallSite listLoop = new CallSite("loop over a list");
@@ -50,6 +56,7 @@ final class PlainJdbcScenarios {
   static final CallSite halfLoop = new CallSite("half loop");
   static final CallSite loadLoop = new CallSite("load loop");
   static final CallSite renameLoop = new CallSite("rename loop");
+  static final CallSite wholeRead = new CallSite("whole read");
 
   /** Application work per row in {@link #slowLoopInTransaction}. */
   static final long SLOW_LOOP_PAUSE_MILLIS = 30;
@@ -115,7 +122,14 @@ final class PlainJdbcScenarios {
         implicit(
             "N+1 split over nested scopes",
             PlainJdbcScenarios::nestedScopes,
-            nPlusOne(PETS_OF_OWNER, halfLoop).withCount(6)));
+            nPlusOne(PETS_OF_OWNER, halfLoop).withCount(6)),
+        scoped(
+            "large read to the end, no row limit",
+            PlainJdbcScenarios::wholeRead,
+            unboundedResult(ALL_EVENTS, wholeRead).withCount(1)),
+        scoped("large read with a LIMIT", ds -> readAll(ds, EVENTS_LIMITED)),
+        scoped("large read closed early", PlainJdbcScenarios::readClosedEarly),
+        scoped("aggregate of a large table", ds -> readAll(ds, EVENTS_PER_CATEGORY)));
   }
 
   /** The classic: one lookup per row while the parent's cursor is open. */
@@ -434,6 +448,55 @@ final class PlainJdbcScenarios {
       try (ResultSet p = halfLoop.mark(pets).executeQuery()) {
         drain(p);
       }
+    }
+  }
+
+  /**
+   * Every event, read to the end: more rows than the unbounded-result threshold, and no row limit.
+   * The finding's call site is the line whose {@code next()} found the end.
+   */
+  static void wholeRead(DataSource ds) throws SQLException {
+    int rows = 0;
+    try (Connection c = ds.getConnection();
+        PreparedStatement events = c.prepareStatement(ALL_EVENTS);
+        ResultSet rs = events.executeQuery()) {
+      while (wholeRead.mark(rs).next()) {
+        rs.getLong(1);
+        rs.getString(2);
+        rows++;
+      }
+    }
+    expectRows(ALL_EVENTS, rows, CorpusSchema.EVENTS);
+  }
+
+  /** Events read to the end through {@code sql}: bounded by a LIMIT, or an aggregate. */
+  static void readAll(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement query = c.prepareStatement(sql);
+        ResultSet rs = query.executeQuery()) {
+      int rows = drain(rs);
+      long expected =
+          sql.equals(EVENTS_PER_CATEGORY) ? CorpusSchema.CATEGORIES : CorpusSchema.EVENTS - 100;
+      expectRows(sql, rows, expected);
+    }
+  }
+
+  /** More rows than the threshold, but the cursor is closed before its end: not read whole. */
+  static void readClosedEarly(DataSource ds) throws SQLException {
+    int rows = 0;
+    try (Connection c = ds.getConnection();
+        PreparedStatement events = c.prepareStatement(ALL_EVENTS);
+        ResultSet rs = events.executeQuery()) {
+      while (rows < CorpusSchema.EVENTS - 1 && rs.next()) {
+        rows++;
+      }
+    }
+    expectRows(ALL_EVENTS, rows, CorpusSchema.EVENTS - 1);
+  }
+
+  private static void expectRows(String sql, long rows, long expected) {
+    if (rows != expected) {
+      throw new IllegalStateException(sql + " read " + rows + " rows, expected " + expected);
     }
   }
 

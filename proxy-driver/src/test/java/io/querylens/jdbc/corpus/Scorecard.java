@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * once. A reported finding left unmatched is a false positive, an expected one left unmatched a
  * false negative. Matched findings are further checked against the label's details (parent shape
  * and rows, count), and against what one run in one unit implies (one occurrence, total count = max
- * count, some wasted time).
+ * count, some wasted time for a repetition; no wasted time but an explanation for an
+ * unbounded-result).
  */
 final class Scorecard {
   private static final Pattern fileAndLine = Pattern.compile("\\(([^()]+:\\d+)\\)\\s*$");
@@ -96,7 +97,7 @@ final class Scorecard {
   }
 
   static boolean matches(ExpectedFinding expected, Finding f) {
-    return expected.kind() == f.kind()
+    return expected.kind().equals(f.kind())
         && expected.shape().equals(f.shape().text())
         && expected.site().fileAndLine().equals(fileAndLine(f.callSite()));
   }
@@ -113,7 +114,7 @@ final class Scorecard {
   private static String nearMisses(ExpectedFinding expected, List<Finding> reported) {
     StringBuilder sb = new StringBuilder();
     for (Finding f : reported) {
-      if (f.shape().text().equals(expected.shape()) || f.kind() == expected.kind()) {
+      if (f.shape().text().equals(expected.shape()) || expected.kind().equals(f.kind())) {
         sb.append("; reported instead ")
             .append(f.kind().label())
             .append(" at ")
@@ -145,8 +146,17 @@ final class Scorecard {
     if (f.occurrences() != 1) {
       problems.add("occurrences " + f.occurrences() + ", expected 1 (one unit)");
     }
-    if (f.wastedNanos() <= 0) {
+    if (expected.wastesRoundTrips() && f.wastedNanos() <= 0) {
       problems.add("wasted " + f.wastedNanos() + " ns, expected > 0");
+    }
+    if (!expected.wastesRoundTrips()
+        && (f.wastedNanos() != 0 || f.explanation() == null || f.explanation().isBlank())) {
+      problems.add(
+          "wasted "
+              + f.wastedNanos()
+              + " ns and explanation "
+              + f.explanation()
+              + ", expected 0 and one");
     }
     if (f.hint() == null || f.hint().isBlank()) {
       problems.add("no hint");

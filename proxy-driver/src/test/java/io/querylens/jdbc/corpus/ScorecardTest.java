@@ -33,6 +33,7 @@ class ScorecardTest {
         count,
         1_000,
         "use a join",
+        null,
         "unit",
         0,
         0);

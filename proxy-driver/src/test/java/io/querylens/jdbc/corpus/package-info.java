@@ -1,6 +1,6 @@
 /**
- * The labelled scenario corpus of N+1, duplicate and chatty-write detection, and the tests that
- * score QueryLens against it.
+ * The labelled scenario corpus of N+1, duplicate, chatty-write and unbounded-result detection, and
+ * the tests that score QueryLens against it.
  *
  * <p>A {@link io.querylens.jdbc.corpus.Scenario} is code run against an instrumented DataSource
  * together with the findings it must produce, each given as kind, shape text and call-site line
@@ -19,7 +19,9 @@
  * 1} every 30 ms while the main thread sleeps (none); two threads with an N+1 each at once (two
  * findings, two call sites); a slow loop inside one transaction (an N+1 despite 30 ms of work
  * between lookups); twenty one-lookup transactions (none); an N+1 split over two inner scopes of
- * one outer scope (one finding counting both halves).
+ * one outer scope (one finding counting both halves); 1500 rows read to the end without a row limit
+ * (unbounded-result, at the line whose {@code next()} found the end), the same with a LIMIT of 1400
+ * (none), closed one row before the end (none), and a GROUP BY aggregate of them (none).
  *
  * <p>Hibernate ORM scenarios ({@link io.querylens.jdbc.corpus.HibernateScenarios}, H2): lazy
  * collection and lazy to-one N+1; the same with JOIN FETCH (none); with batch fetching of 16 (none:

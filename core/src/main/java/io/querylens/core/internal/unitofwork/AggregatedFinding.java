@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
- * to it from their own threads: when the threshold is reached ({@link #raised}), on every later
- * repetition ({@link #repeated}: two uncontended atomic adds, paid only by executions that are
- * themselves waste) and when the unit ends ({@link #settled}). Readers take a {@link #snapshot()}
- * at any time.
+ * to it from their own threads: when a detector first raises it in a unit ({@link #raised}), each
+ * time the detector brings it up to date there ({@link #repeated}: two uncontended atomic adds,
+ * paid only by executions that are themselves part of the finding) and when the unit ends ({@link
+ * #settled}). Readers take a {@link #snapshot()} at any time.
  */
 final class AggregatedFinding {
   final FindingKind kind;
@@ -25,6 +25,7 @@ final class AggregatedFinding {
   private volatile QueryShape parentShape;
   private volatile long parentRows = -1;
   private volatile String exampleUnit;
+  private volatile String explanation;
   private volatile long lastSeenMillis;
 
   AggregatedFinding(FindingKind kind, QueryShape shape, String callSite, long nowMillis) {
@@ -36,33 +37,44 @@ final class AggregatedFinding {
   }
 
   /**
-   * A unit reached the threshold with {@code count} repetitions wasting {@code wasted}; true for
-   * the first such unit (exactly one caller sees true).
+   * A unit raised it: {@code part} is that unit's part (its count, waste, parent, name and time);
+   * true for the first such unit (exactly one caller sees true).
    */
-  boolean raised(
-      long count, long wasted, QueryShape parent, long rows, String unitName, long nowMillis) {
+  boolean raised(Finding part) {
+    long count = part.maxCount();
     boolean first = occurrences.incrementAndGet() == 1;
     totalCount.addAndGet(count);
-    wastedNanos.addAndGet(wasted);
+    wastedNanos.addAndGet(part.wastedNanos());
+    QueryShape parent = part.parentShape();
     if (parent != null && parentShape == null) {
       parentShape = parent;
     }
+    if (part.explanation() != null) {
+      explanation = part.explanation();
+    }
     if (raiseMax(count) || exampleUnit == null) {
-      exampleUnit = unitName;
-      if (rows >= 0) {
-        parentRows = rows;
+      exampleUnit = part.exampleUnit();
+      if (part.parentRows() >= 0) {
+        parentRows = part.parentRows();
       }
     }
-    lastSeenMillis = nowMillis;
+    lastSeenMillis = part.lastSeenMillis();
     return first;
   }
 
-  /** One more repetition in a unit that has it, now at {@code count}. */
-  void repeated(long count, long wastedDelta) {
-    totalCount.incrementAndGet();
+  /**
+   * A unit that raised it brought it up to date: it now covers {@code count} executions there,
+   * {@code countDelta} more than before, with {@code wastedDelta} more waste and, unless null, a
+   * new {@code explanation}.
+   */
+  void repeated(long count, long countDelta, long wastedDelta, String explanation) {
+    totalCount.addAndGet(countDelta);
     wastedNanos.addAndGet(wastedDelta);
     if (count > maxCount.get()) {
       raiseMax(count);
+    }
+    if (explanation != null) {
+      this.explanation = explanation;
     }
   }
 
@@ -73,7 +85,7 @@ final class AggregatedFinding {
     }
   }
 
-  /** A unit that had it ended (or dropped it from its table) at {@code count} repetitions. */
+  /** A unit that had it ended (or dropped it from its table) at {@code count} executions. */
   void settled(long count, long rows, String unitName, long nowMillis) {
     if (rows >= 0 && count >= maxCount.get()) {
       parentRows = rows;
@@ -117,7 +129,8 @@ final class AggregatedFinding {
         maxCount.get(),
         totalCount.get(),
         wastedNanos.get(),
-        Hints.of(kind),
+        kind.hint(),
+        explanation,
         exampleUnit,
         firstSeenMillis,
         lastSeenMillis);

@@ -1,5 +1,6 @@
 package io.querylens.core.internal.unitofwork;
 
+import io.querylens.core.Detector;
 import java.lang.StackWalker.StackFrame;
 import java.net.URL;
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Finds the call site of a repeated execution: the first application frame on the current stack,
- * walked with {@link StackWalker} only when a shape reaches the threshold in a unit of work.
+ * Finds the call site of an execution: the first application frame on the current stack, walked
+ * with {@link StackWalker} only when a detector raises a finding (or is about to: a shape reaching
+ * the threshold), never per execution.
  *
  * <p>Whether a frame is the application's is judged by where its class was loaded from, so it holds
  * whatever the application's package (an application may live under a framework's own namespace): a
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>QueryLens's own classes ({@code io.querylens.*} except {@code io.querylens.examples.*}) are
  *       never a call site, unless loaded from a build's test output directory, so that QueryLens's
- *       own tests can stand in for an application;
+ *       own tests can stand in for an application; nor is any {@link Detector}, which is on the
+ *       stack when it raises;
  *   <li>a class under {@code querylens.callsite.app-packages} is the call site;
  *   <li>a class under {@code querylens.callsite.skip-packages} is never one;
  *   <li>an application class (by its code source, above) is the call site.
@@ -109,7 +112,8 @@ final class CallSites {
       new ClassValue<>() {
         @Override
         protected Byte computeValue(Class<?> type) {
-          return origin(type);
+          // a detector of the application's own is on the stack when it asks: never the call site
+          return Detector.class.isAssignableFrom(type) ? QUERYLENS_OWN : origin(type);
         }
       };
 

@@ -58,44 +58,20 @@ final class FindingAggregator {
   }
 
   /**
-   * The aggregated finding for a unit that just reached the threshold, with this unit counted in
-   * it; null when {@code maxFindings} distinct findings exist already and this is another. Then
-   * tells {@code listeners} this unit's part of it ({@code unit}: the unit's source identity, or
-   * null), even when it was not kept.
+   * The aggregated finding for a unit that just raised {@code part} (that unit's part of it: {@code
+   * occurrences} 1, its count, waste, parent, name and time), with this unit counted in it; null
+   * when {@code maxFindings} distinct findings exist already and this is another. Then tells {@code
+   * listeners} this unit's part ({@code unit}: the unit's source identity, or null), even when it
+   * was not kept.
    */
-  AggregatedFinding raise(
-      FindingKind kind,
-      QueryShape shape,
-      String callSite,
-      long count,
-      long wasted,
-      QueryShape parent,
-      long parentRows,
-      String unitName,
-      FindingListener[] listeners,
-      Object unit) {
-    long now = System.currentTimeMillis();
-    AggregatedFinding f = findOrCreate(kind, shape, callSite, now);
-    boolean first = f != null && f.raised(count, wasted, parent, parentRows, unitName, now);
+  AggregatedFinding raise(Finding part, FindingListener[] listeners, Object unit) {
+    AggregatedFinding f =
+        findOrCreate(part.kind(), part.shape(), part.callSite(), part.firstSeenMillis());
+    boolean first = f != null && f.raised(part);
     if (first) {
-      logNew(kind, shape, callSite, count, parent, parentRows, unitName);
+      logNew(part);
     }
     if (listeners.length > 0) {
-      Finding part =
-          new Finding(
-              kind,
-              shape,
-              parent,
-              parentRows,
-              callSite,
-              1,
-              count,
-              count,
-              wasted,
-              Hints.of(kind),
-              unitName,
-              now,
-              now);
       tell(listeners, part, unit, first);
     }
     return f;
@@ -137,7 +113,7 @@ final class FindingAggregator {
   /** A 64-bit key of a finding's kind, shape and call site, for the dropped count. */
   private static long keyHash(FindingKind kind, QueryShape shape, String callSite) {
     return (shape.fingerprint() * 31 + (callSite == null ? 0 : callSite.hashCode())) * 31
-        + kind.ordinal();
+        + kind.hashCode();
   }
 
   /**
@@ -158,14 +134,7 @@ final class FindingAggregator {
     return out;
   }
 
-  private void logNew(
-      FindingKind kind,
-      QueryShape shape,
-      String callSite,
-      long count,
-      QueryShape parent,
-      long parentRows,
-      String unitName) {
+  private void logNew(Finding part) {
     long now = nanoClock.getAsLong();
     long next = nextLogAt.get();
     if (now - next < 0 || !nextLogAt.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
@@ -174,32 +143,35 @@ final class FindingAggregator {
     }
     long skipped = notLogged.getAndSet(0);
     try {
-      log.warn(message(kind, shape, callSite, count, parent, parentRows, unitName, skipped));
+      log.warn(message(part, skipped));
     } catch (RuntimeException | LinkageError e) {
       // a broken logging setup must not lose the finding; it stays in the snapshot
     }
   }
 
-  static String message(
-      FindingKind kind,
-      QueryShape shape,
-      String callSite,
-      long count,
-      QueryShape parent,
-      long parentRows,
-      String unitName,
-      long skipped) {
+  /**
+   * The log line of a new finding, from one unit's {@code part} of it; {@code skipped} new findings
+   * were not logged since the previous line.
+   */
+  static String message(Finding part, long skipped) {
+    long count = part.maxCount();
+    QueryShape parent = part.parentShape();
+    long parentRows = part.parentRows();
     StringBuilder sb = new StringBuilder(256);
-    sb.append("QueryLens finding ").append(kind.label()).append(": ");
-    sb.append(shape.text()).append(" ran ").append(count).append(" times so far in unit of work '");
-    sb.append(unitName).append("' at ").append(callSite);
+    sb.append("QueryLens finding ").append(part.kind().label()).append(": ");
+    sb.append(part.shape().text()).append(" ran ").append(count);
+    sb.append(count == 1 ? " time" : " times").append(" so far in unit of work '");
+    sb.append(part.exampleUnit()).append("' at ").append(part.callSite());
     if (parent != null) {
       sb.append(", following ").append(parent.text());
       if (parentRows >= 0) {
         sb.append(" (").append(parentRows).append(parentRows == 1 ? " row)" : " rows)");
       }
     }
-    sb.append(". Hint: ").append(Hints.of(kind)).append('.');
+    if (part.explanation() != null) {
+      sb.append("; ").append(part.explanation());
+    }
+    sb.append(". Hint: ").append(part.hint()).append('.');
     if (skipped > 0) {
       sb.append(" (").append(skipped).append(skipped == 1 ? " new finding" : " new findings");
       sb.append(" not logged since the previous line; at most one line a second.)");

@@ -1,10 +1,11 @@
 package io.querylens.core.internal.unitofwork;
 
+import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
 import java.util.Arrays;
 
 /**
- * The shapes one unit of work has executed, with what finding detection needs of each: an
+ * The shapes one unit of work has executed, with what the detectors need of each: an
  * open-addressing table (linear probing) keyed by the shape, owned by one thread, no locks.
  *
  * <p>Built for one access pattern: a probe on every execution, an insert per new shape in a unit, a
@@ -22,14 +23,17 @@ final class ShapeTable {
   /** Most shapes tracked at once in one unit. */
   static final int MAX_SHAPES = MAX_CAPACITY / 2;
 
-  /** Detection state of an entry. */
+  /** Detection state of an entry: nothing raised about it in this unit yet. */
   static final byte COUNTING = 0;
 
-  /** Reached the threshold and raised a finding; its repetitions are published as they come. */
+  /** A detector raised a finding about it in this unit; the finding is settled when it leaves. */
   static final byte FLAGGED = 1;
 
-  /** Reached the threshold but is never judged (a table-less read, a CALL): left alone. */
-  static final byte IGNORED = 2;
+  /** Whether an entry's shape is data access ({@link ShapeKinds#judged}): not worked out yet. */
+  static final byte DATA_ACCESS_UNKNOWN = 0;
+
+  static final byte DATA_ACCESS_YES = 1;
+  static final byte DATA_ACCESS_NO = 2;
 
   /** One shape in the current unit. Fields are plain: only the owning thread touches them. */
   static final class Entry {
@@ -39,7 +43,10 @@ final class ShapeTable {
     /** ShapeKinds.READ / WRITE / OTHER. */
     byte kind;
 
-    /** COUNTING, FLAGGED or IGNORED. */
+    /** DATA_ACCESS_UNKNOWN until first asked, then DATA_ACCESS_YES or DATA_ACCESS_NO. */
+    byte dataAccess;
+
+    /** COUNTING or FLAGGED. */
     byte state;
 
     /** Executions in this unit (batches excluded). */
@@ -64,20 +71,88 @@ final class ShapeTable {
 
     long parentRows;
 
-    /** The aggregated finding it feeds; null when querylens.max-findings was reached. */
-    AggregatedFinding finding;
+    /**
+     * Call site taken ahead, when the cursor (or pending execute) of the execution that will reach
+     * a detector's minimum count opened; given to that execution when it is recorded. Or null.
+     */
+    String callSiteAhead;
 
-    /** Wasted time published so far. */
-    long wastedNanos;
+    /** The findings raised about this shape in this unit, one per kind; recycled with the entry. */
+    Raised[] raised;
 
-    /** Call site taken ahead, when the threshold-reaching cursor opened; or null. */
-    String callSite;
+    int raisedCount;
+
+    /** The finding of {@code kind} raised about this shape in this unit, or null. */
+    Raised raised(FindingKind kind) {
+      // small enough to inline: asked by every detector of every execution of a flagged shape
+      if (raisedCount == 0) {
+        return null;
+      }
+      Raised first = raised[0];
+      return first.kind == kind ? first : raisedOther(kind);
+    }
+
+    private Raised raisedOther(FindingKind kind) {
+      for (int i = 0; i < raisedCount; i++) {
+        Raised r = raised[i];
+        if (r.kind == kind || r.kind.equals(kind)) {
+          return r;
+        }
+      }
+      return null;
+    }
+
+    /** A slot for a finding of {@code kind} raised now (allocates only the first few times). */
+    Raised addRaised(FindingKind kind) {
+      if (raised == null) {
+        raised = new Raised[2];
+      } else if (raisedCount == raised.length) {
+        raised = Arrays.copyOf(raised, raisedCount * 2);
+      }
+      Raised r = raised[raisedCount];
+      if (r == null) {
+        r = raised[raisedCount] = new Raised();
+      }
+      raisedCount++;
+      r.kind = kind;
+      state = FLAGGED;
+      return r;
+    }
 
     void recycle() {
       shape = null;
       parent = null;
+      callSiteAhead = null;
+      for (int i = 0; i < raisedCount; i++) {
+        raised[i].recycle();
+      }
+      raisedCount = 0;
+    }
+  }
+
+  /**
+   * A finding raised about one shape in one unit: what was published to its aggregated finding so
+   * far. Plain fields, owned by the unit's thread.
+   */
+  static final class Raised {
+    FindingKind kind;
+
+    /** The aggregated finding it feeds; null when querylens.max-findings was reached. */
+    AggregatedFinding finding;
+
+    /** Executions of the shape the finding covers in this unit, as published. */
+    long count;
+
+    /** Wasted time published so far. */
+    long wastedNanos;
+
+    /** The parent the detector named, or null. */
+    QueryShape parent;
+
+    void recycle() {
+      kind = null;
       finding = null;
-      callSite = null;
+      parent = null;
     }
   }
 
@@ -212,11 +287,19 @@ final class ShapeTable {
     for (Entry e : slots) {
       if (e != null && e.parentRows < 0 && e.parent != null && e.parent.equals(parent)) {
         e.parentRows = rows;
-        if (e.finding != null) {
-          e.finding.parentRowsKnown(rows);
+        for (int i = 0; i < e.raisedCount; i++) {
+          Raised r = e.raised[i];
+          if (r.finding != null && same(r.parent, parent)) {
+            r.finding.parentRowsKnown(rows);
+          }
         }
       }
     }
+  }
+
+  /** Whether {@code a} and {@code b} are the same shape (either may be null). */
+  static boolean same(QueryShape a, QueryShape b) {
+    return a == b || (a != null && b != null && a.fingerprint() == b.fingerprint() && a.equals(b));
   }
 
   private void release(Entry e) {

@@ -7,9 +7,9 @@ import java.lang.ref.WeakReference;
 
 /**
  * Everything the tracker keeps for one thread: its running totals, its current unit of work with
- * that unit's shapes, and its open cursors. Written only by its thread (plain fields, no locks);
- * readers on other threads read the totals and the open unit without synchronisation, which may
- * show them a moment stale. Once the thread has died, a reader folds the state away ({@link
+ * that unit's totals and shapes, and its open cursors. Written only by its thread (plain fields, no
+ * locks); readers on other threads read the totals and the open unit without synchronisation, which
+ * may show them a moment stale. Once the thread has died, a reader folds the state away ({@link
  * Diagnosis#sweep()}): the thread's termination orders its last writes before that.
  */
 final class ThreadState implements ShapeTable.Leaving {
@@ -19,9 +19,6 @@ final class ThreadState implements ShapeTable.Leaving {
   static final byte TRANSACTION = 3;
   static final byte IDLE = 4;
 
-  /** Open cursors remembered per thread; deeper nesting forgets the outermost. */
-  static final int MAX_CURSORS = 8;
-
   /** Name of a unit whose scope or source gave none. */
   static final String UNNAMED = "(unnamed)";
 
@@ -29,12 +26,11 @@ final class ThreadState implements ShapeTable.Leaving {
   final WeakReference<Thread> thread;
   final ShapeTable table = new ShapeTable();
 
-  // totals over every execution of this thread (read racily by readers)
-  long executeNanos;
-  long fetchNanos;
-  long processNanos;
-  long acquireNanos;
-  long wastedNanos;
+  /** Totals over every execution of this thread (read racily by readers). */
+  final Totals totals = new Totals();
+
+  /** The current unit's totals (read racily by readers while the unit is open). */
+  final Totals unit = new Totals();
 
   // the current unit
   byte unitKind = NONE;
@@ -49,13 +45,6 @@ final class ThreadState implements ShapeTable.Leaving {
   long unitSeq;
   long unitUse;
   int scopeDepth;
-  long unitExecutions;
-  long unitExecuteNanos;
-  long unitFetchNanos;
-  long unitProcessNanos;
-  long unitAcquireNanos;
-  long unitWastedNanos;
-  long unitFindings;
 
   /**
    * Set before an ended unit is added to its name's sums, cleared when the next one starts. A plain
@@ -80,10 +69,7 @@ final class ThreadState implements ShapeTable.Leaving {
   /** A parent whose cursor was open when an entry took it, so its rows are still unknown. */
   QueryShape parentAwaitingRows;
 
-  // open cursors, innermost last, with the time of executions nested inside each
-  final QueryShape[] cursors = new QueryShape[MAX_CURSORS];
-  final long[] cursorNestedNanos = new long[MAX_CURSORS];
-  int cursorCount;
+  final OpenCursors cursors = new OpenCursors();
 
   /** While a renamed unit ends: the name it had until then. */
   private String renamedFrom;
@@ -156,14 +142,9 @@ final class ThreadState implements ShapeTable.Leaving {
     unitNamerIdentity = null;
     unitNamer = null;
     unitTransaction = 0;
-    unitExecutions = 0;
-    unitExecuteNanos = 0;
-    unitFetchNanos = 0;
-    unitProcessNanos = 0;
-    unitAcquireNanos = pendingAcquireNanos;
+    unit.clear();
+    unit.acquireNanos = pendingAcquireNanos;
     pendingAcquireNanos = 0;
-    unitWastedNanos = 0;
-    unitFindings = 0;
     lastRead = null;
     parentAwaitingRows = null;
     unitPublished = false;
@@ -183,14 +164,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitPublished = true;
     table.clear(this);
     renamedFrom = null;
-    unitStats.add(
-        unitExecutions,
-        unitExecuteNanos,
-        unitFetchNanos,
-        unitProcessNanos,
-        unitAcquireNanos,
-        unitWastedNanos,
-        unitFindings);
+    unitStats.add(unit);
     unitKind = NONE;
     unitIdentity = null;
     unitSource = null;
@@ -228,20 +202,30 @@ final class ThreadState implements ShapeTable.Leaving {
     statsName = n;
   }
 
-  /** A flagged entry leaves the table: its aggregated finding learns the final count. */
+  /** A flagged entry leaves the table: its aggregated findings learn their final counts. */
   @Override
   public void leaving(ShapeTable.Entry e) {
-    if (e.finding != null) {
-      if (renamedFrom != null) {
-        e.finding.renamed(renamedFrom, unitName);
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < e.raisedCount; i++) {
+      ShapeTable.Raised r = e.raised[i];
+      if (r.finding != null) {
+        if (renamedFrom != null) {
+          r.finding.renamed(renamedFrom, unitName);
+        }
+        r.finding.settled(r.count, parentRows(e, r.parent), unitName, now);
       }
-      e.finding.settled(e.count, parentRows(e), unitName, System.currentTimeMillis());
     }
   }
 
-  /** Rows of {@code e}'s parent: known when it was taken, else its latest execution's, or -1. */
-  long parentRows(ShapeTable.Entry e) {
-    if (e.parentRows >= 0 || e.parent == null) {
+  /**
+   * Rows of {@code parent} as {@code e}'s parent: known when it was taken, else its latest
+   * execution's, or -1; -1 for null or any other shape.
+   */
+  long parentRows(ShapeTable.Entry e, QueryShape parent) {
+    if (parent == null || !ShapeTable.same(parent, e.parent)) {
+      return -1;
+    }
+    if (e.parentRows >= 0) {
       return e.parentRows;
     }
     ShapeTable.Entry p = table.find(e.parent);

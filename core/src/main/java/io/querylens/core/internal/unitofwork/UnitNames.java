@@ -35,34 +35,28 @@ final class UnitNames {
       this.name = name;
     }
 
-    void add(
-        long executions,
-        long execute,
-        long fetch,
-        long process,
-        long acquire,
-        long wasted,
-        long findings) {
+    /** One more ended unit of this name, with its totals. */
+    void add(Totals unit) {
       this.units.incrementAndGet();
-      this.executions.addAndGet(executions);
-      this.executeNanos.addAndGet(execute);
-      this.fetchNanos.addAndGet(fetch);
-      if (process != 0) {
-        this.processNanos.addAndGet(process);
+      this.executions.addAndGet(unit.executions);
+      this.executeNanos.addAndGet(unit.executeNanos);
+      this.fetchNanos.addAndGet(unit.fetchNanos);
+      if (unit.processNanos != 0) {
+        this.processNanos.addAndGet(unit.processNanos);
       }
-      if (acquire != 0) {
-        this.acquireNanos.addAndGet(acquire);
+      if (unit.acquireNanos != 0) {
+        this.acquireNanos.addAndGet(unit.acquireNanos);
       }
-      if (wasted != 0) {
-        this.wastedNanos.addAndGet(wasted);
+      if (unit.wastedNanos != 0) {
+        this.wastedNanos.addAndGet(unit.wastedNanos);
       }
-      if (findings != 0) {
-        this.findings.addAndGet(findings);
+      if (unit.findings != 0) {
+        this.findings.addAndGet(unit.findings);
       }
-      long total = execute + fetch + process + acquire;
+      long total = unit.executeNanos + unit.fetchNanos + unit.processNanos + unit.acquireNanos;
       TimeSplit s = slowest.get();
       while (s == null || total > s.totalNanos()) {
-        TimeSplit mine = new TimeSplit(execute, fetch, process, acquire, wasted);
+        TimeSplit mine = unit.split();
         if (slowest.compareAndSet(s, mine)) {
           break;
         }

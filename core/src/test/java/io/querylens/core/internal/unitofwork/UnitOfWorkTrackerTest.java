@@ -13,8 +13,10 @@ import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
+import io.querylens.core.internal.detectors.BuiltInDetectors;
 import io.querylens.core.internal.sql.SqlNormalizer;
 import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ class UnitOfWorkTrackerTest {
   private static final QueryShape CUSTOMER = shape("select * from customers where id = ?");
   private static final QueryShape INSERT_LINE = shape("insert into order_lines values (?, ?)");
   private static final QueryShape PING = shape("select 1");
+  private static final SQLException FAILURE = new SQLException("failed");
 
   private final List<String> logLines = new ArrayList<>();
   private long logClock = 0;
@@ -49,13 +52,45 @@ class UnitOfWorkTrackerTest {
   }
 
   private UnitOfWorkTracker tracker(QueryLensConfig config) {
-    return new UnitOfWorkTracker(config, logLines::add, () -> logClock);
+    return new UnitOfWorkTracker(
+        config, BuiltInDetectors.create(config), logLines::add, () -> logClock);
+  }
+
+  /**
+   * One execution as the recording writes it into the thread's reused holder, for {@code
+   * t.record(...)} on the caller's line (the line findings name as the call site).
+   */
+  private static ExecutionView execution(
+      UnitOfWorkTracker t,
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long fetchNanos,
+      long processNanos,
+      long rows,
+      int batchSize,
+      boolean failed,
+      long parameterHash,
+      long transactionId) {
+    ExecutionView e = t.execution();
+    e.shape = shape;
+    e.startNanos = start;
+    e.executeNanos = executeNanos;
+    e.fetchNanos = fetchNanos;
+    e.processNanos = processNanos;
+    e.rows = rows;
+    e.batchSize = batchSize;
+    e.error = failed ? FAILURE : null;
+    e.parameterHash = parameterHash;
+    e.transactionId = transactionId;
+    e.release(); // single-threaded tests: nothing records between here and t.record(e)
+    return e;
   }
 
   /** A query read to its end: 100 ns execute, 20 ns fetch, 30 ns process. */
   private void query(UnitOfWorkTracker t, QueryShape s, long hash, long rows, long tx) {
     t.cursorOpened(s);
-    t.record(s, now, 100, 20, 30, rows, 0, false, hash, tx);
+    t.record(execution(t, s, now, 100, 20, 30, rows, 0, false, hash, tx));
     now += 1_000;
   }
 
@@ -64,7 +99,7 @@ class UnitOfWorkTrackerTest {
   }
 
   private void update(UnitOfWorkTracker t, QueryShape s, long hash, int batchSize) {
-    t.record(s, now, 100, 0, 0, 1, batchSize, false, hash, 0);
+    t.record(execution(t, s, now, 100, 0, 0, 1, batchSize, false, hash, 0));
     now += 1_000;
   }
 
@@ -76,12 +111,12 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 10; i++) {
       callLine = line() + 1;
       t.cursorOpened(LINES);
-      t.record(LINES, now, 100, 20, 30, 3, 0, false, 100 + i, 0);
+      t.record(execution(t, LINES, now, 100, 20, 30, 3, 0, false, 100 + i, 0));
       now += 1_000;
     }
 
-    assertThat(t.findings()).hasSize(1);
-    Finding f = t.findings().get(0);
+    assertThat(t.diagnosis().findings()).hasSize(1);
+    Finding f = t.diagnosis().findings().get(0);
     assertThat(f.kind()).isEqualTo(FindingKind.N_PLUS_ONE);
     assertThat(f.shape()).isEqualTo(LINES);
     assertThat(f.parentShape()).isEqualTo(ORDERS);
@@ -109,7 +144,7 @@ class UnitOfWorkTrackerTest {
       now += 1_000;
       recordLater(t, i);
     }
-    assertThat(t.findings().get(0).callSite())
+    assertThat(t.diagnosis().findings().get(0).callSite())
         .endsWith(
             ".aPendingExecuteTakesItsCallSiteWhereItWasExecutedNotWhereItWasRecorded"
                 + "(UnitOfWorkTrackerTest.java:"
@@ -118,7 +153,7 @@ class UnitOfWorkTrackerTest {
   }
 
   private void recordLater(UnitOfWorkTracker t, long hash) {
-    t.record(INSERT_LINE, now - 1_000, 100, 0, 0, -1, 0, false, hash, 0);
+    t.record(execution(t, INSERT_LINE, now - 1_000, 100, 0, 0, -1, 0, false, hash, 0));
   }
 
   @Test
@@ -130,8 +165,8 @@ class UnitOfWorkTrackerTest {
       now += 20_000_000; // 20 ms of application work per row: the open cursor keeps one unit
       query(t, CUSTOMER, i);
     }
-    t.record(ORDERS, parentStart, 500, 100, now - parentStart, 6, 0, false, 1, 0);
-    assertThat(t.findings())
+    t.record(execution(t, ORDERS, parentStart, 500, 100, now - parentStart, 6, 0, false, 1, 0));
+    assertThat(t.diagnosis().findings())
         .singleElement()
         .satisfies(
             f -> {
@@ -141,7 +176,7 @@ class UnitOfWorkTrackerTest {
 
     now += 1_000_000_000; // the unit ends with the next execution, after the idle gap
     query(t, PING, 1);
-    assertThat(t.findings().get(0).parentRows()).isEqualTo(6);
+    assertThat(t.diagnosis().findings().get(0).parentRows()).isEqualTo(6);
   }
 
   @Test
@@ -150,13 +185,16 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 4; i++) {
       query(below, CUSTOMER, i);
     }
-    assertThat(below.findings()).isEmpty();
+    assertThat(below.diagnosis().findings()).isEmpty();
 
     UnitOfWorkTracker at = tracker();
     for (int i = 0; i < 5; i++) {
       query(at, CUSTOMER, i);
     }
-    assertThat(at.findings()).singleElement().extracting(Finding::maxCount).isEqualTo(5L);
+    assertThat(at.diagnosis().findings())
+        .singleElement()
+        .extracting(Finding::maxCount)
+        .isEqualTo(5L);
   }
 
   @Test
@@ -164,9 +202,9 @@ class UnitOfWorkTrackerTest {
     UnitOfWorkTracker t =
         tracker(QueryLensConfig.builder().set(ConfigKey.NPLUSONE_THRESHOLD, 2).build());
     query(t, CUSTOMER, 1);
-    assertThat(t.findings()).isEmpty();
+    assertThat(t.diagnosis().findings()).isEmpty();
     query(t, CUSTOMER, 2);
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
   }
 
   @Test
@@ -178,8 +216,8 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 4; i++) {
       update(t, INSERT_LINE, 1000 + i, 0);
     }
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.time().dbExecuteNanos()).isEqualTo(24 * 100);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().time().dbExecuteNanos()).isEqualTo(24 * 100);
   }
 
   @Test
@@ -188,7 +226,7 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 5; i++) {
       query(t, CUSTOMER, 42);
     }
-    Finding f = t.findings().get(0);
+    Finding f = t.diagnosis().findings().get(0);
     assertThat(f.kind()).isEqualTo(FindingKind.DUPLICATE);
     assertThat(f.hint()).contains("cache");
   }
@@ -199,7 +237,7 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 6; i++) {
       update(t, INSERT_LINE, i, 0);
     }
-    Finding f = t.findings().get(0);
+    Finding f = t.diagnosis().findings().get(0);
     assertThat(f.kind()).isEqualTo(FindingKind.CHATTY_WRITES);
     assertThat(f.hint()).contains("addBatch");
     assertThat(f.callSite()).contains(".update(UnitOfWorkTrackerTest.java:");
@@ -213,7 +251,7 @@ class UnitOfWorkTrackerTest {
     QueryShape in = shape("select * from customers where id in (1, 2, 3, 4, 5, 6, 7)");
     query(t, ORDERS, 1, 7, 0);
     query(t, in, 2, 7, 0);
-    assertThat(t.findings()).isEmpty();
+    assertThat(t.diagnosis().findings()).isEmpty();
   }
 
   @Test
@@ -224,7 +262,7 @@ class UnitOfWorkTrackerTest {
       query(t, shape("select 1 from dual"), 7, 1, 99);
       update(t, shape("call refresh(?)"), i, 0);
     }
-    assertThat(t.findings()).isEmpty();
+    assertThat(t.diagnosis().findings()).isEmpty();
   }
 
   @Test
@@ -235,8 +273,11 @@ class UnitOfWorkTrackerTest {
       query(t, shape("select count(*) from jobs where state = ?"), 7);
       now += 30_000_000;
     }
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.units()).singleElement().extracting(UnitSnapshot::units).isEqualTo(30L);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().units())
+        .singleElement()
+        .extracting(UnitSnapshot::units)
+        .isEqualTo(30L);
   }
 
   @Test
@@ -251,8 +292,8 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 3; i++) {
       query(t, CUSTOMER, 10 + i);
     }
-    assertThat(t.findings()).isEmpty();
-    UnitSnapshot u = t.units().get(0);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    UnitSnapshot u = t.diagnosis().units().get(0);
     assertThat(u.units()).isEqualTo(2);
     assertThat(u.executions()).isEqualTo(6);
 
@@ -260,7 +301,7 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 2; i++) {
       query(t, CUSTOMER, 20 + i);
     }
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
   }
 
   @Test
@@ -272,7 +313,7 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i, 1, 42);
     }
     t.transactionEnded(42);
-    assertThat(t.findings())
+    assertThat(t.diagnosis().findings())
         .singleElement()
         .satisfies(
             f -> {
@@ -280,7 +321,7 @@ class UnitOfWorkTrackerTest {
               assertThat(f.parentShape()).isEqualTo(ORDERS);
               assertThat(f.parentRows()).isEqualTo(6);
             });
-    assertThat(t.units().get(0).units()).isEqualTo(1);
+    assertThat(t.diagnosis().units().get(0).units()).isEqualTo(1);
   }
 
   @Test
@@ -290,8 +331,8 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, tx, 1, tx);
       t.transactionEnded(tx);
     }
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.units())
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().units())
         .singleElement()
         .satisfies(
             u -> {
@@ -311,7 +352,7 @@ class UnitOfWorkTrackerTest {
     a.join();
     b.join();
 
-    List<Finding> findings = t.findings();
+    List<Finding> findings = t.diagnosis().findings();
     assertThat(findings).hasSize(2);
     assertThat(findings).extracting(Finding::callSite).allMatch(s -> s.contains(".loop"));
     assertThat(findings).extracting(Finding::callSite).doesNotHaveDuplicates();
@@ -323,7 +364,7 @@ class UnitOfWorkTrackerTest {
     await(both);
     for (int i = 0; i < 8; i++) {
       t.cursorOpened(LINES);
-      t.record(LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0);
+      t.record(execution(t, LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0));
     }
   }
 
@@ -331,7 +372,7 @@ class UnitOfWorkTrackerTest {
     await(both);
     for (int i = 0; i < 8; i++) {
       t.cursorOpened(LINES);
-      t.record(LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0);
+      t.record(execution(t, LINES, System.nanoTime(), 100, 0, 0, 1, 0, false, i, 0));
     }
   }
 
@@ -359,11 +400,11 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, 5);
       assertThat(outer.name()).isEqualTo("nightly export");
     }
-    assertThat(t.findings())
+    assertThat(t.diagnosis().findings())
         .singleElement()
         .extracting(Finding::exampleUnit)
         .isEqualTo("nightly export");
-    assertThat(t.units())
+    assertThat(t.diagnosis().units())
         .singleElement()
         .satisfies(
             u -> {
@@ -384,7 +425,7 @@ class UnitOfWorkTrackerTest {
     outer.close();
     inner.close();
     query(t, CUSTOMER, 2);
-    assertThat(t.units())
+    assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name, UnitSnapshot::units)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("outer", 1L),
@@ -437,7 +478,7 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 4, 1, 7); // then the transaction
     t.transactionEnded(7);
 
-    assertThat(t.units())
+    assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name)
         .containsExactlyInAnyOrder(
             "GET /span",
@@ -459,10 +500,10 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 3);
     query(t, CUSTOMER, 4);
     query(t, CUSTOMER, 5);
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
     request.current = "vets";
     query(t, CUSTOMER, 6);
-    assertThat(t.units())
+    assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name, UnitSnapshot::units)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("GET /owners", 1L),
@@ -501,7 +542,7 @@ class UnitOfWorkTrackerTest {
     assertThat(first.exampleUnit()).isEqualTo("GET /a");
     assertThat(first.callSite()).contains("UnitOfWorkTrackerTest");
     assertThat(first.hint()).isNotBlank();
-    assertThat(first.wastedNanos()).isEqualTo(UnitOfWorkTracker.wasted(5 * 120, 5));
+    assertThat(first.wastedNanos()).isEqualTo(wastedOf(5, 120));
   }
 
   @Test
@@ -519,7 +560,7 @@ class UnitOfWorkTrackerTest {
     }
     assertThat(heard).containsExactly(CUSTOMER);
     assertThat(Faults.count()).isEqualTo(faults + 1);
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
   }
 
   /** A source whose unit's name is learnt late, as a request's route template is. */
@@ -555,7 +596,9 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 5; i++) {
       query(t, CUSTOMER, i);
     }
-    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/42");
+    assertThat(t.diagnosis().findings())
+        .extracting(Finding::exampleUnit)
+        .containsExactly("GET /owners/42");
     assertThat(request.asked).isEqualTo(1); // once when the unit starts, not per execution
 
     request.name = "GET /owners/{id}"; // the framework has dispatched it
@@ -564,7 +607,9 @@ class UnitOfWorkTrackerTest {
     // the previous unit is named again as it ends, before this one is named
     query(t, CUSTOMER, 99);
 
-    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /vets");
+    assertThat(t.diagnosis().findings())
+        .extracting(Finding::exampleUnit)
+        .containsExactly("GET /vets");
     assertThat(request.asked).isEqualTo(3);
   }
 
@@ -587,15 +632,19 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 5; i++) {
       query(t, CUSTOMER, i);
     }
-    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/42");
+    assertThat(t.diagnosis().findings())
+        .extracting(Finding::exampleUnit)
+        .containsExactly("GET /owners/42");
 
     request.name = "GET /owners/{id}"; // learnt late; asked of the request as the unit ends
     span.current = null; // the request ended; the thread's next execution is outside any
     request.current = null;
     query(t, CUSTOMER, 99);
 
-    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/{id}");
-    assertThat(t.units()).extracting(UnitSnapshot::name).contains("GET /owners/{id}");
+    assertThat(t.diagnosis().findings())
+        .extracting(Finding::exampleUnit)
+        .containsExactly("GET /owners/{id}");
+    assertThat(t.diagnosis().units()).extracting(UnitSnapshot::name).contains("GET /owners/{id}");
   }
 
   @Test
@@ -609,14 +658,18 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     // still open: shown under the name it has so far
-    assertThat(t.units()).extracting(UnitSnapshot::name).containsExactly("GET /owners/42");
+    assertThat(t.diagnosis().units())
+        .extracting(UnitSnapshot::name)
+        .containsExactly("GET /owners/42");
 
     request.name = "GET /owners/{id}";
     request.current = null; // the request ended; the thread's next execution is outside any
     query(t, CUSTOMER, 6);
 
-    assertThat(t.findings()).extracting(Finding::exampleUnit).containsExactly("GET /owners/{id}");
-    assertThat(t.units())
+    assertThat(t.diagnosis().findings())
+        .extracting(Finding::exampleUnit)
+        .containsExactly("GET /owners/{id}");
+    assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name, UnitSnapshot::units, UnitSnapshot::executions)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("GET /owners/{id}", 1L, 6L),
@@ -648,7 +701,7 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 5; i++) {
       query(t, CUSTOMER, i);
     }
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
     assertThat(Faults.count()).isEqualTo(5);
     Faults.reset();
   }
@@ -679,12 +732,12 @@ class UnitOfWorkTrackerTest {
     for (int i = 0; i < 5; i++) {
       query(t, CUSTOMER, i);
     }
-    assertThat(t.findings()).hasSize(1);
+    assertThat(t.diagnosis().findings()).hasSize(1);
     for (int i = 0; i < 95; i++) {
       query(t, CUSTOMER, 100 + i);
     }
     // while the unit is still open, the finding is up to date
-    assertThat(t.findings().get(0).totalCount()).isEqualTo(100);
+    assertThat(t.diagnosis().findings().get(0).totalCount()).isEqualTo(100);
     job.close();
   }
 
@@ -697,10 +750,10 @@ class UnitOfWorkTrackerTest {
         query(t, shape, i);
       }
     }
-    assertThat(t.findings()).hasSize(3);
-    assertThat(t.droppedFindings()).isEqualTo(2);
+    assertThat(t.diagnosis().findings()).hasSize(3);
+    assertThat(t.diagnosis().droppedFindings()).isEqualTo(2);
     // the dropped ones' waste still counts in the split
-    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(5 * wastedOf(5, 120));
+    assertThat(t.diagnosis().time().wastedRoundTripNanos()).isEqualTo(5 * wastedOf(5, 120));
   }
 
   @Test
@@ -718,8 +771,12 @@ class UnitOfWorkTrackerTest {
         }
       }
     }
-    assertThat(t.findings()).singleElement().satisfies(f -> assertThat(f.shape()).isEqualTo(kept));
-    assertThat(t.droppedFindings()).as("one distinct finding, raised by three units").isEqualTo(1);
+    assertThat(t.diagnosis().findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.shape()).isEqualTo(kept));
+    assertThat(t.diagnosis().droppedFindings())
+        .as("one distinct finding, raised by three units")
+        .isEqualTo(1);
   }
 
   private static long wastedOf(int n, long dbEach) {
@@ -738,8 +795,8 @@ class UnitOfWorkTrackerTest {
         }
       }
     }
-    Finding f = t.findings().get(0);
-    assertThat(t.findings()).hasSize(1);
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(t.diagnosis().findings()).hasSize(1);
     assertThat(f.occurrences()).isEqualTo(3);
     assertThat(f.totalCount()).isEqualTo(18);
     assertThat(f.maxCount()).isEqualTo(7);
@@ -753,18 +810,17 @@ class UnitOfWorkTrackerTest {
   void wastedTimeIsTheDatabaseTimeBeyondOneAverageRoundTrip() {
     UnitOfWorkTracker t = tracker();
     for (int i = 0; i < 5; i++) {
-      t.record(CUSTOMER, now, 100 + 10 * i, 20, 1_000, 1, 0, false, i, 0);
+      t.record(execution(t, CUSTOMER, now, 100 + 10 * i, 20, 1_000, 1, 0, false, i, 0));
       now += 10_000;
     }
     long db = 5 * 120 + 10 * (0 + 1 + 2 + 3 + 4); // 700: execute + fetch, process left out
-    assertThat(t.findings().get(0).wastedNanos()).isEqualTo(db - db / 5).isEqualTo(560);
-    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(560);
+    assertThat(t.diagnosis().findings().get(0).wastedNanos()).isEqualTo(db - db / 5).isEqualTo(560);
+    assertThat(t.diagnosis().time().wastedRoundTripNanos()).isEqualTo(560);
 
-    t.record(CUSTOMER, now, 100, 20, 0, 1, 0, false, 99, 0);
+    t.record(execution(t, CUSTOMER, now, 100, 20, 0, 1, 0, false, 99, 0));
     long db6 = db + 120;
-    assertThat(t.findings().get(0).wastedNanos()).isEqualTo(db6 - db6 / 6);
-    assertThat(t.time().wastedRoundTripNanos()).isEqualTo(db6 - db6 / 6);
-    assertThat(UnitOfWorkTracker.wasted(1_000, 1)).isZero();
+    assertThat(t.diagnosis().findings().get(0).wastedNanos()).isEqualTo(db6 - db6 / 6);
+    assertThat(t.diagnosis().time().wastedRoundTripNanos()).isEqualTo(db6 - db6 / 6);
   }
 
   @Test
@@ -778,16 +834,16 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 2);
     update(t, INSERT_LINE, 3, 0); // 100
     // the parent: 400 execute, 50 fetch, 2000 process, of which 400 were the nested executions
-    t.record(ORDERS, parentStart, 400, 50, 2_000, 2, 0, false, 0, 0);
+    t.record(execution(t, ORDERS, parentStart, 400, 50, 2_000, 2, 0, false, 0, 0));
 
-    TimeSplit time = t.time();
+    TimeSplit time = t.diagnosis().time();
     assertThat(time.dbExecuteNanos()).isEqualTo(400 + 100 + 100 + 100);
     assertThat(time.dbFetchNanos()).isEqualTo(50 + 20 + 20);
     assertThat(time.appProcessNanos()).isEqualTo((2_000 - 400) + 30 + 30);
     assertThat(time.poolAcquireNanos()).isEqualTo(7_000);
     assertThat(time.wastedRoundTripNanos()).isZero();
 
-    UnitSnapshot u = t.units().get(0);
+    UnitSnapshot u = t.diagnosis().units().get(0);
     assertThat(u.units()).isEqualTo(1);
     assertThat(u.executions()).isEqualTo(4);
     assertThat(u.total()).isEqualTo(time);
@@ -807,7 +863,7 @@ class UnitOfWorkTrackerTest {
     try (UnitOfWork slow = t.begin("slow")) {
       query(t, CUSTOMER, 1);
     }
-    List<UnitSnapshot> units = t.units();
+    List<UnitSnapshot> units = t.diagnosis().units();
     assertThat(units).extracting(UnitSnapshot::name).containsExactly("slow", "fast");
     assertThat(units.get(0).units()).isEqualTo(2);
     assertThat(units.get(0).slowest().poolAcquireNanos()).isEqualTo(1_000_000);
@@ -822,7 +878,7 @@ class UnitOfWorkTrackerTest {
         query(t, CUSTOMER, i);
       }
     }
-    List<UnitSnapshot> units = t.units();
+    List<UnitSnapshot> units = t.diagnosis().units();
     assertThat(units).hasSize(UnitNames.MAX_NAMES + 1);
     assertThat(units)
         .filteredOn(u -> u.name().equals(UnitNames.OTHER_NAME))
@@ -839,14 +895,14 @@ class UnitOfWorkTrackerTest {
             () -> {
               for (int i = 0; i < 6; i++) {
                 t.cursorOpened(LINES);
-                t.record(LINES, System.nanoTime(), 100, 20, 0, 2, 0, false, i, 0);
+                t.record(execution(t, LINES, System.nanoTime(), 100, 20, 0, 2, 0, false, i, 0));
               }
             },
             "importer-7");
     worker.start();
     worker.join();
     query(t, CUSTOMER, 1); // this thread's unit stays open
-    List<UnitSnapshot> units = t.units();
+    List<UnitSnapshot> units = t.diagnosis().units();
     assertThat(units).extracting(UnitSnapshot::name).contains("importer-#");
     assertThat(units)
         .filteredOn(u -> u.name().equals("importer-#"))
@@ -857,8 +913,9 @@ class UnitOfWorkTrackerTest {
               assertThat(u.executions()).isEqualTo(6);
               assertThat(u.findings()).isEqualTo(1);
             });
-    assertThat(t.time().dbExecuteNanos()).isEqualTo(700);
-    assertThat(t.time().dbExecuteNanos()).isEqualTo(700); // folding dead threads is idempotent
+    assertThat(t.diagnosis().time().dbExecuteNanos()).isEqualTo(700);
+    assertThat(t.diagnosis().time().dbExecuteNanos())
+        .isEqualTo(700); // folding dead threads is idempotent
   }
 
   @Test
@@ -891,14 +948,14 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     t.reset();
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.units()).isEmpty();
-    assertThat(t.time()).isEqualTo(TimeSplit.EMPTY);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().units()).isEmpty();
+    assertThat(t.diagnosis().time()).isEqualTo(TimeSplit.EMPTY);
     for (int i = 0; i < 4; i++) {
       query(t, CUSTOMER, i);
     }
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.time().dbExecuteNanos()).isEqualTo(400);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().time().dbExecuteNanos()).isEqualTo(400);
   }
 
   @Test
@@ -911,9 +968,9 @@ class UnitOfWorkTrackerTest {
         query(t, CUSTOMER, i);
       }
     }
-    assertThat(t.findings()).isEmpty();
-    assertThat(t.units()).isEmpty();
-    assertThat(t.time()).isEqualTo(TimeSplit.EMPTY);
+    assertThat(t.diagnosis().findings()).isEmpty();
+    assertThat(t.diagnosis().units()).isEmpty();
+    assertThat(t.diagnosis().time()).isEqualTo(TimeSplit.EMPTY);
   }
 
   @Test
@@ -937,7 +994,7 @@ class UnitOfWorkTrackerTest {
                   UnitOfWork unit = t.begin("GET /orders");
                   for (int i = 0; i < 6; i++) {
                     t.cursorOpened(LINES);
-                    t.record(LINES, System.nanoTime(), 100, 20, 0, 1, 0, false, i, 0);
+                    t.record(execution(t, LINES, System.nanoTime(), 100, 20, 0, 1, 0, false, i, 0));
                   }
                   unit.close();
                 }
@@ -946,21 +1003,21 @@ class UnitOfWorkTrackerTest {
       workers[w].start();
     }
     while (workers[threads - 1].isAlive()) {
-      assertThat(t.findings()).hasSizeLessThanOrEqualTo(1);
-      assertThat(t.units()).hasSizeLessThanOrEqualTo(1);
-      t.time();
+      assertThat(t.diagnosis().findings()).hasSizeLessThanOrEqualTo(1);
+      assertThat(t.diagnosis().units()).hasSizeLessThanOrEqualTo(1);
+      t.diagnosis().time();
     }
     for (Thread w : workers) {
       w.join();
     }
-    Finding f = t.findings().get(0);
+    Finding f = t.diagnosis().findings().get(0);
     assertThat(f.occurrences()).isEqualTo(threads * unitsPerThread);
     assertThat(f.totalCount()).isEqualTo(6L * threads * unitsPerThread);
     assertThat(f.maxCount()).isEqualTo(6);
     assertThat(f.wastedNanos()).isEqualTo(threads * unitsPerThread * wastedOf(6, 120));
-    UnitSnapshot u = t.units().get(0);
+    UnitSnapshot u = t.diagnosis().units().get(0);
     assertThat(u.units()).isEqualTo(threads * unitsPerThread);
     assertThat(u.executions()).isEqualTo(6L * threads * unitsPerThread);
-    assertThat(t.time().dbExecuteNanos()).isEqualTo(600L * threads * unitsPerThread);
+    assertThat(t.diagnosis().time().dbExecuteNanos()).isEqualTo(600L * threads * unitsPerThread);
   }
 }

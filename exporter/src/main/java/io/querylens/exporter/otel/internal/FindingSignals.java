@@ -3,6 +3,7 @@ package io.querylens.exporter.otel.internal;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_CALL_SITE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_COUNT;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_EVENT;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_EXPLANATION;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_HINT;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PARENT_SHAPE;
@@ -80,6 +81,9 @@ final class FindingSignals implements FindingListener {
     if (f.exampleUnit() != null) {
       b.put(FINDING_UNIT, f.exampleUnit());
     }
+    if (f.explanation() != null) {
+      b.put(FINDING_EXPLANATION, f.explanation());
+    }
     return b.build();
   }
 
@@ -90,10 +94,12 @@ final class FindingSignals implements FindingListener {
         + f.shape().text()
         + " ran "
         + f.totalCount()
-        + " times in unit of work '"
+        + (f.totalCount() == 1 ? " time" : " times")
+        + " in unit of work '"
         + f.exampleUnit()
         + "' at "
         + f.callSite()
+        + (f.explanation() == null ? "" : "; " + f.explanation())
         + ". Hint: "
         + f.hint()
         + '.';

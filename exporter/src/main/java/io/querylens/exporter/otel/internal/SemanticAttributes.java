@@ -59,5 +59,9 @@ public final class SemanticAttributes {
   public static final AttributeKey<String> FINDING_UNIT =
       AttributeKey.stringKey("querylens.finding.unit");
 
+  /** What the detector saw; only on findings whose detector gives an explanation. */
+  public static final AttributeKey<String> FINDING_EXPLANATION =
+      AttributeKey.stringKey("querylens.finding.explanation");
+
   private SemanticAttributes() {}
 }

@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.querylens.core.Database;
+import io.querylens.core.Detector;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
 import io.querylens.core.FindingListener;
@@ -200,6 +201,9 @@ class HooksTest {
     public void addFindingListener(FindingListener listener) {
       findingListeners.add(listener);
     }
+
+    @Override
+    public void addDetector(Detector detector) {}
 
     @Override
     public QueryLensSnapshot snapshot() {

@@ -27,8 +27,8 @@ import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import io.querylens.exporter.otel.internal.delivery.Signal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -78,7 +78,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private static final MetricDescriptor FINDINGS =
       new MetricDescriptor(
           "querylens.findings",
-          "Units of work in which a finding (n-plus-one, duplicate, chatty-writes) was seen.",
+          "Units of work in which a finding (n-plus-one, duplicate, chatty-writes,"
+              + " unbounded-result, or a kind an extension detects) was seen.",
           "{occurrence}");
   private static final MetricDescriptor FINDINGS_WASTED =
       new MetricDescriptor(
@@ -114,6 +115,9 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private final long startEpochNanos;
   private final TopShapes topShapes;
   private final ShapeAttributes.Cache operations;
+
+  /** Finding kinds with a series; guarded by this. */
+  private final LinkedHashSet<FindingKind> seenKinds = new LinkedHashSet<>(FindingKind.builtIns());
 
   /**
    * @param topShapes query shapes with series of their own ({@code querylens.metrics.top-shapes})
@@ -242,14 +246,16 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private void addFindingMetrics(
       Resource resource, List<Finding> findings, long now, List<MetricData> out) {
-    Map<FindingKind, long[]> byKind = new EnumMap<>(FindingKind.class); // occurrences, wasted ns
-    for (FindingKind kind : FindingKind.values()) {
+    Map<FindingKind, long[]> byKind = new LinkedHashMap<>(); // occurrences, wasted ns
+    for (FindingKind kind : kinds(findings)) {
       byKind.put(kind, new long[2]);
     }
     for (Finding f : findings) {
       long[] k = byKind.get(f.kind());
-      k[0] += f.occurrences();
-      k[1] += f.wastedNanos();
+      if (k != null) {
+        k[0] += f.occurrences();
+        k[1] += f.wastedNanos();
+      }
     }
     List<LongPointData> occurrences = new ArrayList<>(byKind.size());
     List<DoublePointData> wasted = new ArrayList<>(byKind.size());
@@ -261,6 +267,20 @@ public final class SnapshotMetricProducer implements MetricProducer {
         });
     out.add(FINDINGS.longCounter(resource, occurrences));
     out.add(FINDINGS_WASTED.doubleCounter(resource, wasted));
+  }
+
+  /**
+   * The kinds with a series: the built-in ones always (at 0 until seen, so dashboards keep them),
+   * then every other kind this producer has seen in a snapshot, in the order first seen; a series
+   * once reported stays, even after a reset empties the findings.
+   */
+  private synchronized List<FindingKind> kinds(List<Finding> findings) {
+    for (Finding f : findings) {
+      if (f.kind() != null) {
+        seenKinds.add(f.kind());
+      }
+    }
+    return List.copyOf(seenKinds);
   }
 
   private void addHealthMetrics(

@@ -1,5 +1,6 @@
 package io.querylens.exporter.otel.internal.metrics;
 
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -11,10 +12,12 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.querylens.core.FindingKind;
 import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.exporter.otel.internal.SemanticAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -143,6 +146,48 @@ class SnapshotMetricProducerTest {
     assertThat(metric(metrics, "querylens.telemetry.dropped").getLongSumData().getPoints())
         .hasSize(3)
         .allSatisfy(p -> assertThat(p.getValue()).isZero());
+  }
+
+  @Test
+  void everyBuiltInKindHasASeriesAndAKindOfAnExtensionJoinsThemOnceSeen() throws Exception {
+    FindingKind reads = FindingKind.of("every-read", "read less");
+    H2Workload w = workload("producer-kinds", 20);
+    w.recording.addDetector(
+        e -> {
+          if (e.isRead() && e.isDataAccess()) {
+            e.raise(reads, 0, null, "a read");
+          }
+        });
+    List<String> builtIn = List.of("n-plus-one", "duplicate", "chatty-writes", "unbounded-result");
+
+    assertThat(kindSeries(reader.collectAllMetrics())).containsExactlyElementsOf(builtIn);
+    w.run(10);
+    Collection<MetricData> metrics = reader.collectAllMetrics();
+
+    List<String> all = new ArrayList<>(builtIn);
+    all.add("every-read");
+    assertThat(kindSeries(metrics)).containsExactlyElementsOf(all);
+    assertThat(
+            metric(metrics, "querylens.findings").getLongSumData().getPoints().stream()
+                .filter(p -> "every-read".equals(p.getAttributes().get(FINDING_KIND)))
+                .mapToLong(LongPointData::getValue)
+                .sum())
+        .isPositive();
+    assertThat(
+            metric(metrics, "querylens.findings").getLongSumData().getPoints().stream()
+                .filter(p -> "unbounded-result".equals(p.getAttributes().get(FINDING_KIND)))
+                .mapToLong(LongPointData::getValue)
+                .sum())
+        .isZero();
+    w.recording.reset();
+    assertThat(kindSeries(reader.collectAllMetrics())).containsExactlyElementsOf(all);
+  }
+
+  /** The finding kinds of the querylens.findings series, in order. */
+  private static List<String> kindSeries(Collection<MetricData> metrics) {
+    return metric(metrics, "querylens.findings").getLongSumData().getPoints().stream()
+        .map(p -> p.getAttributes().get(FINDING_KIND))
+        .collect(Collectors.toList());
   }
 
   static MetricData metric(Collection<MetricData> metrics, String name) {

@@ -171,16 +171,10 @@ public final class Recording implements QueryLensExtension.Context {
       int batchSize,
       long parameterHash,
       long transactionId) {
-    ExecutionView e = tracker.execution();
+    ExecutionView e = execution(database, shape, start, executeNanos, parameterHash, transactionId);
     e.insideExecute = true;
-    e.database = database;
-    e.shape = shape;
-    e.startNanos = start;
-    e.executeNanos = executeNanos;
     e.rows = rows;
     e.batchSize = batchSize;
-    e.parameterHash = parameterHash;
-    e.transactionId = transactionId;
     deliver(e);
   }
 
@@ -196,14 +190,8 @@ public final class Recording implements QueryLensExtension.Context {
       long rows,
       long parameterHash,
       long transactionId) {
-    ExecutionView e = tracker.execution();
-    e.database = database;
-    e.shape = shape;
-    e.startNanos = start;
-    e.executeNanos = executeNanos;
+    ExecutionView e = execution(database, shape, start, executeNanos, parameterHash, transactionId);
     e.rows = rows;
-    e.parameterHash = parameterHash;
-    e.transactionId = transactionId;
     deliver(e);
   }
 
@@ -222,17 +210,11 @@ public final class Recording implements QueryLensExtension.Context {
       boolean readWhole,
       long parameterHash,
       long transactionId) {
-    ExecutionView e = tracker.execution();
-    e.database = database;
-    e.shape = shape;
-    e.startNanos = start;
-    e.executeNanos = executeNanos;
+    ExecutionView e = execution(database, shape, start, executeNanos, parameterHash, transactionId);
     e.fetchNanos = fetchNanos;
     e.processNanos = processNanos;
     e.rows = rows;
     e.readWhole = readWhole;
-    e.parameterHash = parameterHash;
-    e.transactionId = transactionId;
     deliver(e);
   }
 
@@ -246,17 +228,29 @@ public final class Recording implements QueryLensExtension.Context {
       Throwable error,
       long parameterHash,
       long transactionId) {
-    ExecutionView e = tracker.execution();
+    ExecutionView e = execution(database, shape, start, executeNanos, parameterHash, transactionId);
     e.insideExecute = true;
+    e.batchSize = batchSize;
+    e.error = error;
+    deliver(e);
+  }
+
+  /** The thread's reused execution holder, with what every kind of execution has set. */
+  private ExecutionView execution(
+      Database database,
+      QueryShape shape,
+      long start,
+      long executeNanos,
+      long parameterHash,
+      long transactionId) {
+    ExecutionView e = tracker.execution();
     e.database = database;
     e.shape = shape;
     e.startNanos = start;
     e.executeNanos = executeNanos;
-    e.batchSize = batchSize;
-    e.error = error;
     e.parameterHash = parameterHash;
     e.transactionId = transactionId;
-    deliver(e);
+    return e;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts and logs faults inside QueryLens itself. Internal: not part of the public API and may
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
  * of a place and in the log call itself.
  */
 public final class Faults {
-  private static final Logger logger = QueryLensLog.logger();
+  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
 
   /** Distinct {@code where} values with their own rate limit. */
   static final int MAX_PLACES = 256;

@@ -7,7 +7,6 @@ import io.querylens.core.FindingListener;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
-import io.querylens.core.intercept.QueryLensLog;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The exporter's listeners and unit-of-work source in one recording, attached once, writing to a
@@ -24,7 +24,7 @@ import org.slf4j.Logger;
  * execution; the same holds when the telemetry makes no spans (metrics alone).
  */
 final class Hooks {
-  private static final Logger logger = QueryLensLog.logger();
+  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
 
   private final QueryLensExtension.Context context;
   private final TelemetrySlot slot = new TelemetrySlot();

@@ -1,6 +1,5 @@
 package io.querylens.exporter.otel.internal.delivery;
 
-import io.querylens.core.intercept.QueryLensLog;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts spans, metric points and log records that an exporter failed to deliver (the collector is
@@ -17,7 +17,7 @@ import org.slf4j.Logger;
  * export threads, never on the application's. Internal: public only for the exporter's entry class.
  */
 public final class DeliveryHealth {
-  private static final Logger logger = QueryLensLog.logger();
+  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
 
   /** Least time between two log lines. */
   static final long INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);

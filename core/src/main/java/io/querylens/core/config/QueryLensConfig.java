@@ -1,5 +1,6 @@
 package io.querylens.core.config;
 
+import io.querylens.core.internal.QueryLensLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * QueryLens's configuration: read once at start-up, then immutable. Holds a value for every {@link
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Builder#set} rejects bad values with {@link IllegalArgumentException}.
  */
 public final class QueryLensConfig {
-  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
+  private static final Logger logger = QueryLensLog.logger();
 
   /** The value of each key, at its {@link ConfigKey#index()}; each one of its key's type. */
   private final Object[] values;

@@ -1,12 +1,12 @@
 package io.querylens.core.intercept;
 
+import io.querylens.core.internal.QueryLensLog;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counts and logs faults inside QueryLens itself. Internal: not part of the public API and may
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * of a place and in the log call itself.
  */
 public final class Faults {
-  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
+  private static final Logger logger = QueryLensLog.logger();
 
   /** Distinct {@code where} values with their own rate limit. */
   static final int MAX_PLACES = 256;

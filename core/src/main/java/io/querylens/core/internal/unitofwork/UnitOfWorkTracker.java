@@ -7,12 +7,12 @@ import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
+import io.querylens.core.internal.QueryLensLog;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Groups each thread's executions into units of work and hands each execution, in its unit, to the
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>No method throws: a fault is given to {@link Faults} and the caller proceeds.
  */
 public final class UnitOfWorkTracker {
-  private static final Logger logger = LoggerFactory.getLogger("io.querylens");
+  private static final Logger logger = QueryLensLog.logger();
 
   private static final FindingAggregator.Log loggerLog = logger::warn;
 

@@ -18,13 +18,17 @@ package io.querylens.core;
  * @param wastedNanos database time the detector judged avoidable, summed over units (for a
  *     repetition: the repetitions' database time beyond one round trip); 0 when the finding is not
  *     about round trips
- * @param hint what usually removes it (its kind's {@link FindingKind#hint()})
+ * @param hint what usually removes it: its kind's {@link FindingKind#hint()}, or for a start-up
+ *     finding a hint that says it runs once per start
  * @param explanation what the detector saw, as a phrase without a final full stop ({@code read 5000
  *     rows to the end ...}), the latest one given; null when the kind, count and wasted time say it
  *     all (the repetition kinds)
  * @param exampleUnit name of one unit where it was seen
  * @param firstSeenMillis wall-clock time it was first seen
  * @param lastSeenMillis wall-clock time it was last seen
+ * @param phase {@link Phase#STARTUP} when it was seen in start-up (its call site then is the script
+ *     runner, when one ran it), else {@link Phase#RUNTIME}; a finding seen in both phases is two
+ *     findings
  */
 public record Finding(
     FindingKind kind,
@@ -40,4 +44,44 @@ public record Finding(
     String explanation,
     String exampleUnit,
     long firstSeenMillis,
-    long lastSeenMillis) {}
+    long lastSeenMillis,
+    Phase phase) {
+
+  /** A finding of the {@link Phase#RUNTIME} phase. */
+  public Finding(
+      FindingKind kind,
+      QueryShape shape,
+      QueryShape parentShape,
+      long parentRows,
+      String callSite,
+      long occurrences,
+      long maxCount,
+      long totalCount,
+      long wastedNanos,
+      String hint,
+      String explanation,
+      String exampleUnit,
+      long firstSeenMillis,
+      long lastSeenMillis) {
+    this(
+        kind,
+        shape,
+        parentShape,
+        parentRows,
+        callSite,
+        occurrences,
+        maxCount,
+        totalCount,
+        wastedNanos,
+        hint,
+        explanation,
+        exampleUnit,
+        firstSeenMillis,
+        lastSeenMillis,
+        Phase.RUNTIME);
+  }
+
+  public Finding {
+    phase = phase == null ? Phase.RUNTIME : phase;
+  }
+}

@@ -5,8 +5,12 @@ import java.util.List;
 /**
  * An immutable view of everything QueryLens recorded up to {@code takenAtMillis}: per-shape
  * statistics ordered by total time (largest first), connection statistics, where the time went (in
- * total and per unit name, slowest first), the findings (most wasted time first), and the number of
- * faults QueryLens caught inside itself.
+ * total and per unit name, slowest first), the findings (the {@link Phase#RUNTIME} ones first, each
+ * phase's most wasted time first), and the number of faults QueryLens caught inside itself.
+ *
+ * <p>Start-up ({@link Phase#STARTUP}) is kept apart: {@code time} and {@code units} cover the other
+ * units of work only, {@code startupTime} and {@code startupUnits} the start-up ones. Shapes and
+ * connection statistics cover both.
  *
  * @param droppedShapes distinct shapes recorded under the overflow shape past {@code
  *     querylens.max-shapes} (approximate)
@@ -22,11 +26,40 @@ public record QueryLensSnapshot(
     TimeSplit time,
     List<Finding> findings,
     long droppedFindings,
-    List<UnitSnapshot> units) {
+    List<UnitSnapshot> units,
+    TimeSplit startupTime,
+    List<UnitSnapshot> startupUnits) {
+
+  /** A snapshot without start-up units. */
+  public QueryLensSnapshot(
+      long takenAtMillis,
+      List<ShapeSnapshot> shapes,
+      ConnectionSnapshot connections,
+      long droppedShapes,
+      long internalFaults,
+      TimeSplit time,
+      List<Finding> findings,
+      long droppedFindings,
+      List<UnitSnapshot> units) {
+    this(
+        takenAtMillis,
+        shapes,
+        connections,
+        droppedShapes,
+        internalFaults,
+        time,
+        findings,
+        droppedFindings,
+        units,
+        TimeSplit.EMPTY,
+        List.of());
+  }
 
   public QueryLensSnapshot {
     shapes = List.copyOf(shapes);
     findings = List.copyOf(findings);
     units = List.copyOf(units);
+    startupTime = startupTime == null ? TimeSplit.EMPTY : startupTime;
+    startupUnits = startupUnits == null ? List.of() : List.copyOf(startupUnits);
   }
 }

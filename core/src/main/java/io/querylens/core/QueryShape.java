@@ -99,6 +99,28 @@ public final class QueryShape {
     return summary;
   }
 
+  /**
+   * Whether the statement defines the schema rather than reads or changes data (DDL, by its {@link
+   * #operation()}): {@code CREATE}, {@code ALTER}, {@code DROP}, {@code TRUNCATE}, {@code COMMENT},
+   * {@code RENAME}, {@code GRANT} or {@code REVOKE}. Reports list such shapes apart from the
+   * application's queries.
+   */
+  public boolean isDdl() {
+    switch (operation) {
+      case "CREATE":
+      case "ALTER":
+      case "DROP":
+      case "TRUNCATE":
+      case "COMMENT":
+      case "RENAME":
+      case "GRANT":
+      case "REVOKE":
+        return true;
+      default:
+        return false;
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof QueryShape

@@ -408,7 +408,9 @@ public final class Recording implements QueryLensExtension.Context {
         diagnosis.time(),
         diagnosis.findings(),
         diagnosis.droppedFindings(),
-        diagnosis.units());
+        diagnosis.units(),
+        diagnosis.startupTime(),
+        diagnosis.startupUnits());
   }
 
   /** Forgets everything recorded so far. */

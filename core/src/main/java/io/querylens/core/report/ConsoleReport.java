@@ -3,6 +3,7 @@ package io.querylens.core.report;
 import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
+import io.querylens.core.Phase;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
@@ -10,18 +11,21 @@ import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.ConfigKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a {@link QueryLensSnapshot} as a plain-text summary for a terminal, in this order:
  * totals; where the time went (database versus application, and the database time the findings flag
  * as waste); the slowest unit-of-work names with their split; the findings, one block each with the
- * repeated (or explained) and parent shapes, call site and hint; the query shapes that took the
- * most time; connection acquire and hold times; and notes on anything left out. Lines end with
- * {@code \n} and stay within {@value #WIDTH} columns: SQL, names and call sites are folded onto one
- * line and cut with an ellipsis, hints are wrapped. A pure function of the snapshot: it reads no
- * clock, configuration or global state.
+ * repeated (or explained) and parent shapes, call site and hint; start-up, apart: its time and its
+ * findings ({@link Phase#STARTUP}), none of them in the figures before it; the query shapes that
+ * took the most time, DDL shapes grouped on one line after them; connection acquire and hold times;
+ * and notes on anything left out. Lines end with {@code \n} and stay within {@value #WIDTH}
+ * columns: SQL, names and call sites are folded onto one line and cut with an ellipsis, hints are
+ * wrapped. A pure function of the snapshot: it reads no clock, configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -103,21 +107,40 @@ public final class ConsoleReport {
         out.append(" (").append(plural(errors, "error")).append(')');
       }
       out.append(", total ").append(Durations.format(totalNanos)).append('\n');
-      TimeSplit time = s.time();
-      if (time == null || time.totalNanos() == 0) {
+      TimeSplit time = orEmpty(s.time());
+      TimeSplit startupTime = orEmpty(s.startupTime());
+      if (time.totalNanos() == 0 && startupTime.totalNanos() == 0) {
         // no unit-of-work tracking: the same split, from the shapes and the connections
         time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0);
       }
-      appendTime(out, time, !s.findings().isEmpty());
+      List<Finding> findings = new ArrayList<>();
+      List<Finding> startupFindings = new ArrayList<>();
+      for (Finding f : s.findings()) {
+        (f.phase() == Phase.STARTUP ? startupFindings : findings).add(f);
+      }
+      appendTime(out, time, !findings.isEmpty());
       appendUnits(out, s.units());
-      appendFindings(out, s.findings(), s.droppedFindings(), top, time.databaseNanos());
+      appendFindings(
+          out,
+          findings,
+          !startupFindings.isEmpty(),
+          s.droppedFindings(),
+          top,
+          time.databaseNanos());
+      appendStartup(out, startupTime, s.startupUnits(), startupFindings, top);
     }
 
-    int shown = Math.min(top, shapes.size());
+    List<ShapeSnapshot> ddl = new ArrayList<>();
+    List<ShapeSnapshot> queries = new ArrayList<>(shapes.size());
+    for (ShapeSnapshot shape : shapes) {
+      (shape.shape() != null && shape.shape().isDdl() ? ddl : queries).add(shape);
+    }
+    int shown = Math.min(top, queries.size());
     if (shown > 0) {
       out.append('\n');
       out.append("Query shapes by total time")
-          .append(shown < shapes.size() ? " (top " + shown + " of " + shapes.size() + ")" : "")
+          .append(shown < queries.size() ? " (top " + shown + " of " + queries.size() + ")" : "")
+          .append(ddl.isEmpty() ? "" : ", DDL apart")
           .append('\n');
       out.append(
           String.format(
@@ -139,8 +162,11 @@ public final class ConsoleReport {
           String.format(
               Locale.ROOT, ROW_FORMAT, "", "", "", "", "", "", "", "", "", "mean", "mean", "mean"));
       for (int i = 0; i < shown; i++) {
-        appendShape(out, i + 1, shapes.get(i), totalNanos);
+        appendShape(out, i + 1, queries.get(i), totalNanos);
       }
+    }
+    if (top > 0 && !ddl.isEmpty()) {
+      appendDdl(out, ddl, totalNanos);
     }
 
     out.append('\n');
@@ -166,8 +192,94 @@ public final class ConsoleReport {
           .append('\n');
     }
 
-    appendFooter(out, s, shapes, shown);
+    appendFooter(out, s, queries, shown);
     return out.toString();
+  }
+
+  /**
+   * The DDL shapes as one group, after the application's: how many, their executions and time, and
+   * the count per operation ({@code CREATE 20, DROP 8}).
+   */
+  private static void appendDdl(StringBuilder out, List<ShapeSnapshot> ddl, long all) {
+    long executions = 0;
+    long nanos = 0;
+    Map<String, Integer> operations = new LinkedHashMap<>();
+    for (ShapeSnapshot shape : ddl) {
+      executions += shape.count();
+      nanos += shape.totalNanos();
+      operations.merge(shape.shape().operation(), 1, Integer::sum);
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (Map.Entry<String, Integer> e : operations.entrySet()) {
+      kinds.append(kinds.length() == 0 ? "" : ", ").append(e.getKey()).append(' ');
+      kinds.append(e.getValue());
+    }
+    String line =
+        "DDL (schema statements): "
+            + plural(ddl.size(), "shape")
+            + " ("
+            + kinds
+            + "), "
+            + plural(executions, "execution")
+            + ", "
+            + Durations.format(nanos)
+            + " ("
+            + percent(nanos, all)
+            + " of total time)";
+    out.append('\n').append(oneLine(line, WIDTH)).append('\n');
+  }
+
+  /**
+   * The start-up section, after the other findings: start-up time, kept out of the figures above,
+   * and the start-up findings, numbered on from {@code S1}. Nothing when start-up left no trace.
+   */
+  private static void appendStartup(
+      StringBuilder out,
+      TimeSplit time,
+      List<UnitSnapshot> units,
+      List<Finding> findings,
+      int top) {
+    if (time.totalNanos() == 0 && findings.isEmpty()) {
+      return;
+    }
+    long count = 0;
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < units.size(); i++) {
+      count += units.get(i).units();
+      if (i < 3) {
+        names.append(i == 0 ? "" : ", ").append(units.get(i).name());
+      }
+    }
+    if (units.size() > 3) {
+      names.append(", ...");
+    }
+    String line =
+        "Start-up, kept out of the figures above: "
+            + Durations.format(time.totalNanos())
+            + " (database "
+            + Durations.format(time.databaseNanos())
+            + ", application "
+            + Durations.format(time.applicationNanos())
+            + ")"
+            + (count == 0 ? "" : " in " + plural(count, "unit") + " (" + names + ")");
+    out.append('\n').append(oneLine(line, WIDTH)).append('\n');
+    if (findings.isEmpty()) {
+      return;
+    }
+    int shown = Math.max(Math.min(top, findings.size()), Math.min(MIN_FINDINGS, findings.size()));
+    out.append("Start-up findings: ")
+        .append(findings.size())
+        .append(shown < findings.size() ? ", the first " + shown : "")
+        .append(" (schema and data scripts, framework start-up: they run once per start)\n");
+    for (int i = 0; i < shown; i++) {
+      appendFinding(out, "S" + (i + 1), findings.get(i), time.databaseNanos(), "start-up ");
+    }
+    if (shown < findings.size()) {
+      out.append('\n')
+          .append("  Not shown: ")
+          .append(plural(findings.size() - shown, "more start-up finding"))
+          .append('\n');
+    }
   }
 
   private static void appendTime(StringBuilder out, TimeSplit time, boolean findings) {
@@ -278,11 +390,18 @@ public final class ConsoleReport {
   }
 
   private static void appendFindings(
-      StringBuilder out, List<Finding> findings, long dropped, int top, long databaseNanos) {
+      StringBuilder out,
+      List<Finding> findings,
+      boolean startupFindings,
+      long dropped,
+      int top,
+      long databaseNanos) {
     out.append('\n');
     if (findings.isEmpty()) {
       if (dropped > 0) {
         appendDroppedFindings(out.append("Findings: 0 kept\n"), dropped);
+      } else if (startupFindings) {
+        out.append("No findings outside start-up.\n");
       } else {
         out.append("No N+1, duplicate or chatty-write findings.\n");
       }
@@ -294,7 +413,7 @@ public final class ConsoleReport {
         .append(shown < findings.size() ? ", the first " + shown : "")
         .append(" (most wasted time first)\n");
     for (int i = 0; i < shown; i++) {
-      appendFinding(out, i + 1, findings.get(i), databaseNanos);
+      appendFinding(out, String.valueOf(i + 1), findings.get(i), databaseNanos, "");
     }
     if (shown < findings.size()) {
       long hiddenNanos = 0;
@@ -323,12 +442,16 @@ public final class ConsoleReport {
         .append('\n');
   }
 
-  private static void appendFinding(StringBuilder out, int rank, Finding f, long databaseNanos) {
+  /**
+   * One finding's block, titled {@code rank}; its wasted time as a share of {@code databaseNanos},
+   * the database time of its phase, named with {@code phase} ({@code ""} or {@code "start-up "}).
+   */
+  private static void appendFinding(
+      StringBuilder out, String rank, Finding f, long databaseNanos, String phase) {
     String number = rank + ".";
     out.append('\n').append("  ").append(number);
-    for (int i = 2 + number.length(); i < FINDING_INDENT.length(); i++) {
-      out.append(' ');
-    }
+    // at least one space, so that a long number ({@code S10.}) stays apart from the title
+    out.append(" ".repeat(Math.max(1, FINDING_INDENT.length() - 2 - number.length())));
     // a finding with an explanation says what was seen; wasted time, when it has none, says nothing
     boolean explained = f.explanation() != null && !f.explanation().isBlank();
     StringBuilder title = new StringBuilder(96);
@@ -339,7 +462,9 @@ public final class ConsoleReport {
         title
             .append(" (")
             .append(percent(f.wastedNanos(), databaseNanos))
-            .append(" of database time)");
+            .append(" of ")
+            .append(phase)
+            .append("database time)");
       }
       if (explained) {
         title.append("; ");
@@ -478,11 +603,11 @@ public final class ConsoleReport {
     if (shapes.size() > shown) {
       long hiddenNanos = 0;
       long all = 0;
-      for (int i = 0; i < shapes.size(); i++) {
-        all += shapes.get(i).totalNanos();
-        if (i >= shown) {
-          hiddenNanos += shapes.get(i).totalNanos();
-        }
+      for (ShapeSnapshot shape : s.shapes()) {
+        all += shape.totalNanos();
+      }
+      for (int i = shown; i < shapes.size(); i++) {
+        hiddenNanos += shapes.get(i).totalNanos();
       }
       first = separate(out, first);
       out.append("Not shown: ")

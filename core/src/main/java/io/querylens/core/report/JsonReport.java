@@ -30,7 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>{@code
  * {"version": 1, "takenAt": "2026-01-02T03:04:05.678Z",
- *  "shapes": [{"shape": "...", "id": "<16 hex digits>", "operation": "SELECT",
+ *  "shapes": [{"shape": "...", "id": "<16 hex digits>", "operation": "SELECT", "ddl": false,
  *              "count": N, "errors": N, "totalNanos": N,
  *              "execute": D, "fetch": D, "process": D, "rows": D}, ...],
  *  "connections": {"acquire": D, "hold": D, "acquireErrors": N},
@@ -40,10 +40,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *                "parentRows": N or null, "callSite": "...", "occurrences": N, "maxCount": N,
  *                "totalCount": N, "wastedNanos": N, "hint": "...",
  *                ["explanation": "...",] "exampleUnit": "...",
- *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>"}, ...],
+ *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>",
+ *                "phase": "runtime" or "startup"}, ...],
  *  "droppedFindings": N,
  *  "units": [{"name": "...", "units": N, "executions": N, "total": T, "slowest": T,
- *             "findings": N}, ...]}
+ *             "findings": N}, ...],
+ *  "startupTime": T,
+ *  "startupUnits": [ same as units ]}
  * }</pre>
  *
  * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}} and
@@ -54,10 +57,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * n-plus-one}, {@code duplicate}, {@code chatty-writes}, {@code unbounded-result}, or the kind of a
  * detector an extension added; {@code parentShape} and {@code parentRows} are null when unknown;
  * {@code explanation} (what the detector saw) appears only on findings whose detector gives one,
- * never on the repetition kinds. Shapes, findings and units keep the snapshot's order (largest
- * total time, most wasted time and slowest first), fields always appear in the order above, and the
- * output is pretty-printed UTF-8 text ending in a newline. New fields may be added; the existing
- * ones keep their names and meaning, so the version stays 1 until one changes.
+ * never on the repetition kinds. {@code ddl} marks a shape that defines the schema ({@link
+ * QueryShape#isDdl()}). {@code phase} is {@code startup} for a finding seen in start-up (a schema
+ * or data script, the framework starting); {@code time} and {@code units} leave start-up out,
+ * {@code startupTime} and {@code startupUnits} hold it. Shapes, findings and units keep the
+ * snapshot's order (largest total time; runtime findings before start-up ones, most wasted time
+ * first; slowest first), fields always appear in the order above, and the output is pretty-printed
+ * UTF-8 text ending in a newline. New fields may be added; the existing ones keep their names and
+ * meaning, so the version stays 1 until one changes.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
@@ -110,7 +117,15 @@ public final class JsonReport {
       out.append(i == 0 ? "\n" : ",\n");
       appendUnit(out, s.units().get(i));
     }
-    out.append(s.units().isEmpty() ? "]\n" : "\n  ]\n");
+    out.append(s.units().isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"startupTime\": ");
+    appendTime(out, s.startupTime());
+    out.append(",\n  \"startupUnits\": [");
+    for (int i = 0; i < s.startupUnits().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendUnit(out, s.startupUnits().get(i));
+    }
+    out.append(s.startupUnits().isEmpty() ? "]\n" : "\n  ]\n");
     out.append("}\n");
     return out.toString();
   }
@@ -166,6 +181,7 @@ public final class JsonReport {
     JsonString.append(out, queryShape == null ? "0000000000000000" : queryShape.id());
     out.append(",\n      \"operation\": ");
     JsonString.append(out, queryShape == null ? "" : queryShape.operation());
+    out.append(",\n      \"ddl\": ").append(queryShape != null && queryShape.isDdl());
     out.append(",\n      \"count\": ").append(shape.count());
     out.append(",\n      \"errors\": ").append(shape.errors());
     out.append(",\n      \"totalNanos\": ").append(shape.totalNanos());
@@ -212,6 +228,8 @@ public final class JsonReport {
     JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(f.firstSeenMillis())));
     out.append(",\n      \"lastSeen\": ");
     JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(f.lastSeenMillis())));
+    out.append(",\n      \"phase\": ");
+    JsonString.append(out, f.phase().label());
     out.append("\n    }");
   }
 

@@ -75,7 +75,9 @@ class JsonReportTest {
             "time",
             "findings",
             "droppedFindings",
-            "units");
+            "units",
+            "startupTime",
+            "startupUnits");
     assertThat(root.get("version")).isEqualTo(BigDecimal.ONE);
     assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
@@ -90,6 +92,7 @@ class JsonReportTest {
             "shape",
             "id",
             "operation",
+            "ddl",
             "count",
             "errors",
             "totalNanos",
@@ -151,7 +154,8 @@ class JsonReportTest {
             "hint",
             "exampleUnit",
             "firstSeen",
-            "lastSeen");
+            "lastSeen",
+            "phase");
     assertThat(first.get("kind")).isEqualTo("n-plus-one");
     assertThat(first.get("shape")).isEqualTo(TestSnapshots.golden().shapes().get(0).shape().text());
     assertThat(first.get("parentShape")).isEqualTo(TestSnapshots.CUSTOMERS.text());
@@ -233,8 +237,7 @@ class JsonReportTest {
     assertThat((List<?>) root.get("findings")).isEmpty();
     assertThat((List<?>) root.get("units")).isEmpty();
     assertThat(root.get("droppedFindings")).isEqualTo(BigDecimal.ZERO);
-    assertThat(json)
-        .contains("  \"findings\": [],\n  \"droppedFindings\": 0,\n  \"units\": []\n}\n");
+    assertThat(json).contains("  \"findings\": [],\n  \"droppedFindings\": 0,\n  \"units\": [],\n");
     // everything a snapshot without diagnosis data holds is rendered as in the golden file
     String golden = JsonReport.render(TestSnapshots.golden());
     assertThat(json.substring(0, json.indexOf("\"time\"")))

@@ -2,20 +2,23 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
+import io.querylens.core.Phase;
 import io.querylens.core.QueryShape;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
- * to it from their own threads: when a detector first raises it in a unit ({@link #raised}), each
- * time the detector brings it up to date there ({@link #repeated}: two uncontended atomic adds,
- * paid only by executions that are themselves part of the finding) and when the unit ends ({@link
- * #settled}). Readers take a {@link #snapshot()} at any time.
+ * One finding (kind, shape, call site, phase) summed over the units of work where it was seen.
+ * Units write to it from their own threads: when a detector first raises it in a unit ({@link
+ * #raised}), each time the detector brings it up to date there ({@link #repeated}: two uncontended
+ * atomic adds, paid only by executions that are themselves part of the finding) and when the unit
+ * ends ({@link #settled}). Readers take a {@link #snapshot()} at any time.
  */
 final class AggregatedFinding {
   final FindingKind kind;
   final QueryShape shape;
   final String callSite;
+  final Phase phase;
+  final String hint;
   final long firstSeenMillis;
 
   private final AtomicLong occurrences = new AtomicLong();
@@ -28,10 +31,14 @@ final class AggregatedFinding {
   private volatile String explanation;
   private volatile long lastSeenMillis;
 
-  AggregatedFinding(FindingKind kind, QueryShape shape, String callSite, long nowMillis) {
-    this.kind = kind;
-    this.shape = shape;
-    this.callSite = callSite;
+  /** The finding of which {@code part} is the first unit's part. */
+  AggregatedFinding(Finding part) {
+    this.kind = part.kind();
+    this.shape = part.shape();
+    this.callSite = part.callSite();
+    this.phase = part.phase();
+    this.hint = part.hint();
+    long nowMillis = part.firstSeenMillis();
     this.firstSeenMillis = nowMillis;
     this.lastSeenMillis = nowMillis;
   }
@@ -129,10 +136,11 @@ final class AggregatedFinding {
         maxCount.get(),
         totalCount.get(),
         wastedNanos.get(),
-        kind.hint(),
+        hint,
         explanation,
         exampleUnit,
         firstSeenMillis,
-        lastSeenMillis);
+        lastSeenMillis,
+        phase);
   }
 }

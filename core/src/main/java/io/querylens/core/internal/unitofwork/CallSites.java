@@ -1,6 +1,7 @@
 package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Detector;
+import io.querylens.core.Phase;
 import java.lang.StackWalker.StackFrame;
 import java.net.URL;
 import java.nio.file.Path;
@@ -30,13 +31,16 @@ import java.util.stream.Stream;
  *       never a call site, unless loaded from a build's test output directory, so that QueryLens's
  *       own tests can stand in for an application; nor is any {@link Detector}, which is on the
  *       stack when it raises;
+ *   <li>a schema or data script runner ({@link StartupFrames}) is the call site;
  *   <li>a class under {@code querylens.callsite.app-packages} is the call site;
  *   <li>a class under {@code querylens.callsite.skip-packages} is never one;
  *   <li>an application class (by its code source, above) is the call site.
  * </ol>
  *
  * When no frame qualifies, the first frame outside {@link #SKIPPED_PACKAGES} (JDK, drivers, pools,
- * ORMs, frameworks) and the skip-packages is taken; failing that, {@link #UNKNOWN}.
+ * ORMs, frameworks) and the skip-packages is taken; failing that, {@link #UNKNOWN}. The same walk
+ * goes on below the call site until a start-up frame tells the {@link Phase}; {@link #phase()}
+ * answers that alone.
  */
 final class CallSites {
   /** Reported when no frame qualifies or the stack cannot be walked. */
@@ -102,9 +106,9 @@ final class CallSites {
   private static final List<String> TEST_OUTPUT =
       List.of("/test-classes/", "/classes/java/test/", "/classes/kotlin/test/", "/out/test/");
 
-  private static final byte APPLICATION = 1;
-  private static final byte LIBRARY = 2;
-  private static final byte QUERYLENS_OWN = 3;
+  static final byte APPLICATION = 1;
+  static final byte LIBRARY = 2;
+  static final byte QUERYLENS_OWN = 3;
 
   private static final String MAIN_JAR = mainJar();
 
@@ -127,23 +131,68 @@ final class CallSites {
     this.skipPackages = skipPackages.toArray(new String[0]);
   }
 
-  /** The call site of the caller's caller's ..., as {@code com.example.A.m(A.java:42)}. */
-  String find() {
+  /**
+   * The call site of the caller's caller's ..., as {@code com.example.A.m(A.java:42)}, with the
+   * phase the stack shows: the first application frame, or the frame of a script runner when one
+   * comes first ({@link StartupFrames}): a seed script's statements are run by the runner, not by
+   * the application's {@code main} far below it.
+   */
+  CallSite find() {
     if (walker == null) {
-      return UNKNOWN;
+      return CallSite.UNKNOWN;
     }
-    StackFrame frame = walker.walk(this::pick);
-    return frame == null ? UNKNOWN : format(frame);
+    return walker.walk(this::pick);
   }
 
-  private StackFrame pick(Stream<StackFrame> frames) {
-    StackFrame fallback = null;
+  /**
+   * {@link Phase#STARTUP} when a start-up frame ({@link StartupFrames}) is on the current stack,
+   * else {@link Phase#RUNTIME}: one walk, to the first such frame or the stack's end.
+   */
+  Phase phase() {
+    if (walker == null) {
+      return Phase.RUNTIME;
+    }
+    return walker.walk(CallSites::phaseOf);
+  }
+
+  private static Phase phaseOf(Stream<StackFrame> frames) {
     Iterator<StackFrame> it = frames.iterator();
     while (it.hasNext()) {
       StackFrame f = it.next();
       Class<?> type = f.getDeclaringClass();
+      if (StartupFrames.isScriptRunner(type)
+          || StartupFrames.isBootstrap(type, f.getMethodName())) {
+        return Phase.STARTUP;
+      }
+    }
+    return Phase.RUNTIME;
+  }
+
+  /**
+   * Picks the call site, then goes on down the stack only until a start-up frame tells the phase:
+   * start-up frames lie far below the call site (a context's {@code refresh} near {@code main}).
+   */
+  private CallSite pick(Stream<StackFrame> frames) {
+    StackFrame site = null;
+    StackFrame fallback = null;
+    StackFrame startup = null;
+    Iterator<StackFrame> it = frames.iterator();
+    while (it.hasNext() && (site == null || startup == null)) {
+      StackFrame f = it.next();
+      Class<?> type = f.getDeclaringClass();
       byte origin = origins.get(type);
       if (origin == QUERYLENS_OWN) {
+        continue;
+      }
+      boolean runner = startup == null && StartupFrames.isScriptRunner(type);
+      if (startup == null && (runner || StartupFrames.isBootstrap(type, f.getMethodName()))) {
+        startup = f;
+      }
+      if (site != null) {
+        continue;
+      }
+      if (runner) {
+        site = f; // the runner ran the statement: no application frame above it did
         continue;
       }
       String name = type.getName();
@@ -151,19 +200,20 @@ final class CallSites {
         continue;
       }
       if (matches(appPackages, name)) {
-        return f;
-      }
-      if (matches(skipPackages, name)) {
+        site = f;
+      } else if (matches(skipPackages, name)) {
         continue;
-      }
-      if (origin == APPLICATION) {
-        return f;
-      }
-      if (fallback == null && !matches(skipped, name)) {
+      } else if (origin == APPLICATION) {
+        site = f;
+      } else if (fallback == null && !matches(skipped, name)) {
         fallback = f;
       }
     }
-    return fallback;
+    StackFrame chosen = site != null ? site : fallback;
+    return new CallSite(
+        chosen == null ? UNKNOWN : format(chosen),
+        startup == null ? Phase.RUNTIME : Phase.STARTUP,
+        startup != null && StartupFrames.isScriptRunner(startup.getDeclaringClass()));
   }
 
   /** Whether {@code type} counts as the application's by itself and the overrides. */
@@ -258,7 +308,8 @@ final class CallSites {
     return location.startsWith("file:") && location.endsWith("/");
   }
 
-  private static String location(Class<?> type) {
+  /** Where {@code type} was loaded from, as a URL's text; null for the JDK or when unknown. */
+  static String location(Class<?> type) {
     try {
       ProtectionDomain pd = type.getProtectionDomain();
       CodeSource cs = pd == null ? null : pd.getCodeSource();

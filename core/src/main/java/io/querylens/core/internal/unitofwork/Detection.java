@@ -4,6 +4,7 @@ import io.querylens.core.Detector;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.FindingListener;
+import io.querylens.core.Phase;
 import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
 import java.util.Arrays;
@@ -96,7 +97,7 @@ final class Detection {
     }
     e.entry = entry;
     if (entry != null && entry.callSiteAhead != null) {
-      e.callSite = entry.callSiteAhead; // taken as this execution's execute call returned
+      e.site = entry.callSiteAhead; // taken as this execution's execute call returned
       entry.callSiteAhead = null;
     }
     // a batch is not counted: only detectors that look at every execution see it
@@ -144,7 +145,7 @@ final class Detection {
    * QueryLens's, not the application's, so it is not allowed to open an idle gap that would cut the
    * unit in two.
    */
-  String callSite(ExecutionView e) {
+  CallSite callSite(ExecutionView e) {
     long began = System.nanoTime();
     try {
       return callSites.find();
@@ -154,6 +155,11 @@ final class Detection {
         ts.lastEndNanos += System.nanoTime() - began;
       }
     }
+  }
+
+  /** The phase the current stack shows: one walk ({@link CallSites#phase()}). */
+  Phase phase() {
+    return callSites.phase();
   }
 
   /**
@@ -197,8 +203,12 @@ final class Detection {
     // the stack walk and the first log line can take milliseconds: not the application's idleness
     long began = System.nanoTime();
     try {
-      String site = e.callSite != null ? e.callSite : callSites.find();
-      e.callSite = site;
+      CallSite site = e.site != null ? e.site : callSites.find();
+      e.site = site;
+      Phase phase = site.phase();
+      if (phase == Phase.STARTUP) {
+        ts.unitStartup = true; // a script run after the thread's start-up: so is its unit
+      }
       long count = entry.count;
       r = entry.addRaised(kind);
       r.count = count;
@@ -214,16 +224,17 @@ final class Detection {
               e.shape,
               parent,
               ts.parentRows(entry, parent),
-              site,
+              site.text(),
               1,
               count,
               count,
               wastedNanos,
-              kind.hint(),
+              phase == Phase.STARTUP ? StartupHints.of(kind, site.script()) : kind.hint(),
               explanation,
               ts.unitName,
               now,
-              now);
+              now,
+              phase);
       r.finding =
           ts.diagnosis.findings.raise(
               part, findingListeners, ts.unitKind == ThreadState.SOURCE ? ts.unitIdentity : null);

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What a tracker has diagnosed since it started or was last reset: the findings, the per-name unit
  * sums, the threads' states and the totals of threads that have died; and the reading of it for
- * snapshots: the time split, the units per name and the findings. {@code reset()} swaps in a fresh
- * one; a thread still holding the old one moves to the new one on its next call. Internal: public
- * only for the recording, which builds snapshots from it.
+ * snapshots: the time split, the units per name and the findings, with start-up units' time and
+ * names kept apart from the rest. {@code reset()} swaps in a fresh one; a thread still holding the
+ * old one moves to the new one on its next call. Internal: public only for the recording, which
+ * builds snapshots from it.
  *
  * <p>Readers run on any thread and never throw: a fault is given to {@link Faults} and the reader
  * answers as if nothing had been diagnosed.
@@ -34,15 +35,23 @@ public final class Diagnosis {
 
   final FindingAggregator findings;
   final UnitNames names;
+
+  /** Start-up units per name, apart from {@link #names}. */
+  final UnitNames startupNames;
+
   final ConcurrentLinkedQueue<ThreadState> threads = new ConcurrentLinkedQueue<>();
   private final AtomicInteger registrations = new AtomicInteger();
 
   /** Totals of dead threads; guarded by this. */
   private final Totals dead = new Totals();
 
-  Diagnosis(FindingAggregator findings, UnitNames names) {
+  /** The part of {@link #dead} in start-up units; guarded by this. */
+  private final Totals deadStartup = new Totals();
+
+  Diagnosis(FindingAggregator findings, UnitNames names, UnitNames startupNames) {
     this.findings = findings;
     this.names = names;
+    this.startupNames = startupNames;
   }
 
   void register(ThreadState state) {
@@ -64,28 +73,52 @@ public final class Diagnosis {
       }
       s.endUnit();
       dead.add(s.totals);
+      deadStartup.add(s.startup);
       it.remove();
     }
   }
 
   /**
-   * Sums over every thread, living and dead: execute, fetch, process, acquire, wasted. Living
-   * threads' totals are read racily.
+   * Sums over every thread, living and dead: execute, fetch, process, acquire, wasted; of every
+   * unit, or of the start-up units only (ended and open). Living threads' totals are read racily.
    */
-  synchronized TimeSplit totals() {
+  synchronized Totals totals(boolean startupOnly) {
     sweep();
     Totals sum = new Totals();
-    sum.add(dead);
+    sum.add(startupOnly ? deadStartup : dead);
     for (ThreadState s : threads) {
-      sum.add(s.totals);
+      if (!startupOnly) {
+        sum.add(s.totals);
+        continue;
+      }
+      sum.add(s.startup);
+      if (s.unitStartup && s.unitKind != ThreadState.NONE && !s.unitPublished) {
+        sum.add(s.unit);
+      }
     }
-    return sum.split();
+    return sum;
   }
 
-  /** Totals over every execution so far, open units included. */
+  /**
+   * Totals over every execution so far outside start-up units, open units included: the figures
+   * reports put first.
+   */
   public TimeSplit time() {
     try {
-      return totals();
+      Totals startup = totals(true); // first: every sum in it is then in the totals read next
+      Totals all = totals(false);
+      all.remove(startup);
+      return all.split();
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.time", t);
+      return TimeSplit.EMPTY;
+    }
+  }
+
+  /** Totals over the executions of start-up units so far, open ones included. */
+  public TimeSplit startupTime() {
+    try {
+      return totals(true).split();
     } catch (Throwable t) {
       Faults.report("unit-of-work.time", t);
       return TimeSplit.EMPTY;
@@ -95,7 +128,7 @@ public final class Diagnosis {
   /** Every aggregated finding, most wasted time first. */
   public List<Finding> findings() {
     try {
-      totals(); // folds away dead threads, settling their open units
+      sweep(); // folds away dead threads, settling their open units
       return findings.snapshot();
     } catch (Throwable t) {
       Faults.report("unit-of-work.findings", t);
@@ -109,25 +142,37 @@ public final class Diagnosis {
   }
 
   /**
-   * Units of work per name, the one with the slowest single unit first; at most 200 names plus
-   * {@code (other units)}. Units still open are included as they stand.
+   * Units of work per name outside start-up, the one with the slowest single unit first; at most
+   * 200 names plus {@code (other units)}. Units still open are included as they stand.
    */
   public List<UnitSnapshot> units() {
+    return units(false);
+  }
+
+  /** Start-up units of work per name, as {@link #units()} lists the others. */
+  public List<UnitSnapshot> startupUnits() {
+    return units(true);
+  }
+
+  private List<UnitSnapshot> units(boolean startup) {
     try {
-      totals(); // folds away dead threads, ending their open units
+      sweep(); // folds away dead threads, ending their open units
+      UnitNames unitNames = startup ? startupNames : names;
       Map<String, UnitSnapshot> byName = new HashMap<>();
-      for (UnitNames.Stats s : names.all()) {
+      for (UnitNames.Stats s : unitNames.all()) {
         if (s.units.get() > 0) { // a name a unit had only until it was renamed as it ended
           byName.put(s.name, s.snapshot());
         }
       }
-      UnitNames.Stats other = names.other();
+      UnitNames.Stats other = unitNames.other();
       if (other.units.get() > 0) {
         byName.put(other.name, other.snapshot());
       }
       // ended units first, then open ones: a unit ending in between is missed, never doubled
       for (ThreadState ts : threads) {
-        addOpenUnit(ts, byName);
+        if (ts.unitStartup == startup) {
+          addOpenUnit(ts, byName);
+        }
       }
       List<UnitSnapshot> out = new ArrayList<>(byName.values());
       out.sort(SLOWEST_FIRST);
@@ -139,8 +184,8 @@ public final class Diagnosis {
   }
 
   private static void addOpenUnit(ThreadState ts, Map<String, UnitSnapshot> byName) {
-    UnitNames.Stats stats = ts.unitStats;
-    if (ts.unitKind == ThreadState.NONE || stats == null) {
+    String name = ts.unitStartup ? ts.unitName : ts.unitStats == null ? null : ts.unitStats.name;
+    if (ts.unitKind == ThreadState.NONE || name == null) {
       return;
     }
     TimeSplit open = ts.unit.split();
@@ -149,16 +194,16 @@ public final class Diagnosis {
     if (ts.unitPublished) {
       return;
     }
-    UnitSnapshot s = byName.get(stats.name);
+    UnitSnapshot s = byName.get(name);
     if (s == null) {
-      byName.put(stats.name, new UnitSnapshot(stats.name, 1, executions, open, open, findings));
+      byName.put(name, new UnitSnapshot(name, 1, executions, open, open, findings));
       return;
     }
     TimeSplit t = s.total();
     byName.put(
-        stats.name,
+        name,
         new UnitSnapshot(
-            stats.name,
+            name,
             s.units() + 1,
             s.executions() + executions,
             new TimeSplit(

@@ -56,7 +56,7 @@ public final class ExecutionView implements UnitExecution {
   ShapeTable.Entry entry;
 
   /** This execution's call site, once taken (ahead, or when first asked); else null. */
-  String callSite;
+  CallSite site;
 
   /** Between {@link UnitOfWorkTracker#execution()} and the end of the recording's delivery. */
   boolean busy;
@@ -84,7 +84,7 @@ public final class ExecutionView implements UnitExecution {
   public void release() {
     busy = false;
     entry = null;
-    callSite = null;
+    site = null;
   }
 
   @Override
@@ -210,10 +210,10 @@ public final class ExecutionView implements UnitExecution {
 
   @Override
   public String callSite() {
-    if (callSite == null) {
-      callSite = detection.callSite(this);
+    if (site == null) {
+      site = detection.callSite(this);
     }
-    return callSite;
+    return site.text();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.querylens.core.internal.unitofwork;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.FindingListener;
+import io.querylens.core.Phase;
 import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.internal.stats.DistinctCounter;
@@ -16,18 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Findings merged across units of work by kind, shape and call site, at most {@code maxFindings} of
- * them. A new one (its first unit, exactly one per finding) is logged once at WARN, at most one log
- * line per second for all findings; the next line that is written says how many were not.
+ * Findings merged across units of work by kind, shape, call site and phase, at most {@code
+ * maxFindings} of them. A new one (its first unit, exactly one per finding) is logged once at WARN,
+ * at most one log line per second for all findings; the next line that is written says how many
+ * were not.
  */
 final class FindingAggregator {
   /** Least time between two finding log lines. */
   static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /** Runtime before start-up, then most wasted time first. */
   private static final Comparator<Finding> MOST_WASTED_FIRST =
-      Comparator.comparingLong(Finding::wastedNanos)
-          .thenComparingLong(Finding::totalCount)
-          .reversed()
+      Comparator.comparing(Finding::phase)
+          .thenComparing(
+              Comparator.comparingLong(Finding::wastedNanos)
+                  .thenComparingLong(Finding::totalCount)
+                  .reversed())
           .thenComparing(f -> f.shape().text())
           .thenComparing(Finding::callSite);
 
@@ -36,7 +41,7 @@ final class FindingAggregator {
     void warn(String message);
   }
 
-  private record Key(FindingKind kind, QueryShape shape, String callSite) {}
+  private record Key(FindingKind kind, QueryShape shape, String callSite, Phase phase) {}
 
   private final ConcurrentHashMap<Key, AggregatedFinding> findings = new ConcurrentHashMap<>();
   private final int maxFindings;
@@ -65,8 +70,7 @@ final class FindingAggregator {
    * was not kept.
    */
   AggregatedFinding raise(Finding part, FindingListener[] listeners, Object unit) {
-    AggregatedFinding f =
-        findOrCreate(part.kind(), part.shape(), part.callSite(), part.firstSeenMillis());
+    AggregatedFinding f = findOrCreate(part);
     boolean first = f != null && f.raised(part);
     if (first) {
       logNew(part);
@@ -77,20 +81,22 @@ final class FindingAggregator {
     return f;
   }
 
-  /** The finding of this key; null when {@code maxFindings} are kept and this is another. */
-  private AggregatedFinding findOrCreate(
-      FindingKind kind, QueryShape shape, String callSite, long now) {
-    Key key = new Key(kind, shape, callSite);
+  /**
+   * The finding of {@code part}'s kind, shape, call site and phase; null when {@code maxFindings}
+   * are kept and this is another.
+   */
+  private AggregatedFinding findOrCreate(Finding part) {
+    Key key = new Key(part.kind(), part.shape(), part.callSite(), part.phase());
     AggregatedFinding f = findings.get(key);
     if (f != null) {
       return f;
     }
     if (kept.incrementAndGet() > maxFindings) {
       kept.decrementAndGet();
-      dropped.add(keyHash(kind, shape, callSite));
+      dropped.add(keyHash(part.kind(), part.shape(), part.callSite()));
       return null;
     }
-    AggregatedFinding fresh = new AggregatedFinding(kind, shape, callSite, now);
+    AggregatedFinding fresh = new AggregatedFinding(part);
     f = findings.putIfAbsent(key, fresh);
     if (f == null) {
       return fresh;

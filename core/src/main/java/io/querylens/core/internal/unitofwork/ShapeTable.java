@@ -75,7 +75,7 @@ final class ShapeTable {
      * Call site taken ahead, when the cursor (or pending execute) of the execution that will reach
      * a detector's minimum count opened; given to that execution when it is recorded. Or null.
      */
-    String callSiteAhead;
+    CallSite callSiteAhead;
 
     /** The findings raised about this shape in this unit, one per kind; recycled with the entry. */
     Raised[] raised;

@@ -32,6 +32,9 @@ final class ThreadState implements ShapeTable.Leaving {
   /** The current unit's totals (read racily by readers while the unit is open). */
   final Totals unit = new Totals();
 
+  /** Totals of this thread's ended start-up units, a part of {@link #totals}. */
+  final Totals startup = new Totals();
+
   // the current unit
   byte unitKind = NONE;
   String unitName;
@@ -45,6 +48,15 @@ final class ThreadState implements ShapeTable.Leaving {
   long unitSeq;
   long unitUse;
   int scopeDepth;
+
+  /** Whether the current unit is in the start-up phase: its sums go to the start-up figures. */
+  boolean unitStartup;
+
+  /**
+   * Whether a walk on this thread has shown a stack without start-up: from then on its shapes are
+   * no longer walked for their phase (only a finding's call-site walk still tells it).
+   */
+  boolean ready;
 
   /**
    * Set before an ended unit is added to its name's sums, cleared when the next one starts. A plain
@@ -142,6 +154,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitNamerIdentity = null;
     unitNamer = null;
     unitTransaction = 0;
+    unitStartup = false;
     unit.clear();
     unit.acquireNanos = pendingAcquireNanos;
     pendingAcquireNanos = 0;
@@ -151,8 +164,9 @@ final class ThreadState implements ShapeTable.Leaving {
   }
 
   /**
-   * Ends the current unit, if any: settles its findings and adds it to its name's sums. A source's
-   * unit is named again first ({@link #renameFromSource()}).
+   * Ends the current unit, if any: settles its findings and adds it to its name's sums (the
+   * start-up ones' for a start-up unit, and to this thread's start-up totals). A source's unit is
+   * named again first ({@link #renameFromSource()}).
    */
   void endUnit() {
     if (unitKind == NONE) {
@@ -164,7 +178,12 @@ final class ThreadState implements ShapeTable.Leaving {
     unitPublished = true;
     table.clear(this);
     renamedFrom = null;
-    unitStats.add(unit);
+    if (unitStartup) {
+      diagnosis.startupNames.of(unitName).add(unit);
+      startup.add(unit);
+    } else {
+      unitStats.add(unit);
+    }
     unitKind = NONE;
     unitIdentity = null;
     unitSource = null;

@@ -37,6 +37,20 @@ final class Totals {
     findings += other.findings;
   }
 
+  /**
+   * Takes {@code part}'s sums, a part of these, from these; a sum read racily a moment ahead of
+   * these stops at 0.
+   */
+  void remove(Totals part) {
+    executions = Math.max(0, executions - part.executions);
+    executeNanos = Math.max(0, executeNanos - part.executeNanos);
+    fetchNanos = Math.max(0, fetchNanos - part.fetchNanos);
+    processNanos = Math.max(0, processNanos - part.processNanos);
+    acquireNanos = Math.max(0, acquireNanos - part.acquireNanos);
+    wastedNanos = Math.max(0, wastedNanos - part.wastedNanos);
+    findings = Math.max(0, findings - part.findings);
+  }
+
   /** The sums as a split. */
   TimeSplit split() {
     return new TimeSplit(executeNanos, fetchNanos, processNanos, acquireNanos, wastedNanos);

@@ -2,6 +2,7 @@ package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Detector;
 import io.querylens.core.FindingListener;
+import io.querylens.core.Phase;
 import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
@@ -82,7 +83,9 @@ public final class UnitOfWorkTracker {
 
   private Diagnosis newDiagnosis() {
     return new Diagnosis(
-        new FindingAggregator(maxFindings, log, nanoClock), new UnitNames(UnitNames.MAX_NAMES));
+        new FindingAggregator(maxFindings, log, nanoClock),
+        new UnitNames(UnitNames.MAX_NAMES),
+        new UnitNames(UnitNames.MAX_NAMES));
   }
 
   /** Adds a source of units of work; sources are asked in {@link UnitOfWorkSource#precedence()}. */
@@ -148,6 +151,7 @@ public final class UnitOfWorkTracker {
               ? e.processNanos
               : ts.cursors.ended(shape, rawTotal, e.processNanos);
       resolveUnit(ts, e.startNanos, e.transactionId);
+      long walkNanos = ts.ready || shape == null ? 0 : resolvePhase(ts, shape);
       ts.totals.executeNanos += e.executeNanos;
       ts.totals.fetchNanos += e.fetchNanos;
       ts.totals.processNanos += process;
@@ -165,6 +169,7 @@ public final class UnitOfWorkTracker {
         ts.lastEndNanos = end;
         ts.hasLast = true;
       }
+      ts.lastEndNanos += walkNanos; // QueryLens's time, not the application's idleness
       if (shape != null) {
         detection.examine(ts, e);
         if (e.batchSize <= 0
@@ -329,6 +334,38 @@ public final class UnitOfWorkTracker {
       d.register(ts);
     }
     return ts;
+  }
+
+  /**
+   * Until the thread has shown a stack without start-up ({@link ThreadState#ready}): a shape new in
+   * the unit is walked once for its phase. A unit of a transaction or an idle gap whose phase
+   * changes ends there and the same kind of unit goes on in the other phase (Hibernate creating the
+   * schema, then the test's own queries within the idle gap); a scope or a source's unit becomes
+   * start-up and stays so. Returns the nanoseconds the walk took.
+   */
+  private long resolvePhase(ThreadState ts, QueryShape shape) {
+    if (ts.table.size() > 0 && ts.table.find(shape) != null) {
+      return 0;
+    }
+    long began = System.nanoTime();
+    boolean startup = detection.phase() == Phase.STARTUP;
+    if (!startup) {
+      ts.ready = true;
+    }
+    if (startup != ts.unitStartup) {
+      byte kind = ts.unitKind;
+      if (ts.unit.executions > 0 && (kind == ThreadState.IDLE || kind == ThreadState.TRANSACTION)) {
+        long transaction = ts.unitTransaction;
+        String name = ts.unitName;
+        ts.endUnit();
+        ts.startUnit(kind, name);
+        ts.unitTransaction = transaction;
+      }
+      if (startup || ts.unit.executions == 0) {
+        ts.unitStartup = startup;
+      }
+    }
+    return System.nanoTime() - began;
   }
 
   /** Makes the thread's current unit the one this execution belongs to. */

@@ -1,0 +1,18 @@
+insert into startup_owner values (1, 'owner-1');
+insert into startup_owner values (2, 'owner-2');
+insert into startup_owner values (3, 'owner-3');
+insert into startup_owner values (4, 'owner-4');
+insert into startup_owner values (5, 'owner-5');
+insert into startup_owner values (6, 'owner-6');
+insert into startup_pet values (1, 1, 'cat-1');
+insert into startup_pet values (2, 1, 'dog-1');
+insert into startup_pet values (3, 2, 'cat-2');
+insert into startup_pet values (4, 2, 'dog-2');
+insert into startup_pet values (5, 3, 'cat-3');
+insert into startup_pet values (6, 3, 'dog-3');
+insert into startup_pet values (7, 4, 'cat-4');
+insert into startup_pet values (8, 4, 'dog-4');
+insert into startup_pet values (9, 5, 'cat-5');
+insert into startup_pet values (10, 5, 'dog-5');
+insert into startup_pet values (11, 6, 'cat-6');
+insert into startup_pet values (12, 6, 'dog-6');

@@ -20,10 +20,6 @@ public class Owner {
 
   protected Owner() {}
 
-  Owner(String name) {
-    this.name = name;
-  }
-
   public Long getId() {
     return id;
   }

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.CommandLineRunner;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,27 +40,5 @@ public class OwnerController {
         .findById(id)
         .map(o -> ResponseEntity.ok(o.getName()))
         .orElse(ResponseEntity.notFound().build());
-  }
-
-  /** Inserts a few owners with two pets each at start-up. */
-  @Component
-  static class Data implements CommandLineRunner {
-    private final OwnerRepository owners;
-    private final PetRepository pets;
-
-    Data(OwnerRepository owners, PetRepository pets) {
-      this.owners = owners;
-      this.pets = pets;
-    }
-
-    @Override
-    @Transactional
-    public void run(String... args) {
-      for (int i = 1; i <= 6; i++) {
-        Owner owner = owners.save(new Owner("owner-" + i));
-        pets.save(new Pet("cat-" + i, owner));
-        pets.save(new Pet("dog-" + i, owner));
-      }
-    }
   }
 }

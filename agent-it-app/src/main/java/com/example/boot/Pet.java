@@ -18,11 +18,6 @@ public class Pet {
 
   protected Pet() {}
 
-  Pet(String name, Owner owner) {
-    this.name = name;
-    this.owner = owner;
-  }
-
   public String getName() {
     return name;
   }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Spring Boot executable jar of {@code agent-it-app} (Web MVC on Tomcat, Data JPA, HikariCP,
  * H2), run with the agent attached and nothing else: HTTP requests are units of work named by their
- * route, and the n-plus-one of {@code GET /owners} is found in them, at the controller's line.
+ * route, and the n-plus-one of {@code GET /owners} is found in them, at the controller's line. The
+ * seed Spring's SQL initialisation runs at start-up ({@code data.sql}) is start-up: its findings
+ * come after the request's, at the script runner, and only in the start-up section.
  */
 class SpringBootAppIT {
   private static final Pattern PORT = Pattern.compile("started on port (\\d+)");
@@ -91,10 +93,67 @@ class SpringBootAppIT {
         .contains("GET /owners", "GET /owners/{id}")
         .noneMatch(name -> name.contains("/owners/1") || name.contains("/owners/2"));
     assertThat(json).contains("\"internalFaults\": 0");
+    assertStartUpComesAfterTheRequests(json, output);
     assertThat(output)
         .contains("QueryLens agent started")
         .doesNotContain("[QueryLens] ERROR")
         .doesNotContain("internal fault");
+  }
+
+  /**
+   * The first finding is the request's n-plus-one; the seed script's row by row inserts are
+   * start-up findings at Spring's script runner, after every other finding in the JSON and only in
+   * the console's start-up section; the DDL is grouped apart from the application's shapes.
+   */
+  private static void assertStartUpComesAfterTheRequests(String json, String output) {
+    List<String> findings = findings(json);
+    assertThat(findings).as("findings in %s", json).isNotEmpty();
+    assertThat(findings.get(0))
+        .as("the first finding")
+        .contains("\"kind\": \"n-plus-one\"")
+        .contains("\"exampleUnit\": \"GET /owners\"")
+        .contains("\"phase\": \"runtime\"");
+    String seed = finding(json, "chatty-writes", "INSERT INTO pet ");
+    assertThat(seed)
+        .as("the seed script's pets, in %s", json)
+        .contains("\"phase\": \"startup\"")
+        .containsPattern(
+            "\"callSite\": \"org\\.springframework\\.jdbc\\.datasource\\.init\\.ScriptUtils"
+                + "\\.executeSqlScript\\(ScriptUtils\\.java:\\d+\\)\"")
+        .contains("\"hint\": \"a start-up data script");
+    List<String> phases =
+        findings.stream()
+            .map(f -> f.contains("\"phase\": \"startup\"") ? "startup" : "runtime")
+            .toList();
+    assertThat(phases.indexOf("startup"))
+        .as("start-up findings after every other one: %s", phases)
+        .isEqualTo(phases.lastIndexOf("runtime") + 1);
+
+    int summary = output.indexOf("QueryLens summary:");
+    assertThat(summary).as("the console report; output:%n%s", output).isNotNegative();
+    String console = output.substring(summary);
+    int requestFindings = console.indexOf("\nFindings: ");
+    int startupFindings = console.indexOf("\nStart-up findings: ");
+    assertThat(requestFindings).as(console).isPositive();
+    assertThat(startupFindings).as(console).isGreaterThan(requestFindings);
+    assertThat(console.substring(requestFindings, startupFindings))
+        .contains("n-plus-one")
+        .doesNotContain("chatty-writes")
+        .doesNotContain("ScriptUtils");
+    assertThat(console.substring(startupFindings))
+        .contains("chatty-writes")
+        .contains("org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(")
+        .contains("\nDDL (schema statements): ");
+  }
+
+  /** The JSON objects of the findings, in the report's order. */
+  private static List<String> findings(String json) {
+    Matcher m = Pattern.compile("\\{\\s*\"kind\": \"[^\"]*\"[^}]*\\}").matcher(json);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
   }
 
   /** Waits for Tomcat's "started on port N" line. */

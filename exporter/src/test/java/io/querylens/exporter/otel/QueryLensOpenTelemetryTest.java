@@ -286,7 +286,8 @@ class QueryLensOpenTelemetryTest {
               AttributeKey.stringKey("querylens.finding.parent_shape"),
               "select id from owners where id <= ?")
           .containsEntry(AttributeKey.longKey("querylens.finding.count"), 5L)
-          .containsEntry(AttributeKey.stringKey("querylens.finding.unit"), "GET /owners");
+          .containsEntry(AttributeKey.stringKey("querylens.finding.unit"), "GET /owners")
+          .containsEntry(AttributeKey.stringKey("querylens.finding.phase"), "runtime");
       assertThat(event.getAttributes().get(AttributeKey.stringKey("querylens.finding.call_site")))
           .contains("QueryLensOpenTelemetryTest.petsOf");
       assertThat(event.getAttributes().get(AttributeKey.stringKey("querylens.finding.hint")))

@@ -7,6 +7,7 @@ import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_EXP
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_HINT;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PARENT_SHAPE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PHASE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE_ID;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_UNIT;
@@ -74,7 +75,8 @@ final class FindingSignals implements FindingListener {
             .put(FINDING_CALL_SITE, f.callSite())
             .put(FINDING_COUNT, f.totalCount())
             .put(FINDING_WASTED_NANOS, f.wastedNanos())
-            .put(FINDING_HINT, f.hint());
+            .put(FINDING_HINT, f.hint())
+            .put(FINDING_PHASE, f.phase().label());
     if (f.parentShape() != null) {
       b.put(FINDING_PARENT_SHAPE, f.parentShape().text());
     }

@@ -59,6 +59,10 @@ public final class SemanticAttributes {
   public static final AttributeKey<String> FINDING_UNIT =
       AttributeKey.stringKey("querylens.finding.unit");
 
+  /** {@code runtime}, or {@code startup} for a finding seen in start-up (docs/findings.md). */
+  public static final AttributeKey<String> FINDING_PHASE =
+      AttributeKey.stringKey("querylens.finding.phase");
+
   /** What the detector saw; only on findings whose detector gives an explanation. */
   public static final AttributeKey<String> FINDING_EXPLANATION =
       AttributeKey.stringKey("querylens.finding.explanation");

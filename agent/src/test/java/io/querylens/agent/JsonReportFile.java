@@ -32,7 +32,8 @@ final class JsonReportFile {
         Pattern.compile(
                 "\"shape\": \""
                     + Pattern.quote(shape)
-                    + "\",\\s*\"id\": \"[0-9a-f]+\",\\s*\"operation\": \"[A-Z]*\",\\s*\"count\": (\\d+)")
+                    + "\",\\s*\"id\": \"[0-9a-f]+\",\\s*\"operation\": \"[A-Z]*\","
+                    + "\\s*(?:\"ddl\": (?:true|false),\\s*)?\"count\": (\\d+)")
             .matcher(json);
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }

@@ -4,13 +4,15 @@ import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
  * to it from their own threads: when a detector first raises it in a unit ({@link #raised}), each
  * time the detector brings it up to date there ({@link #repeated}: two uncontended atomic adds,
  * paid only by executions that are themselves part of the finding) and when the unit ends ({@link
- * #settled}). Readers take a {@link #snapshot()} at any time.
+ * #settled}); and each unit names the parent it chose ({@link #parentNamed}). Readers take a {@link
+ * #snapshot()} at any time.
  */
 final class AggregatedFinding {
   final FindingKind kind;
@@ -22,11 +24,13 @@ final class AggregatedFinding {
   private final AtomicLong totalCount = new AtomicLong();
   private final AtomicLong maxCount = new AtomicLong();
   private final AtomicLong wastedNanos = new AtomicLong();
-  private volatile QueryShape parentShape;
-  private volatile long parentRows = -1;
+  private final AtomicReference<UnitParent> parent = new AtomicReference<>();
   private volatile String exampleUnit;
   private volatile String explanation;
   private volatile long lastSeenMillis;
+
+  /** The parent one unit named, its rows there, and that unit's repetitions when it named it. */
+  private record UnitParent(QueryShape shape, long rows, long count, long unit) {}
 
   AggregatedFinding(FindingKind kind, QueryShape shape, String callSite, long nowMillis) {
     this.kind = kind;
@@ -37,26 +41,19 @@ final class AggregatedFinding {
   }
 
   /**
-   * A unit raised it: {@code part} is that unit's part (its count, waste, parent, name and time);
-   * true for the first such unit (exactly one caller sees true).
+   * A unit raised it: {@code part} is that unit's part (its count, waste, name and time; the unit
+   * names its parent apart); true for the first such unit (exactly one caller sees true).
    */
   boolean raised(Finding part) {
     long count = part.maxCount();
     boolean first = occurrences.incrementAndGet() == 1;
     totalCount.addAndGet(count);
     wastedNanos.addAndGet(part.wastedNanos());
-    QueryShape parent = part.parentShape();
-    if (parent != null && parentShape == null) {
-      parentShape = parent;
-    }
     if (part.explanation() != null) {
       explanation = part.explanation();
     }
     if (raiseMax(count) || exampleUnit == null) {
       exampleUnit = part.exampleUnit();
-      if (part.parentRows() >= 0) {
-        parentRows = part.parentRows();
-      }
     }
     lastSeenMillis = part.lastSeenMillis();
     return first;
@@ -78,17 +75,31 @@ final class AggregatedFinding {
     }
   }
 
-  /** The parent, still being read when the repetitions began, has ended with {@code rows}. */
-  void parentRowsKnown(long rows) {
-    if (parentRows < 0) {
-      parentRows = rows;
+  /**
+   * Unit {@code unit} (its {@link ThreadState#unitId()}) names {@code shape} as the parent of its
+   * {@code count} repetitions, or none (null), {@code rows} the parent's rows there (-1: unknown).
+   * The finding shows the parent of the unit with the most repetitions among those that named one,
+   * with that unit's rows; a unit's later word replaces its own earlier one, even when it is none.
+   * Not on the hot path: a unit names its parent when it raises the finding, when it chooses again,
+   * and when it ends.
+   */
+  void parentNamed(QueryShape shape, long rows, long count, long unit) {
+    while (true) {
+      UnitParent current = parent.get();
+      boolean sameUnit = current != null && current.unit == unit;
+      if (!sameUnit && (shape == null || (current != null && count < current.count))) {
+        return;
+      }
+      UnitParent next = shape == null ? null : new UnitParent(shape, rows, count, unit);
+      if (parent.compareAndSet(current, next)) {
+        return;
+      }
     }
   }
 
   /** A unit that had it ended (or dropped it from its table) at {@code count} executions. */
-  void settled(long count, long rows, String unitName, long nowMillis) {
-    if (rows >= 0 && count >= maxCount.get()) {
-      parentRows = rows;
+  void settled(long count, String unitName, long nowMillis) {
+    if (count >= maxCount.get()) {
       exampleUnit = unitName;
     }
     lastSeenMillis = nowMillis;
@@ -119,11 +130,12 @@ final class AggregatedFinding {
   }
 
   Finding snapshot() {
+    UnitParent p = parent.get();
     return new Finding(
         kind,
         shape,
-        parentShape,
-        parentShape == null ? -1 : parentRows,
+        p == null ? null : p.shape,
+        p == null ? -1 : p.rows,
         callSite,
         occurrences.get(),
         maxCount.get(),

@@ -179,6 +179,243 @@ class UnitOfWorkTrackerTest {
     assertThat(t.diagnosis().findings().get(0).parentRows()).isEqualTo(6);
   }
 
+  private static final QueryShape VETS = shape("select id, name from vets order by id");
+  private static final QueryShape SPECIALTIES = shape("select id, name from specialties");
+  private static final QueryShape VET_SPECIALTIES =
+      shape("select specialty_id from vet_specialties where vet_id = ?");
+  private static final QueryShape VISITS = shape("select * from visits where line_id = ?");
+
+  /** The finding about {@code shape}. */
+  private static Finding findingOf(UnitOfWorkTracker t, QueryShape shape) {
+    return t.diagnosis().findings().stream()
+        .filter(f -> f.shape().equals(shape))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no finding about " + shape.text()));
+  }
+
+  @Test
+  void aListReadFirstIsTheParentEvenWhenASmallerReadRanBeforeTheLoop() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0); // read fully into a list
+      query(t, SPECIALTIES, 2, 3, 0); // once, three rows: fewer than the loop's calls
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+      Finding live = findingOf(t, VET_SPECIALTIES);
+      assertThat(live.parentShape()).isEqualTo(VETS);
+      assertThat(live.parentRows()).isEqualTo(6);
+    }
+    Finding f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(VETS);
+    assertThat(f.parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void aOneRowLookupBetweenIterationsIsNeitherParentNorCandidateButGetsTheListAsItsOwnParent() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 8, 0);
+      for (int order = 1; order <= 8; order++) {
+        query(t, CUSTOMER, order, 1, 0); // one row each, between the iterations
+        query(t, LINES, order, 2, 0);
+      }
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(8);
+    assertThat(findingOf(t, CUSTOMER).parentShape()).isEqualTo(ORDERS);
+  }
+
+  @Test
+  void aReadRepeatedOncePerIterationBeforeTheLoopBodyIsASiblingNotTheParent() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 7, 0);
+      for (int order = 1; order <= 7; order++) {
+        query(t, LINES, order, 3, 0); // three rows each: more rows in all than the loop's calls
+        query(t, CUSTOMER, order, 1, 0);
+      }
+    }
+    assertThat(findingOf(t, CUSTOMER).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, CUSTOMER).parentRows()).isEqualTo(7);
+  }
+
+  @Test
+  void nestedLoopsOverListsNameTheInnerListWithItsRowsInTheUnit() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 5, 0);
+      long line = 0;
+      for (int order = 1; order <= 5; order++) {
+        query(t, LINES, order, 3, 0);
+        for (int i = 0; i < 3; i++) {
+          query(t, VISITS, ++line, 1, 0);
+        }
+      }
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(5);
+    assertThat(findingOf(t, VISITS).parentShape()).isEqualTo(LINES);
+    assertThat(findingOf(t, VISITS).parentRows()).isEqualTo(15);
+  }
+
+  @Test
+  void aListReadInsideAnOpenOneRowCursorIsTheParentNotTheCursor() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /customers/{id}")) {
+      long start = now;
+      t.cursorOpened(CUSTOMER); // the customer's one row, its cursor still open
+      query(t, ORDERS, 1, 6, 0); // the customer's orders, read fully inside it
+      for (int order = 1; order <= 6; order++) {
+        query(t, LINES, order, 2, 0);
+      }
+      t.record(execution(t, CUSTOMER, start, 100, 20, now - start, 1, 0, false, 1, 0));
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void anOpenCursorThatEndsWithOneRowGivesWayToTheListReadBeforeIt() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 6, 0);
+      long start = now;
+      t.cursorOpened(PING); // a one-row cursor left open around the loop
+      for (int order = 1; order <= 6; order++) {
+        query(t, LINES, order, 2, 0);
+      }
+      assertThat(findingOf(t, LINES).parentShape()).isEqualTo(PING); // its rows not known yet
+      t.record(execution(t, PING, start, 100, 20, now - start, 1, 0, false, 1, 0));
+      assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void withoutAReadThatCouldDriveTheLoopTheParentIsUnknown() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /report")) {
+      query(t, SPECIALTIES, 1, 3, 0); // three rows cannot drive six calls
+      query(t, CUSTOMER, 2, 1, 0);
+      for (int i = 1; i <= 6; i++) {
+        query(t, LINES, i, 2, 0);
+      }
+    }
+    Finding f = findingOf(t, LINES);
+    assertThat(f.parentShape()).isNull();
+    assertThat(f.parentRows()).isEqualTo(-1);
+  }
+
+  @Test
+  void whenTwoReadsFitTheOneWhoseRowsEqualTheCountWinsAtTheUnitsEnd() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0);
+      query(t, SPECIALTIES, 2, 100, 0); // larger, and more recent
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+  }
+
+  @Test
+  void theParentIsChosenAgainWhenTheCountPassesItsRows() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 8, 0);
+      query(t, SPECIALTIES, 2, 5, 0);
+      for (int vet = 1; vet <= 5; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+      // five calls so far: the five specialties fit them exactly
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(SPECIALTIES);
+      query(t, VET_SPECIALTIES, 6, 1, 0);
+      // six calls: five rows no longer can have driven them; the unit is still open
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+      assertThat(findingOf(t, VET_SPECIALTIES).parentRows()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void nestedOpenCursorsNameTheInnerCursorWithItsRowsInTheUnit() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      long ordersStart = now;
+      t.cursorOpened(ORDERS);
+      long line = 0;
+      for (int order = 1; order <= 3; order++) {
+        long linesStart = now;
+        t.cursorOpened(LINES);
+        for (int i = 0; i < 2; i++) {
+          query(t, VISITS, ++line, 1, 0);
+        }
+        t.record(execution(t, LINES, linesStart, 100, 20, now - linesStart, 2, 0, false, order, 0));
+        now += 1_000;
+      }
+      t.record(execution(t, ORDERS, ordersStart, 100, 20, now - ordersStart, 3, 0, false, 1, 0));
+    }
+    assertThat(findingOf(t, VISITS).parentShape()).isEqualTo(LINES);
+    assertThat(findingOf(t, VISITS).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void mergedAcrossUnitsTheParentIsTheOneOfTheUnitWithTheMostRepetitionsThatNamedOne() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0);
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    try (UnitOfWork page = t.begin("GET /vets")) { // more repetitions, but no parent known
+      for (int vet = 1; vet <= 9; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    Finding f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(VETS);
+    assertThat(f.parentRows()).isEqualTo(6);
+
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, ORDERS, 1, 7, 0);
+      for (int vet = 1; vet <= 7; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(ORDERS);
+    assertThat(f.parentRows()).isEqualTo(7);
+    assertThat(f.maxCount()).isEqualTo(9);
+  }
+
+  @Test
+  void followingTheParentAllocatesNothingPerExecution() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    UnitOfWorkTracker t = tracker();
+    int n = 100_000;
+    try (UnitOfWork job = t.begin("batch job")) {
+      query(t, VETS, 1, n, 0);
+      query(t, SPECIALTIES, 2, 3, 0);
+      for (int i = 0; i < 1_000; i++) { // raised, its parent chosen
+        query(t, CUSTOMER, 1, 1, 0);
+        query(t, VET_SPECIALTIES, i, 1, 0);
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 1_000; i < n; i++) {
+        query(t, CUSTOMER, 1, 1, 0);
+        query(t, VET_SPECIALTIES, i, 1, 0);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      System.out.println("ParentChoice: " + allocated + " bytes over 198,000 executions");
+      assertThat(allocated).isLessThan(16 * 1024);
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+    }
+  }
+
   @Test
   void belowTheThresholdIsNoFindingAndExactlyAtItIsOne() {
     UnitOfWorkTracker below = tracker();

@@ -20,8 +20,8 @@ import io.querylens.core.QueryShape;
  *   <li>else none: unknown rather than a guess.
  * </ol>
  *
- * Within 1 and 3 a read whose rows equal {@code n} wins (one repetition per row), else the one that
- * completed most recently before the repetitions began.
+ * Within 1 and 3 a read whose rows equal {@code n} wins (one repetition per row), else the one
+ * whose first execution in the unit completed latest.
  *
  * <p><b>Cost.</b> The choice scans the unit's table (at most {@value ShapeTable#MAX_CAPACITY}
  * slots), and only: when the parent is first asked for (a detector raising at its threshold), again
@@ -103,7 +103,9 @@ final class ParentChoice {
   static void choose(ThreadState ts, ShapeTable.Entry e) {
     ShapeTable table = ts.table;
     if (e.parentChosen && e.parent != null && table.find(e.parent) == null) {
-      return; // the parent left the table (a unit of many shapes): keep it, with its rows then
+      // the parent left the table (a unit of many shapes): keep it, with its rows then
+      e.parentRecheckAt = Long.MAX_VALUE;
+      return;
     }
     long n = Math.max(1, e.count);
     QueryShape cursor = e.cursor;

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * How the HTML report writes numbers for people: counts with thousands separators, shares as
- * percentages, instants in UTC, and the round durations on chart axes. Durations in general are
- * {@link Durations}'. Independent of the default locale.
+ * percentages, instants in UTC, SVG coordinates, and the round durations on chart axes. Durations
+ * in general are {@link Durations}'. Independent of the default locale.
  */
 final class Figures {
   private static final DateTimeFormatter INSTANT =
@@ -40,9 +40,9 @@ final class Figures {
     return String.format(Locale.ROOT, "%.1f%%", percent);
   }
 
-  /** A width in percent of {@code all}, with two decimals, for bars: {@code 40.12}. */
-  static String share(long part, long all) {
-    return all <= 0 ? "0" : String.format(Locale.ROOT, "%.2f", Math.min(100.0, 100.0 * part / all));
+  /** An SVG coordinate or length with one decimal: {@code 428.0}. */
+  static String coordinate(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
   }
 
   /** {@code 2026-01-02 03:04:05 UTC}. */

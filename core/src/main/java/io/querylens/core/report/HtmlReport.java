@@ -16,10 +16,10 @@ import java.nio.file.Path;
  * is in the page itself; a small inline script only adds sorting, filtering and opening rows.
  *
  * <p>The page also carries the {@link JsonReport} of the same snapshot in a {@code <script
- * id="querylens-data" type="application/json">} element (with {@code <} written as {@code \u003c}),
- * so tools can read the page's data and the two reports cannot disagree. All text from the snapshot
- * (SQL, unit names, call sites) is escaped. A pure function of the snapshot: it reads no clock,
- * configuration or global state.
+ * id="querylens-data" type="application/json">} element (with each {@code <} written as its JSON
+ * escape), so tools can read the page's data and the two reports cannot disagree. All text from the
+ * snapshot (SQL, unit names, call sites) is escaped. A pure function of the snapshot: it reads no
+ * clock, configuration or global state.
  */
 public final class HtmlReport {
   private HtmlReport() {}
@@ -81,8 +81,8 @@ public final class HtmlReport {
 
   /**
    * The JSON report, safe inside a script element: {@code <} occurs in JSON text only inside
-   * strings, where {@code \u003c} means the same, so neither {@code </script>} nor {@code <!--} can
-   * end or change the element.
+   * strings, where its escape ({@code \}{@code u003c}) means the same, so neither {@code </script>}
+   * nor {@code <!--} can end or change the element.
    */
   static String embeddedJson(QueryLensSnapshot s) {
     return JsonReport.render(s).replace("<", "\\u003c");

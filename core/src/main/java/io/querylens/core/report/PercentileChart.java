@@ -107,7 +107,7 @@ final class PercentileChart {
 
   private static void writeGrid(Html html, Axis y) {
     for (long v : y.ticks()) {
-      String py = StackedBar.decimal(y.position(v));
+      String py = Figures.coordinate(y.position(v));
       html.open(
               "line",
               "class",
@@ -126,7 +126,7 @@ final class PercentileChart {
     for (int i = 0; i <= TICKS.length; i++) {
       double px = i < TICKS.length ? x(TICKS[i]) : x(1);
       String label = i < TICKS.length ? TICK_LABELS[i] : "max";
-      String pxText = StackedBar.decimal(px);
+      String pxText = Figures.coordinate(px);
       html.open(
               "line",
               "class",
@@ -175,7 +175,7 @@ final class PercentileChart {
     if (points.length() > 0) {
       points.append(' ');
     }
-    points.append(StackedBar.decimal(px)).append(',').append(StackedBar.decimal(py));
+    points.append(Figures.coordinate(px)).append(',').append(Figures.coordinate(py));
   }
 
   /** The x position of the fraction {@code f} of values. */

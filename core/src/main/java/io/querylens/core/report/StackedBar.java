@@ -1,7 +1,6 @@
 package io.querylens.core.report;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A horizontal stacked bar in inline SVG: one coloured segment per part of a time split, as long as
@@ -55,11 +54,11 @@ final class StackedBar {
           "class",
           part.css(),
           "x",
-          decimal(x),
+          Figures.coordinate(x),
           "y",
           "0",
           "width",
-          decimal(width),
+          Figures.coordinate(width),
           "height",
           h);
       html.element(
@@ -74,9 +73,5 @@ final class StackedBar {
       x += width;
     }
     html.close("svg");
-  }
-
-  static String decimal(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
   }
 }

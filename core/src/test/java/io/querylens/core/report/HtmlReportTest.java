@@ -3,7 +3,6 @@ package io.querylens.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.core.Buckets;
-import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.Database;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
@@ -210,15 +209,10 @@ class HtmlReportTest {
         .contains("No findings:")
         .contains("No units of work recorded");
     QueryLensSnapshot nulls =
-        new QueryLensSnapshot(
-            TestSnapshots.TAKEN_AT_MILLIS,
-            List.of(new ShapeSnapshot(null, null, 1, 0, 5, null, null, null, null)),
+        TestSnapshots.with(
+            TestSnapshots.of(new ShapeSnapshot(null, null, 1, 0, 5, null, null, null, null)),
             null,
-            0,
-            0,
-            null,
-            List.of(new Finding(null, null, null, -1, null, 1, 1, 1, 0, null, null, null, 0, 0)),
-            0,
+            List.of(),
             List.of(new UnitSnapshot("u", 1, 1, null, null, 0)));
     assertThat(HtmlReport.render(nulls)).contains("id=\"shape-0000000000000000\"");
   }
@@ -273,17 +267,11 @@ class HtmlReportTest {
             HOSTILE_UNIT,
             TestSnapshots.FIRST_SEEN_MILLIS,
             TestSnapshots.FIRST_SEEN_MILLIS);
-    TimeSplit split = new TimeSplit(6_000, 0, 0, 0, 5_000);
-    return new QueryLensSnapshot(
-        TestSnapshots.TAKEN_AT_MILLIS,
-        List.of(s),
-        new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
-        0,
-        0,
-        split,
+    return TestSnapshots.with(
+        TestSnapshots.of(s),
+        TimeSplit.EMPTY,
         List.of(finding),
-        0,
-        List.of(new UnitSnapshot(HOSTILE_UNIT, 1, 6, split, split, 1)));
+        List.of(TestSnapshots.unit(HOSTILE_UNIT, 6_000)));
   }
 
   private static String section(String html, String id) {

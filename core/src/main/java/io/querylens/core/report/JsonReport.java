@@ -12,18 +12,10 @@ import io.querylens.core.internal.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Renders a {@link QueryLensSnapshot} as JSON, schema version 1, for tools and for diffing runs.
@@ -124,37 +116,7 @@ public final class JsonReport {
    * @throws IOException when the directories or the file cannot be written
    */
   public static void write(QueryLensSnapshot s, Path path) throws IOException {
-    byte[] bytes = render(s).getBytes(StandardCharsets.UTF_8);
-    Path target = path.toAbsolutePath();
-    Path dir = target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    String tempName =
-        "."
-            + target.getFileName()
-            + "."
-            + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + ".tmp";
-    Path temp = dir == null ? Path.of(tempName) : dir.resolve(tempName);
-    try {
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(false);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    ReportFiles.write(render(s), path);
   }
 
   private static void appendShape(StringBuilder out, ShapeSnapshot shape) {

@@ -432,6 +432,35 @@ public final class ConsoleReport {
     return lines;
   }
 
+  /**
+   * {@code text} folded as by {@link #oneLine} and broken at spaces into lines of at most {@code
+   * max} code points, nothing left out: a word longer than a line is split across lines where the
+   * line is full. At least one line, empty for blank text.
+   */
+  static List<String> breakLines(String text, int max) {
+    String folded = oneLine(text, Integer.MAX_VALUE);
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (folded.codePointCount(start, folded.length()) > max) {
+      int limit = folded.offsetByCodePoints(start, max);
+      int space = folded.lastIndexOf(' ', limit);
+      if (space > start && codePoints(folded, space + 1, folded.indexOf(' ', space + 1)) <= max) {
+        lines.add(folded.substring(start, space));
+        start = space + 1;
+      } else { // no space, or the next word does not fit a line of its own either
+        lines.add(folded.substring(start, limit));
+        start = limit < folded.length() && folded.charAt(limit) == ' ' ? limit + 1 : limit;
+      }
+    }
+    lines.add(folded.substring(start));
+    return lines;
+  }
+
+  /** Code points of {@code text} from {@code start} to {@code end}, or to its end when -1. */
+  private static int codePoints(String text, int start, int end) {
+    return text.codePointCount(start, end < 0 ? text.length() : end);
+  }
+
   /** A space, then {@code label} centred in dashes, {@code width} characters in all. */
   private static String dashed(String label, int width) {
     int dashes = Math.max(2, width - 1 - label.length() - 2);

@@ -4,13 +4,17 @@ import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
  * to it from their own threads: when a detector first raises it in a unit ({@link #raised}), each
  * time the detector brings it up to date there ({@link #repeated}: two uncontended atomic adds,
  * paid only by executions that are themselves part of the finding) and when the unit ends ({@link
- * #settled}). Readers take a {@link #snapshot()} at any time.
+ * #settled}). Readers take a {@link #snapshot()} at any time. The units' names are kept in a {@link
+ * UnitNameTally}, swapped by compare-and-set once per unit (when it raises, is renamed and ends),
+ * never per execution.
  */
 final class AggregatedFinding {
   final FindingKind kind;
@@ -24,7 +28,9 @@ final class AggregatedFinding {
   private final AtomicLong wastedNanos = new AtomicLong();
   private volatile QueryShape parentShape;
   private volatile long parentRows = -1;
-  private volatile String exampleUnit;
+  private final AtomicReference<UnitNameTally> unitNames =
+      new AtomicReference<>(UnitNameTally.EMPTY);
+  private volatile boolean heldBack;
   private volatile String explanation;
   private volatile long lastSeenMillis;
 
@@ -52,14 +58,19 @@ final class AggregatedFinding {
     if (part.explanation() != null) {
       explanation = part.explanation();
     }
-    if (raiseMax(count) || exampleUnit == null) {
-      exampleUnit = part.exampleUnit();
-      if (part.parentRows() >= 0) {
-        parentRows = part.parentRows();
-      }
+    if ((raiseMax(count) || first) && part.parentRows() >= 0) {
+      parentRows = part.parentRows();
+    }
+    for (String name : part.unitNames()) {
+      updateNames(t -> t.raised(name));
     }
     lastSeenMillis = part.lastSeenMillis();
     return first;
+  }
+
+  /** Its live WARN line was not written when it was first seen. */
+  void heldBack() {
+    heldBack = true;
   }
 
   /**
@@ -85,23 +96,30 @@ final class AggregatedFinding {
     }
   }
 
-  /** A unit that had it ended (or dropped it from its table) at {@code count} executions. */
+  /**
+   * A unit that had it ended (or dropped it from its table) at {@code count} executions, named
+   * {@code unitName}.
+   */
   void settled(long count, long rows, String unitName, long nowMillis) {
     if (rows >= 0 && count >= maxCount.get()) {
       parentRows = rows;
-      exampleUnit = unitName;
     }
+    updateNames(t -> t.ended(unitName));
     lastSeenMillis = nowMillis;
   }
 
-  /**
-   * A unit that raised this finding under the name {@code from} ended named {@code to}: the example
-   * unit follows if it is still {@code from}.
-   */
+  /** A unit that raised this finding under the name {@code from} ended named {@code to}. */
   void renamed(String from, String to) {
-    if (from.equals(exampleUnit)) {
-      exampleUnit = to;
-    }
+    updateNames(t -> t.renamed(from, to));
+  }
+
+  private void updateNames(UnaryOperator<UnitNameTally> change) {
+    UnitNameTally current;
+    UnitNameTally next;
+    do {
+      current = unitNames.get();
+      next = change.apply(current);
+    } while (next != current && !unitNames.compareAndSet(current, next));
   }
 
   private boolean raiseMax(long count) {
@@ -119,6 +137,7 @@ final class AggregatedFinding {
   }
 
   Finding snapshot() {
+    UnitNameTally names = unitNames.get();
     return new Finding(
         kind,
         shape,
@@ -131,7 +150,9 @@ final class AggregatedFinding {
         wastedNanos.get(),
         kind.hint(),
         explanation,
-        exampleUnit,
+        names.names(),
+        names.distinct(),
+        heldBack,
         firstSeenMillis,
         lastSeenMillis);
   }

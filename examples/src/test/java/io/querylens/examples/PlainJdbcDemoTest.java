@@ -44,7 +44,7 @@ class PlainJdbcDemoTest {
     assertThat(loopFinding.parentRows()).isEqualTo(200);
     assertThat(loopFinding.callSite())
         .startsWith("io.querylens.examples.PlainJdbcDemo.listOrdersOneQueryPerCustomer(");
-    assertThat(loopFinding.exampleUnit()).isEqualTo("GET /customers/orders (a loop)");
+    assertThat(loopFinding.unitNames()).containsExactly("GET /customers/orders (a loop)");
     assertThat(QueryLens.snapshot().findings())
         .extracting(Finding::kind)
         .containsExactlyInAnyOrder(
@@ -56,7 +56,7 @@ class PlainJdbcDemoTest {
         .satisfies(
             f -> {
               assertThat(f.shape().text()).startsWith("select c.id, o.id, o.total from customer c");
-              assertThat(f.exampleUnit()).isEqualTo("GET /customers/orders (a join)");
+              assertThat(f.unitNames()).containsExactly("GET /customers/orders (a join)");
               assertThat(f.explanation()).startsWith("2000 rows read to the end");
             });
 

@@ -103,10 +103,12 @@ final class FindingsSection {
         .open("dd")
         .element("code", f.callSite() == null ? "(unknown)" : f.callSite(), "class", "callsite")
         .close("dd");
-    if (f.exampleUnit() != null) {
-      html.element("dt", "unit").open("dd").text(f.exampleUnit());
+    if (!f.unitNames().isEmpty()) {
+      html.element("dt", f.occurrences() > 1 ? "units" : "unit")
+          .open("dd")
+          .text(ConsoleReport.unitNames(f, Finding.MAX_UNIT_NAMES));
       if (f.occurrences() > 1) {
-        html.element("span", " (one of " + Figures.count(f.occurrences()) + ")", "class", "muted");
+        html.element("span", " (" + Figures.count(f.occurrences()) + " units)", "class", "muted");
       }
       html.close("dd");
     }

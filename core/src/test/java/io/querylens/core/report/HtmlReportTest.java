@@ -129,7 +129,9 @@ class HtmlReportTest {
                 + " c.name</code>")
         .contains("<span class=\"rows\">50 rows</span>")
         .contains("com.example.shop.OrderService.listOrders(OrderService.java:42)")
-        .contains("GET /customers/{id}/orders<span class=\"muted\"> (one of 12)</span>")
+        .contains(
+            "<dt>units</dt><dd>GET /customers/{id}/orders, GET /api/v2/customers/{id}/orders"
+                + "<span class=\"muted\"> (12 units)</span>")
         .contains("2026-01-02 01:00:00 UTC to 2026-01-02 03:04:04 UTC")
         .contains(TestSnapshots.N_PLUS_ONE_HINT);
     assertThat(findings).contains("7 further findings dropped past querylens.max-findings");
@@ -264,7 +266,9 @@ class HtmlReportTest {
             5_000,
             FindingKind.N_PLUS_ONE.hint(),
             null,
-            HOSTILE_UNIT,
+            List.of(HOSTILE_UNIT),
+            1,
+            false,
             TestSnapshots.FIRST_SEEN_MILLIS,
             TestSnapshots.FIRST_SEEN_MILLIS);
     return TestSnapshots.with(

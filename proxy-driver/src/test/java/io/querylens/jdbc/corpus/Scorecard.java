@@ -92,7 +92,7 @@ final class Scorecard {
               f.kind().label(),
               f.callSite(),
               f.shape().text(),
-              "count " + f.maxCount() + ", unit " + f.exampleUnit()));
+              "count " + f.maxCount() + ", units " + f.unitNames()));
     }
   }
 

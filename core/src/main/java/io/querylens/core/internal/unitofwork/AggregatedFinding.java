@@ -5,6 +5,7 @@ import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * One finding (kind, shape, call site) summed over the units of work where it was seen. Units write
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * time the detector brings it up to date there ({@link #repeated}: two uncontended atomic adds,
  * paid only by executions that are themselves part of the finding) and when the unit ends ({@link
  * #settled}); and each unit names the parent it chose ({@link #parentNamed}). Readers take a {@link
- * #snapshot()} at any time.
+ * #snapshot()} at any time. The units' names are kept in a {@link UnitNameTally}, swapped by
+ * compare-and-set once per unit (when it raises, is renamed and ends), never per execution.
  */
 final class AggregatedFinding {
   final FindingKind kind;
@@ -25,7 +27,9 @@ final class AggregatedFinding {
   private final AtomicLong maxCount = new AtomicLong();
   private final AtomicLong wastedNanos = new AtomicLong();
   private final AtomicReference<UnitParent> parent = new AtomicReference<>();
-  private volatile String exampleUnit;
+  private final AtomicReference<UnitNameTally> unitNames =
+      new AtomicReference<>(UnitNameTally.EMPTY);
+  private volatile boolean heldBack;
   private volatile String explanation;
   private volatile long lastSeenMillis;
 
@@ -52,11 +56,17 @@ final class AggregatedFinding {
     if (part.explanation() != null) {
       explanation = part.explanation();
     }
-    if (raiseMax(count) || exampleUnit == null) {
-      exampleUnit = part.exampleUnit();
+    raiseMax(count);
+    for (String name : part.unitNames()) {
+      updateNames(t -> t.raised(name));
     }
     lastSeenMillis = part.lastSeenMillis();
     return first;
+  }
+
+  /** Its live WARN line was not written when it was first seen. */
+  void heldBack() {
+    heldBack = true;
   }
 
   /**
@@ -97,22 +107,24 @@ final class AggregatedFinding {
     }
   }
 
-  /** A unit that had it ended (or dropped it from its table) at {@code count} executions. */
-  void settled(long count, String unitName, long nowMillis) {
-    if (count >= maxCount.get()) {
-      exampleUnit = unitName;
-    }
+  /** A unit that had it ended (or dropped it from its table), named {@code unitName}. */
+  void settled(String unitName, long nowMillis) {
+    updateNames(t -> t.ended(unitName));
     lastSeenMillis = nowMillis;
   }
 
-  /**
-   * A unit that raised this finding under the name {@code from} ended named {@code to}: the example
-   * unit follows if it is still {@code from}.
-   */
+  /** A unit that raised this finding under the name {@code from} ended named {@code to}. */
   void renamed(String from, String to) {
-    if (from.equals(exampleUnit)) {
-      exampleUnit = to;
-    }
+    updateNames(t -> t.renamed(from, to));
+  }
+
+  private void updateNames(UnaryOperator<UnitNameTally> change) {
+    UnitNameTally current;
+    UnitNameTally next;
+    do {
+      current = unitNames.get();
+      next = change.apply(current);
+    } while (next != current && !unitNames.compareAndSet(current, next));
   }
 
   private boolean raiseMax(long count) {
@@ -131,6 +143,7 @@ final class AggregatedFinding {
 
   Finding snapshot() {
     UnitParent p = parent.get();
+    UnitNameTally names = unitNames.get();
     return new Finding(
         kind,
         shape,
@@ -143,7 +156,9 @@ final class AggregatedFinding {
         wastedNanos.get(),
         kind.hint(),
         explanation,
-        exampleUnit,
+        names.names(),
+        names.distinct(),
+        heldBack,
         firstSeenMillis,
         lastSeenMillis);
   }

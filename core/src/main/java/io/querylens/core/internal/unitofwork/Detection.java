@@ -7,6 +7,7 @@ import io.querylens.core.FindingListener;
 import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs the detectors over each execution of a unit of work: keeps the unit's per-shape counts in
@@ -224,7 +225,9 @@ final class Detection {
               wastedNanos,
               kind.hint(),
               explanation,
-              ts.unitName,
+              List.of(ts.unitName),
+              1,
+              false,
               now,
               now);
       r.finding =

@@ -228,7 +228,7 @@ final class ThreadState implements ShapeTable.Leaving {
           r.finding.renamed(renamedFrom, unitName);
         }
         QueryShape parent = r.parentFollowsChoice ? e.parent : r.parent;
-        r.finding.settled(r.count, unitName, now);
+        r.finding.settled(unitName, now);
         r.finding.parentNamed(parent, ParentChoice.rows(this, e, parent), r.count, unitId());
       }
     }

@@ -131,7 +131,8 @@ class UnitOfWorkTrackerTest {
     assertThat(f.totalCount()).isEqualTo(10);
     assertThat(f.maxCount()).isEqualTo(10);
     assertThat(f.hint()).contains("join fetch", "entity graph", "batch fetching", "IN list");
-    assertThat(f.exampleUnit()).isEqualTo(ThreadState.foldDigits(Thread.currentThread().getName()));
+    assertThat(f.unitNames())
+        .containsExactly(ThreadState.foldDigits(Thread.currentThread().getName()));
   }
 
   @Test
@@ -594,7 +595,7 @@ class UnitOfWorkTrackerTest {
     assertThat(findings).extracting(Finding::callSite).allMatch(s -> s.contains(".loop"));
     assertThat(findings).extracting(Finding::callSite).doesNotHaveDuplicates();
     assertThat(findings).extracting(Finding::occurrences).containsOnly(1L);
-    assertThat(findings).extracting(Finding::exampleUnit).containsOnly("worker-#");
+    assertThat(findings).extracting(Finding::unitNames).containsOnly(List.of("worker-#"));
   }
 
   private static void loopA(UnitOfWorkTracker t, CountDownLatch both) {
@@ -639,8 +640,8 @@ class UnitOfWorkTrackerTest {
     }
     assertThat(t.diagnosis().findings())
         .singleElement()
-        .extracting(Finding::exampleUnit)
-        .isEqualTo("nightly export");
+        .extracting(Finding::unitNames)
+        .isEqualTo(List.of("nightly export"));
     assertThat(t.diagnosis().units())
         .singleElement()
         .satisfies(
@@ -776,7 +777,7 @@ class UnitOfWorkTrackerTest {
     assertThat(first.parentShape()).isEqualTo(ORDERS);
     assertThat(first.totalCount()).isEqualTo(5);
     assertThat(first.occurrences()).isEqualTo(1);
-    assertThat(first.exampleUnit()).isEqualTo("GET /a");
+    assertThat(first.unitNames()).containsExactly("GET /a");
     assertThat(first.callSite()).contains("UnitOfWorkTrackerTest");
     assertThat(first.hint()).isNotBlank();
     assertThat(first.wastedNanos()).isEqualTo(wastedOf(5, 120));
@@ -834,8 +835,8 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/42");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/42"));
     assertThat(request.asked).isEqualTo(1); // once when the unit starts, not per execution
 
     request.name = "GET /owners/{id}"; // the framework has dispatched it
@@ -845,8 +846,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 99);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /vets");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /vets"));
     assertThat(request.asked).isEqualTo(3);
   }
 
@@ -870,8 +871,8 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/42");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/42"));
 
     request.name = "GET /owners/{id}"; // learnt late; asked of the request as the unit ends
     span.current = null; // the request ended; the thread's next execution is outside any
@@ -879,8 +880,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 99);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/{id}");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/{id}"));
     assertThat(t.diagnosis().units()).extracting(UnitSnapshot::name).contains("GET /owners/{id}");
   }
 
@@ -904,8 +905,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 6);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/{id}");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/{id}"));
     assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name, UnitSnapshot::units, UnitSnapshot::executions)
         .containsExactlyInAnyOrder(
@@ -1038,7 +1039,7 @@ class UnitOfWorkTrackerTest {
     assertThat(f.totalCount()).isEqualTo(18);
     assertThat(f.maxCount()).isEqualTo(7);
     assertThat(f.wastedNanos()).isEqualTo(wastedOf(5, 120) + wastedOf(7, 120) + wastedOf(6, 120));
-    assertThat(f.exampleUnit()).isEqualTo("GET /orders");
+    assertThat(f.unitNames()).containsExactly("GET /orders");
     assertThat(f.firstSeenMillis()).isPositive().isLessThanOrEqualTo(f.lastSeenMillis());
     assertThat(f.callSite()).contains("UnitOfWorkTrackerTest.query(UnitOfWorkTrackerTest.java:");
   }
@@ -1175,7 +1176,157 @@ class UnitOfWorkTrackerTest {
       query(t, shape("select * from table_9 where id = ?"), i);
     }
     assertThat(logLines).hasSize(2);
-    assertThat(logLines.get(1)).contains("2 new findings not logged since the previous line");
+    assertThat(logLines.get(1))
+        .contains("2 new findings held back since the previous line")
+        .contains("the console report at exit lists them");
+  }
+
+  @Test
+  void findingsTheRateLimitHeldBackAreMarkedAndTheLoggedOnesAreNot() {
+    UnitOfWorkTracker t = tracker();
+    for (int s = 0; s < 3; s++) {
+      QueryShape shape = shape("select * from table_" + s + " where id = ?");
+      for (int i = 0; i < 5; i++) {
+        query(t, shape, i);
+      }
+    }
+
+    assertThat(logLines).hasSize(1);
+    assertThat(t.diagnosis().findings())
+        .extracting(f -> f.shape().text(), Finding::heldBack)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("select * from table_0 where id = ?", false),
+            org.assertj.core.groups.Tuple.tuple("select * from table_1 where id = ?", true),
+            org.assertj.core.groups.Tuple.tuple("select * from table_2 where id = ?", true));
+  }
+
+  @Test
+  void aFindingWhoseLogLineFailsIsMarkedAsNotLogged() {
+    QueryLensConfig config = QueryLensConfig.builder().build();
+    UnitOfWorkTracker t =
+        new UnitOfWorkTracker(
+            config,
+            BuiltInDetectors.create(config),
+            line -> {
+              throw new IllegalStateException("no logging here");
+            },
+            () -> logClock);
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+
+    assertThat(t.diagnosis().findings())
+        .singleElement()
+        .extracting(Finding::heldBack)
+        .isEqualTo(true);
+  }
+
+  @Test
+  void aFindingMergedOverUnitsOfSeveralNamesNamesThemAllInTheOrderSeen() {
+    UnitOfWorkTracker t = tracker();
+    for (String name : List.of("GET /api/owners", "GET /api/v2/owners", "GET /api/owners")) {
+      try (UnitOfWork unit = t.begin(name)) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(3);
+    assertThat(f.unitNames()).containsExactly("GET /api/owners", "GET /api/v2/owners");
+    assertThat(f.unitNameCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aFindingKeepsTheFirstTenUnitNamesAndCountsTheOthers() {
+    UnitOfWorkTracker t = tracker();
+    for (int u = 0; u < 14; u++) {
+      try (UnitOfWork unit = t.begin("job " + (char) ('a' + u))) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.unitNames())
+        .hasSize(Finding.MAX_UNIT_NAMES)
+        .startsWith("job a", "job b")
+        .endsWith("job j");
+    assertThat(f.unitNameCount()).isEqualTo(14);
+  }
+
+  /** A request whose path becomes its route once dispatched; a {@link FixedSource} names it. */
+  private static final class Request {
+    String path;
+
+    Request(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public String toString() {
+      return path;
+    }
+  }
+
+  /** Runs {@code requests} one after the other, each raising the LINES finding, then ends them. */
+  private void serve(UnitOfWorkTracker t, List<String> paths, String route) {
+    FixedSource source = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(source);
+    for (String path : paths) {
+      Request request = new Request(path); // the raw path until the framework dispatches it
+      source.current = request;
+      for (int i = 0; i < 5; i++) {
+        query(t, LINES, i);
+      }
+      request.path = route;
+    }
+    source.current = null;
+    query(t, CUSTOMER, 1); // ends the last request
+  }
+
+  @Test
+  void aKeptRawPathIsReplacedByTheRouteItsUnitEndsWith() {
+    UnitOfWorkTracker t = tracker();
+    serve(t, List.of("owners/1", "owners/2", "owners/3"), "owners/{id}");
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(3);
+    assertThat(f.unitNames()).containsExactly("GET /owners/{id}");
+    assertThat(f.unitNameCount()).isEqualTo(1);
+  }
+
+  @Test
+  void rawPathsBeyondTheKeptNamesAreCountedOnlyByTheRouteTheirUnitsEndWith() {
+    UnitOfWorkTracker t = tracker();
+    for (int u = 0; u < 10; u++) { // fills the list
+      try (UnitOfWork unit = t.begin("job " + u)) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+    serve(t, List.of("owners/1", "owners/2", "owners/3"), "owners/{id}");
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(13);
+    assertThat(f.unitNames()).hasSize(10).allMatch(n -> n.startsWith("job "));
+    assertThat(f.unitNameCount()).isEqualTo(11);
+  }
+
+  @Test
+  void anOpenUnitIsNamedAsItIsNow() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource source = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(source);
+    source.current = new Request("vets");
+    for (int i = 0; i < 5; i++) {
+      query(t, LINES, i);
+    }
+
+    assertThat(t.diagnosis().findings().get(0).unitNames()).containsExactly("GET /vets");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.intercept.Recording;
 import io.querylens.core.report.ConsoleReport;
+import io.querylens.core.report.HtmlReport;
 import io.querylens.core.report.JsonReport;
 import io.querylens.jdbc.QueryLensDataSource;
 import io.querylens.jdbc.internal.QueryLensConnection;
@@ -78,6 +79,14 @@ public final class QueryLens {
   /** Writes the JSON report of {@link #snapshot()} to {@code path}. */
   public static void writeJsonReport(Path path) throws IOException {
     JsonReport.write(snapshot(), path);
+  }
+
+  /**
+   * Writes the HTML report of {@link #snapshot()} to {@code path}: one self-contained page that
+   * opens in any browser without a network.
+   */
+  public static void writeHtmlReport(Path path) throws IOException {
+    HtmlReport.write(snapshot(), path);
   }
 
   /** Forgets everything recorded so far (shapes, connection statistics, fault counts). */

@@ -1,5 +1,7 @@
 package io.querylens.core;
 
+import java.util.List;
+
 /**
  * A pattern inside units of work that a {@link Detector} flagged (round trips the application did
  * not need, a result that grows with the data, ...), aggregated over every unit where it was seen
@@ -23,7 +25,14 @@ package io.querylens.core;
  * @param explanation what the detector saw, as a phrase without a final full stop ({@code read 5000
  *     rows to the end ...}), the latest one given; null when the kind, count and wasted time say it
  *     all (the repetition kinds)
- * @param exampleUnit name of one unit where it was seen
+ * @param unitNames distinct names of the units where it was seen, in the order first seen: at most
+ *     the first {@value #MAX_UNIT_NAMES} (the one unit's name in a unit's part given to a {@link
+ *     FindingListener}); never null
+ * @param unitNameCount how many distinct names those units had: {@code unitNames.size()}, or more
+ *     when further names were not kept (counted approximately, each once its unit has ended)
+ * @param heldBack true when QueryLens's live WARN line for it was not written as it was first seen,
+ *     held back by the limit of one line a second (or lost by a failing logger); the console report
+ *     lists such findings. Always false in a unit's part given to a {@link FindingListener}
  * @param firstSeenMillis wall-clock time it was first seen
  * @param lastSeenMillis wall-clock time it was last seen
  * @param phase {@link Phase#STARTUP} when it was seen in start-up (its call site then is the script
@@ -42,10 +51,15 @@ public record Finding(
     long wastedNanos,
     String hint,
     String explanation,
-    String exampleUnit,
+    List<String> unitNames,
+    long unitNameCount,
+    boolean heldBack,
     long firstSeenMillis,
     long lastSeenMillis,
     Phase phase) {
+
+  /** Unit names a finding keeps at most; further distinct names are only counted. */
+  public static final int MAX_UNIT_NAMES = 10;
 
   /** A finding of the {@link Phase#RUNTIME} phase. */
   public Finding(
@@ -60,7 +74,9 @@ public record Finding(
       long wastedNanos,
       String hint,
       String explanation,
-      String exampleUnit,
+      List<String> unitNames,
+      long unitNameCount,
+      boolean heldBack,
       long firstSeenMillis,
       long lastSeenMillis) {
     this(
@@ -75,13 +91,16 @@ public record Finding(
         wastedNanos,
         hint,
         explanation,
-        exampleUnit,
+        unitNames,
+        unitNameCount,
+        heldBack,
         firstSeenMillis,
         lastSeenMillis,
         Phase.RUNTIME);
   }
 
   public Finding {
+    unitNames = unitNames == null ? List.of() : List.copyOf(unitNames);
     phase = phase == null ? Phase.RUNTIME : phase;
   }
 }

@@ -11,7 +11,7 @@ public interface FindingListener {
   /**
    * @param finding this unit's part of the finding as it is now: {@code occurrences} 1, the
    *     executions so far as {@code totalCount} and {@code maxCount}, this unit's wasted time and
-   *     name ({@code exampleUnit})
+   *     name (the one element of {@code unitNames})
    * @param unit the identity of the unit as its {@link UnitOfWorkSource} returned it, or null when
    *     the unit did not come from a source (a scope, a transaction, an idle-gap run)
    * @param newInJvm whether this kind, shape and call site were seen for the first time in this JVM

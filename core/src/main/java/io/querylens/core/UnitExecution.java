@@ -74,12 +74,18 @@ public interface UnitExecution {
   long databaseNanosInUnit();
 
   /**
-   * The query whose rows this shape's executions follow, taken when the shape first appeared in the
-   * unit (the innermost other cursor still open, else the latest other read), or null.
+   * The query whose rows this shape's executions follow in the unit, or null when none fits: the
+   * cursor of another shape that was open at the shape's first execution in the unit, or a read
+   * completed before it with at least as many rows as the executions so far (a read completed
+   * inside that cursor, or one whose rows equal the count, first). Chosen when first asked for and
+   * again as the count grows past the chosen read's rows, so it may change within a unit.
    */
   QueryShape parent();
 
-  /** Rows of {@link #parent()}, -1 while unknown (its cursor may still be open). */
+  /**
+   * Rows of {@link #parent()} in the unit (summed over its executions there), -1 while unknown (its
+   * cursor may still be open).
+   */
   long parentRows();
 
   /** Whether a finding of {@code kind} was raised about this shape in this unit already. */
@@ -103,7 +109,8 @@ public interface UnitExecution {
    * @param kind the kind, with its label and hint
    * @param wastedNanos this unit's avoidable database time so far, 0 when the finding is not about
    *     round trips; part of the database time, never more than the shape's
-   * @param parent the query the executions follow ({@link #parent()}), or null to name none
+   * @param parent the query the executions follow, or null to name none; when it is {@link
+   *     #parent()}, the finding follows that choice as it changes in the unit
    * @param explanation what the detector saw, as a phrase without a final full stop, or null
    */
   void raise(FindingKind kind, long wastedNanos, QueryShape parent, String explanation);

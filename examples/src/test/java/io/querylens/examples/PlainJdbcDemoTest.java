@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The README's first command must show what QueryLens is for. */
 class PlainJdbcDemoTest {
+  /** The shape the demo's loop repeats. */
+  static final String LOOP = "select id, total from orders where customer_id = ?";
+
   @Test
   void demoPrintsASummaryShowingTheLoopAndTheSlowExport() throws Exception {
     PrintStream original = System.out;
@@ -26,7 +29,7 @@ class PlainJdbcDemoTest {
     String out = captured.toString(StandardCharsets.UTF_8);
     assertThat(out).contains("QueryLens summary").contains("Where the time went");
 
-    ShapeSnapshot loop = shape("select id, total from orders where customer_id = ?");
+    ShapeSnapshot loop = shape(LOOP);
     assertThat(loop.count()).isEqualTo(200);
     assertThat(loop.rows().sum()).isEqualTo(2_000);
 
@@ -41,7 +44,7 @@ class PlainJdbcDemoTest {
     assertThat(loopFinding.parentRows()).isEqualTo(200);
     assertThat(loopFinding.callSite())
         .startsWith("io.querylens.examples.PlainJdbcDemo.listOrdersOneQueryPerCustomer(");
-    assertThat(loopFinding.exampleUnit()).isEqualTo("GET /customers/orders (a loop)");
+    assertThat(loopFinding.unitNames()).containsExactly("GET /customers/orders (a loop)");
     assertThat(QueryLens.snapshot().findings())
         .extracting(Finding::kind)
         .containsExactlyInAnyOrder(
@@ -53,7 +56,7 @@ class PlainJdbcDemoTest {
         .satisfies(
             f -> {
               assertThat(f.shape().text()).startsWith("select c.id, o.id, o.total from customer c");
-              assertThat(f.exampleUnit()).isEqualTo("GET /customers/orders (a join)");
+              assertThat(f.unitNames()).containsExactly("GET /customers/orders (a join)");
               assertThat(f.explanation()).startsWith("2000 rows read to the end");
             });
 

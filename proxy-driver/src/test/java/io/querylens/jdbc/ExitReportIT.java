@@ -16,8 +16,9 @@ class ExitReportIT {
   @TempDir Path dir;
 
   @Test
-  void writesTheJsonReportAndPrintsTheSummaryAtExit() throws Exception {
+  void writesTheJsonAndHtmlReportsAndPrintsTheSummaryAtExit() throws Exception {
     Path json = dir.resolve("reports/querylens.json");
+    Path html = dir.resolve("html/querylens.html");
     Path stderr = dir.resolve("stderr.txt");
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
@@ -28,6 +29,7 @@ class ExitReportIT {
                     "-cp",
                     System.getProperty("java.class.path"),
                     "-Dquerylens.report.json=" + json,
+                    "-Dquerylens.report.html=" + html,
                     "-Dquerylens.max-shape=10",
                     ExitReportApp.class.getName()))
             .redirectErrorStream(false)
@@ -50,5 +52,15 @@ class ExitReportIT {
         .containsPattern("\"count\": 7,\\s*\"errors\": 0")
         .contains("\"connections\"");
     assertThat(report).as("bind values are never exported").doesNotContain("item \\\"");
+
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<code>insert into item values (?, ?)</code>")
+        .contains("class=\"num count\" data-value=\"7\"")
+        .endsWith("</html>\n");
+    assertThat(page)
+        .as("bind values are never exported")
+        .doesNotContain("item \\\"", "item &quot;");
   }
 }

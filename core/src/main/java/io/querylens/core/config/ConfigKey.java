@@ -62,6 +62,13 @@ public final class ConfigKey<T> {
           new PathType(),
           null,
           "Write the JSON report to this file at JVM exit; unset or empty writes none.");
+  public static final ConfigKey<Path> REPORT_HTML =
+      declare(
+          "querylens.report.html",
+          new PathType(),
+          null,
+          "Write the HTML report (one self-contained file) to this file at JVM exit; unset or"
+              + " empty writes none.");
   public static final ConfigKey<Integer> REPORT_TOP =
       declare(
           "querylens.report.top",
@@ -231,7 +238,10 @@ public final class ConfigKey<T> {
     return description;
   }
 
-  /** The value when no source sets one; {@code null} only for {@link #REPORT_JSON} (unset). */
+  /**
+   * The value when no source sets one; {@code null} only for the report paths {@link #REPORT_JSON}
+   * and {@link #REPORT_HTML} (unset).
+   */
   public T defaultValue() {
     return defaultValue;
   }

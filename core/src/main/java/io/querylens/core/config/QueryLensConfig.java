@@ -131,6 +131,11 @@ public final class QueryLensConfig {
     return get(ConfigKey.REPORT_JSON);
   }
 
+  /** {@link ConfigKey#REPORT_HTML}; {@code null} when unset. */
+  public Path reportHtml() {
+    return get(ConfigKey.REPORT_HTML);
+  }
+
   /** {@link ConfigKey#REPORT_TOP}. */
   public int reportTop() {
     return get(ConfigKey.REPORT_TOP);
@@ -251,8 +256,9 @@ public final class QueryLensConfig {
      * copied with their entries trimmed, durations cut to whole milliseconds.
      *
      * @throws IllegalArgumentException naming the key when the value is out of its range, or null
-     *     (allowed only for {@link ConfigKey#REPORT_JSON}): a wrong value here is a programming
-     *     error, unlike a wrong system property. The builder keeps its previous value.
+     *     (allowed only for the report paths {@link ConfigKey#REPORT_JSON} and {@link
+     *     ConfigKey#REPORT_HTML}): a wrong value here is a programming error, unlike a wrong system
+     *     property. The builder keeps its previous value.
      */
     public <T> Builder set(ConfigKey<T> key, T value) {
       values[key.index()] = key.check(value);

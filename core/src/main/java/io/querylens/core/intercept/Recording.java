@@ -1,16 +1,21 @@
 package io.querylens.core.intercept;
 
+import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.Database;
 import io.querylens.core.Detector;
 import io.querylens.core.Execution;
 import io.querylens.core.ExecutionListener;
+import io.querylens.core.Finding;
 import io.querylens.core.FindingListener;
 import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.SqlDialect;
+import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitOfWork;
 import io.querylens.core.UnitOfWorkSource;
+import io.querylens.core.UnitSnapshot;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.internal.detectors.BuiltInDetectors;
 import io.querylens.core.internal.sql.ShapeCache;
@@ -20,6 +25,7 @@ import io.querylens.core.internal.unitofwork.Diagnosis;
 import io.querylens.core.internal.unitofwork.ExecutionView;
 import io.querylens.core.internal.unitofwork.UnitOfWorkTracker;
 import java.util.Arrays;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -395,22 +401,39 @@ public final class Recording implements QueryLensExtension.Context {
     tracker.addDetector(detector);
   }
 
-  /** An immutable view of everything recorded so far. */
+  /**
+   * An immutable view of everything recorded so far. Its time is read after everything else, and is
+   * never earlier than a finding's {@code lastSeenMillis}: reading the findings settles the open
+   * units of threads that have died, which stamps those findings with the time of reading.
+   */
   @Override
   public QueryLensSnapshot snapshot() {
     Diagnosis diagnosis = tracker.diagnosis();
+    List<ShapeSnapshot> shapeSnapshots = registry.snapshot();
+    ConnectionSnapshot connectionSnapshot = connections.snapshot();
+    long droppedShapes = registry.droppedShapes();
+    TimeSplit time = diagnosis.time();
+    List<Finding> findings = diagnosis.findings();
+    long droppedFindings = diagnosis.droppedFindings();
+    List<UnitSnapshot> units = diagnosis.units();
+    TimeSplit startupTime = diagnosis.startupTime();
+    List<UnitSnapshot> startupUnits = diagnosis.startupUnits();
+    long takenAt = System.currentTimeMillis();
+    for (Finding f : findings) {
+      takenAt = Math.max(takenAt, f.lastSeenMillis()); // should the wall clock have stepped back
+    }
     return new QueryLensSnapshot(
-        System.currentTimeMillis(),
-        registry.snapshot(),
-        connections.snapshot(),
-        registry.droppedShapes(),
+        takenAt,
+        shapeSnapshots,
+        connectionSnapshot,
+        droppedShapes,
         Faults.count(),
-        diagnosis.time(),
-        diagnosis.findings(),
-        diagnosis.droppedFindings(),
-        diagnosis.units(),
-        diagnosis.startupTime(),
-        diagnosis.startupUnits());
+        time,
+        findings,
+        droppedFindings,
+        units,
+        startupTime,
+        startupUnits);
   }
 
   /** Forgets everything recorded so far. */

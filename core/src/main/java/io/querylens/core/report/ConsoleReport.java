@@ -18,14 +18,19 @@ import java.util.Map;
 
 /**
  * Renders a {@link QueryLensSnapshot} as a plain-text summary for a terminal, in this order:
- * totals; where the time went (database versus application, and the database time the findings flag
- * as waste); the slowest unit-of-work names with their split; the findings, one block each with the
- * repeated (or explained) and parent shapes, call site and hint; start-up, apart: its time and its
+ * counts; where the time went (database versus application, and the database time the findings flag
+ * as waste), the one headline total; the slowest unit-of-work names with their split; the findings,
+ * one block each with the repeated (or explained) and parent shapes, call site, the names of its
+ * units and hint, and which of them the live WARN log held back; start-up, apart: its time and its
  * findings ({@link Phase#STARTUP}), none of them in the figures before it; the query shapes that
- * took the most time, DDL shapes grouped on one line after them; connection acquire and hold times;
- * and notes on anything left out. Lines end with {@code \n} and stay within {@value #WIDTH}
- * columns: SQL, names and call sites are folded onto one line and cut with an ellipsis, hints are
- * wrapped. A pure function of the snapshot: it reads no clock, configuration or global state.
+ * took the most time, with their own total, DDL shapes grouped on one line after them; connection
+ * acquire and hold times; and notes on anything left out. Every shape printed starts with its id
+ * ({@link QueryShape#id()}, as in the JSON report and OpenTelemetry's {@code querylens.shape.id}).
+ * Lines end with {@code \n} and stay within {@value #WIDTH} columns: SQL is shortened from the
+ * middle so that its FROM and WHERE stay ({@link SqlShortener}) and two different shapes never
+ * print alike ({@link ShapeTexts}); call sites keep class, method, file and line ({@link
+ * CallSiteText}); hints and names are wrapped. A pure function of the snapshot: it reads no clock,
+ * configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -38,6 +43,23 @@ public final class ConsoleReport {
   static final int MIN_FINDINGS = 3;
 
   private static final String SHAPE_INDENT = "      ";
+
+  /** Unit names a finding block lists before saying how many more there are. */
+  private static final int MAX_UNIT_NAMES_SHOWN = 3;
+
+  /** The kind column of the held-back findings not shown: the longest built-in kind's label. */
+  private static final int KIND_WIDTH = "unbounded-result".length();
+
+  /** Between a shape's id and its SQL. */
+  private static final String ID_GAP = "  ";
+
+  /** A shape id's width: 16 hex digits. */
+  private static final int ID_WIDTH = 16;
+
+  /** Room for SQL under a row of the shape table. */
+  private static final int TABLE_SQL_WIDTH =
+      WIDTH - SHAPE_INDENT.length() - ID_WIDTH - ID_GAP.length();
+
   private static final String ROW_FORMAT = "%4s %9s %6s %8s %6s %9s %9s %9s %9s %9s %9s %9s\n";
 
   private static final int UNIT_NAME_WIDTH = 34;
@@ -57,6 +79,13 @@ public final class ConsoleReport {
   private static final String FINDING_INDENT = "     ";
 
   private static final int FINDING_LABEL_WIDTH = 11;
+
+  /** Room for a labelled line's text in a finding block. */
+  private static final int FINDING_TEXT_WIDTH =
+      WIDTH - FINDING_INDENT.length() - FINDING_LABEL_WIDTH;
+
+  /** Room for SQL on a finding's labelled line, after the shape's id. */
+  private static final int FINDING_SQL_WIDTH = FINDING_TEXT_WIDTH - ID_WIDTH - ID_GAP.length();
 
   private ConsoleReport() {}
 
@@ -96,9 +125,26 @@ public final class ConsoleReport {
         connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.hold());
     long acquireErrors = connections == null ? 0 : connections.acquireErrors();
 
+    List<ShapeSnapshot> ddl = new ArrayList<>();
+    List<ShapeSnapshot> queries = new ArrayList<>(shapes.size());
+    for (ShapeSnapshot shape : shapes) {
+      (shape.shape() != null && shape.shape().isDdl() ? ddl : queries).add(shape);
+    }
+    int shown = Math.min(top, queries.size());
+    List<Finding> findings = new ArrayList<>();
+    List<Finding> startupFindings = new ArrayList<>();
+    for (Finding f : s.findings()) {
+      (f.phase() == Phase.STARTUP ? startupFindings : findings).add(f);
+    }
+    int findingsShown = findingsShown(findings.size(), top);
+    int startupShown = findingsShown(startupFindings.size(), top);
+    List<Finding> printed = new ArrayList<>(findings.subList(0, findingsShown));
+    printed.addAll(startupFindings.subList(0, startupShown));
+    ShapeTexts texts = shapeTexts(queries, shown, printed, printed.size());
     if (shapes.isEmpty()) {
       out.append("QueryLens summary: no JDBC executions recorded\n");
     } else {
+      // no total here: "Where the time went" is the one headline total, the shape table has its own
       out.append("QueryLens summary: ")
           .append(plural(shapes.size(), "shape"))
           .append(", ")
@@ -106,42 +152,39 @@ public final class ConsoleReport {
       if (errors > 0) {
         out.append(" (").append(plural(errors, "error")).append(')');
       }
-      out.append(", total ").append(Durations.format(totalNanos)).append('\n');
+      out.append('\n');
       TimeSplit time = orEmpty(s.time());
       TimeSplit startupTime = orEmpty(s.startupTime());
       if (time.totalNanos() == 0 && startupTime.totalNanos() == 0) {
         // no unit-of-work tracking: the same split, from the shapes and the connections
         time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0);
       }
-      List<Finding> findings = new ArrayList<>();
-      List<Finding> startupFindings = new ArrayList<>();
-      for (Finding f : s.findings()) {
-        (f.phase() == Phase.STARTUP ? startupFindings : findings).add(f);
-      }
       appendTime(out, time, !findings.isEmpty());
       appendUnits(out, s.units());
       appendFindings(
           out,
           findings,
+          findingsShown,
           !startupFindings.isEmpty(),
           s.droppedFindings(),
-          top,
-          time.databaseNanos());
-      appendStartup(out, startupTime, s.startupUnits(), startupFindings, top);
+          time.databaseNanos(),
+          texts);
+      appendStartup(out, startupTime, s.startupUnits(), startupFindings, startupShown, texts);
     }
 
-    List<ShapeSnapshot> ddl = new ArrayList<>();
-    List<ShapeSnapshot> queries = new ArrayList<>(shapes.size());
-    for (ShapeSnapshot shape : shapes) {
-      (shape.shape() != null && shape.shape().isDdl() ? ddl : queries).add(shape);
-    }
-    int shown = Math.min(top, queries.size());
     if (shown > 0) {
       out.append('\n');
       out.append("Query shapes by total time")
-          .append(shown < queries.size() ? " (top " + shown + " of " + queries.size() + ")" : "")
+          .append(shown < queries.size() ? ", top " + shown + " of " + queries.size() : "")
           .append(ddl.isEmpty() ? "" : ", DDL apart")
-          .append('\n');
+          .append(" (all ")
+          .append(plural(shapes.size(), "shape"))
+          .append(" together: ")
+          .append(Durations.format(totalNanos))
+          .append(" of execute + fetch + process)\n");
+      out.append(
+              "  (each row's shape follows it: its id, as in the JSON report and OpenTelemetry's")
+          .append(" querylens.shape.id, then its SQL)\n");
       out.append(
           String.format(
               Locale.ROOT,
@@ -162,7 +205,7 @@ public final class ConsoleReport {
           String.format(
               Locale.ROOT, ROW_FORMAT, "", "", "", "", "", "", "", "", "", "mean", "mean", "mean"));
       for (int i = 0; i < shown; i++) {
-        appendShape(out, i + 1, queries.get(i), totalNanos);
+        appendShape(out, i + 1, queries.get(i), totalNanos, texts);
       }
     }
     if (top > 0 && !ddl.isEmpty()) {
@@ -238,7 +281,8 @@ public final class ConsoleReport {
       TimeSplit time,
       List<UnitSnapshot> units,
       List<Finding> findings,
-      int top) {
+      int shown,
+      ShapeTexts texts) {
     if (time.totalNanos() == 0 && findings.isEmpty()) {
       return;
     }
@@ -266,13 +310,12 @@ public final class ConsoleReport {
     if (findings.isEmpty()) {
       return;
     }
-    int shown = Math.max(Math.min(top, findings.size()), Math.min(MIN_FINDINGS, findings.size()));
     out.append("Start-up findings: ")
         .append(findings.size())
         .append(shown < findings.size() ? ", the first " + shown : "")
         .append(" (schema and data scripts, framework start-up: they run once per start)\n");
     for (int i = 0; i < shown; i++) {
-      appendFinding(out, "S" + (i + 1), findings.get(i), time.databaseNanos(), "start-up ");
+      appendFinding(out, "S" + (i + 1), findings.get(i), time.databaseNanos(), "start-up ", texts);
     }
     if (shown < findings.size()) {
       out.append('\n')
@@ -389,13 +432,34 @@ public final class ConsoleReport {
     }
   }
 
+  /** Findings listed: up to {@code top}, but never fewer than {@value #MIN_FINDINGS}. */
+  private static int findingsShown(int findings, int top) {
+    return Math.max(Math.min(top, findings), Math.min(MIN_FINDINGS, findings));
+  }
+
+  /** Every place the report prints a shape: finding blocks and the shape table. */
+  private static ShapeTexts shapeTexts(
+      List<ShapeSnapshot> shapes, int shapesShown, List<Finding> findings, int findingsShown) {
+    ShapeTexts.Builder texts = ShapeTexts.builder();
+    for (int i = 0; i < findingsShown; i++) {
+      Finding f = findings.get(i);
+      texts.add(f.shape(), FINDING_SQL_WIDTH);
+      texts.add(f.parentShape(), FINDING_SQL_WIDTH - parentRows(f).length());
+    }
+    for (int i = 0; i < shapesShown; i++) {
+      texts.add(shapes.get(i).shape(), TABLE_SQL_WIDTH);
+    }
+    return texts.build();
+  }
+
   private static void appendFindings(
       StringBuilder out,
       List<Finding> findings,
+      int shown,
       boolean startupFindings,
       long dropped,
-      int top,
-      long databaseNanos) {
+      long databaseNanos,
+      ShapeTexts texts) {
     out.append('\n');
     if (findings.isEmpty()) {
       if (dropped > 0) {
@@ -407,18 +471,22 @@ public final class ConsoleReport {
       }
       return;
     }
-    int shown = Math.max(Math.min(top, findings.size()), Math.min(MIN_FINDINGS, findings.size()));
     out.append("Findings: ")
         .append(findings.size())
         .append(shown < findings.size() ? ", the first " + shown : "")
         .append(" (most wasted time first)\n");
     for (int i = 0; i < shown; i++) {
-      appendFinding(out, String.valueOf(i + 1), findings.get(i), databaseNanos, "");
+      appendFinding(out, String.valueOf(i + 1), findings.get(i), databaseNanos, "", texts);
     }
     if (shown < findings.size()) {
       long hiddenNanos = 0;
+      List<Finding> heldBack = new ArrayList<>();
       for (int i = shown; i < findings.size(); i++) {
-        hiddenNanos += findings.get(i).wastedNanos();
+        Finding f = findings.get(i);
+        hiddenNanos += f.wastedNanos();
+        if (f.heldBack()) {
+          heldBack.add(f);
+        }
       }
       out.append('\n')
           .append("  Not shown: ")
@@ -426,9 +494,35 @@ public final class ConsoleReport {
           .append(", ")
           .append(Durations.format(hiddenNanos))
           .append(" wasted\n");
+      appendHeldBack(out, heldBack);
     }
     if (dropped > 0) {
       appendDroppedFindings(out, dropped);
+    }
+  }
+
+  /**
+   * The findings not shown whose live WARN line was held back, one line each (kind, shape id, call
+   * site), so that no finding goes unreported.
+   */
+  private static void appendHeldBack(StringBuilder out, List<Finding> heldBack) {
+    if (heldBack.isEmpty()) {
+      return;
+    }
+    out.append("  Of these, held back from the live WARN log (at most one line a second):\n");
+    for (Finding f : heldBack) {
+      String kind = f.kind() == null ? "finding" : f.kind().label();
+      String start =
+          FINDING_INDENT
+              + padCodePoints(oneLine(kind, Integer.MAX_VALUE), KIND_WIDTH)
+              + " "
+              + (f.shape() == null ? " ".repeat(ID_WIDTH) : f.shape().id())
+              + ID_GAP;
+      List<String> site = CallSiteText.lines(callSite(f), WIDTH - start.length());
+      out.append(start).append(site.get(0)).append('\n');
+      for (int i = 1; i < site.size(); i++) {
+        out.append(" ".repeat(start.length())).append(site.get(i)).append('\n');
+      }
     }
   }
 
@@ -447,7 +541,12 @@ public final class ConsoleReport {
    * the database time of its phase, named with {@code phase} ({@code ""} or {@code "start-up "}).
    */
   private static void appendFinding(
-      StringBuilder out, String rank, Finding f, long databaseNanos, String phase) {
+      StringBuilder out,
+      String rank,
+      Finding f,
+      long databaseNanos,
+      String phase,
+      ShapeTexts texts) {
     String number = rank + ".";
     out.append('\n').append("  ").append(number);
     // at least one space, so that a long number ({@code S10.}) stays apart from the title
@@ -483,29 +582,100 @@ public final class ConsoleReport {
         .append(" in one");
     out.append(oneLine(title.toString(), WIDTH - FINDING_INDENT.length())).append('\n');
 
-    appendLabelled(out, explained ? "query" : "repeated", shapeText(f.shape()), "");
+    appendShapeLines(
+        out, explained ? "query" : "repeated", f.shape(), FINDING_SQL_WIDTH, "", texts);
     if (f.parentShape() != null) {
-      String rows = f.parentRows() < 0 ? "" : "  (" + plural(f.parentRows(), "row") + ")";
-      appendLabelled(out, "parent", shapeText(f.parentShape()), rows);
+      String rows = parentRows(f);
+      appendShapeLines(
+          out, "parent", f.parentShape(), FINDING_SQL_WIDTH - rows.length(), rows, texts);
     }
-    appendLabelled(out, "call site", f.callSite() == null ? "(unknown)" : f.callSite(), "");
-    if (f.exampleUnit() != null) {
-      String of = f.occurrences() > 1 ? "  (one of " + f.occurrences() + ")" : "";
-      appendLabelled(out, "unit", f.exampleUnit(), of);
+    appendLines(out, "call site", CallSiteText.lines(callSite(f), FINDING_TEXT_WIDTH));
+    if (!f.unitNames().isEmpty()) {
+      appendLines(
+          out,
+          f.occurrences() > 1 ? "units" : "unit",
+          breakLines(unitNames(f, MAX_UNIT_NAMES_SHOWN), FINDING_TEXT_WIDTH));
     }
     if (f.hint() != null && !f.hint().isBlank()) {
-      String indent = FINDING_INDENT + " ".repeat(FINDING_LABEL_WIDTH);
-      List<String> lines = wrap(f.hint(), WIDTH - indent.length());
-      for (int i = 0; i < lines.size(); i++) {
-        out.append(i == 0 ? label("hint") : indent).append(lines.get(i)).append('\n');
-      }
+      appendLines(out, "hint", wrap(f.hint(), FINDING_TEXT_WIDTH));
+    }
+    if (f.heldBack()) {
+      appendLines(
+          out,
+          "live log",
+          wrap(
+              "held back (at most one WARN line a second): reported here first",
+              FINDING_TEXT_WIDTH));
     }
   }
 
-  /** One labelled line of a finding; {@code suffix} is kept whole and {@code text} cut to fit. */
-  private static void appendLabelled(StringBuilder out, String name, String text, String suffix) {
-    int room = WIDTH - FINDING_INDENT.length() - FINDING_LABEL_WIDTH - suffix.length();
-    out.append(label(name)).append(oneLine(text, room)).append(suffix).append('\n');
+  private static String callSite(Finding f) {
+    return f.callSite() == null ? "(unknown)" : f.callSite();
+  }
+
+  /** {@code " (N rows)"} after a parent whose row count is known, else empty. */
+  private static String parentRows(Finding f) {
+    return f.parentShape() == null || f.parentRows() < 0
+        ? ""
+        : "  (" + plural(f.parentRows(), "row") + ")";
+  }
+
+  /** The first {@code atMost} unit names of {@code f}, and how many more there were. */
+  static String unitNames(Finding f, int atMost) {
+    List<String> names = f.unitNames();
+    int shown = Math.min(atMost, names.size());
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < shown; i++) {
+      text.append(i == 0 ? "" : ", ").append(names.get(i));
+    }
+    long more = Math.max(f.unitNameCount(), names.size()) - shown;
+    if (more > 0) {
+      text.append(" and ").append(more).append(more == 1 ? " more name" : " more names");
+    }
+    return text.toString();
+  }
+
+  /**
+   * A labelled shape in a finding block: its id, then its SQL as {@code texts} prints it at {@code
+   * width}, continued under the SQL; {@code suffix} follows the last line.
+   */
+  private static void appendShapeLines(
+      StringBuilder out,
+      String name,
+      QueryShape shape,
+      int width,
+      String suffix,
+      ShapeTexts texts) {
+    out.append(label(name));
+    appendShapeText(
+        out, shape, width, texts, FINDING_INDENT.length() + FINDING_LABEL_WIDTH, suffix);
+  }
+
+  /**
+   * {@code shape}'s id and SQL lines, the first after what {@code out} holds (at column {@code
+   * column}), the others indented under the SQL; {@code suffix} ends the last line.
+   */
+  private static void appendShapeText(
+      StringBuilder out, QueryShape shape, int width, ShapeTexts texts, int column, String suffix) {
+    if (shape == null) {
+      out.append(suffix).append('\n');
+      return;
+    }
+    List<String> lines = texts.lines(shape, width);
+    String indent = " ".repeat(column + ID_WIDTH + ID_GAP.length());
+    out.append(shape.id()).append(ID_GAP);
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(i == 0 ? "" : indent).append(lines.get(i));
+      out.append(i == lines.size() - 1 ? suffix : "").append('\n');
+    }
+  }
+
+  /** Labelled lines of a finding block: the label on the first, the others indented under it. */
+  private static void appendLines(StringBuilder out, String name, List<String> lines) {
+    String indent = FINDING_INDENT + " ".repeat(FINDING_LABEL_WIDTH);
+    for (int i = 0; i < lines.size(); i++) {
+      out.append(i == 0 ? label(name) : indent).append(lines.get(i)).append('\n');
+    }
   }
 
   private static String label(String name) {
@@ -515,10 +685,6 @@ public final class ConsoleReport {
       line.append(' ');
     }
     return line.toString();
-  }
-
-  private static String shapeText(QueryShape shape) {
-    return shape == null ? "" : shape.text();
   }
 
   /**
@@ -557,6 +723,35 @@ public final class ConsoleReport {
     return lines;
   }
 
+  /**
+   * {@code text} folded as by {@link #oneLine} and broken at spaces into lines of at most {@code
+   * max} code points, nothing left out: a word longer than a line is split across lines where the
+   * line is full. At least one line, empty for blank text.
+   */
+  static List<String> breakLines(String text, int max) {
+    String folded = oneLine(text, Integer.MAX_VALUE);
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (folded.codePointCount(start, folded.length()) > max) {
+      int limit = folded.offsetByCodePoints(start, max);
+      int space = folded.lastIndexOf(' ', limit);
+      if (space > start && codePoints(folded, space + 1, folded.indexOf(' ', space + 1)) <= max) {
+        lines.add(folded.substring(start, space));
+        start = space + 1;
+      } else { // no space, or the next word does not fit a line of its own either
+        lines.add(folded.substring(start, limit));
+        start = limit < folded.length() && folded.charAt(limit) == ' ' ? limit + 1 : limit;
+      }
+    }
+    lines.add(folded.substring(start));
+    return lines;
+  }
+
+  /** Code points of {@code text} from {@code start} to {@code end}, or to its end when -1. */
+  private static int codePoints(String text, int start, int end) {
+    return text.codePointCount(start, end < 0 ? text.length() : end);
+  }
+
   /** A space, then {@code label} centred in dashes, {@code width} characters in all. */
   private static String dashed(String label, int width) {
     int dashes = Math.max(2, width - 1 - label.length() - 2);
@@ -574,7 +769,8 @@ public final class ConsoleReport {
     return t == null ? TimeSplit.EMPTY : t;
   }
 
-  private static void appendShape(StringBuilder out, int rank, ShapeSnapshot shape, long all) {
+  private static void appendShape(
+      StringBuilder out, int rank, ShapeSnapshot shape, long all, ShapeTexts texts) {
     DistributionSnapshot execute = orEmpty(shape.execute());
     DistributionSnapshot rows = orEmpty(shape.rows());
     out.append(
@@ -593,8 +789,8 @@ public final class ConsoleReport {
             meanDuration(orEmpty(shape.fetch())),
             meanDuration(orEmpty(shape.process())),
             rows.count() == 0 ? "-" : number(rows.mean())));
-    String text = shape.shape() == null ? "" : shape.shape().text();
-    out.append(SHAPE_INDENT).append(oneLine(text, WIDTH - SHAPE_INDENT.length())).append('\n');
+    out.append(SHAPE_INDENT);
+    appendShapeText(out, shape.shape(), TABLE_SQL_WIDTH, texts, SHAPE_INDENT.length(), "");
   }
 
   private static void appendFooter(
@@ -616,7 +812,7 @@ public final class ConsoleReport {
           .append(Durations.format(hiddenNanos))
           .append(" (")
           .append(percent(hiddenNanos, all))
-          .append(" of total time)\n");
+          .append(" of the shapes' time)\n");
     }
     if (s.droppedShapes() > 0) {
       first = separate(out, first);

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Writes the reports the configuration asks for ({@code querylens.report.console}, {@code
- * querylens.report.json}) when the JVM exits. An extension, found through {@link
- * java.util.ServiceLoader} by the JVM-wide recording, so the recording knows nothing of reports:
- * renderers depend on the engine, not the reverse. Public only for ServiceLoader.
+ * querylens.report.json}, {@code querylens.report.html}) when the JVM exits, all of one snapshot.
+ * An extension, found through {@link java.util.ServiceLoader} by the JVM-wide recording, so the
+ * recording knows nothing of reports: renderers depend on the engine, not the reverse. Public only
+ * for ServiceLoader.
  */
 public final class ExitReports implements QueryLensExtension {
   /** For {@link java.util.ServiceLoader}. */
@@ -19,7 +20,7 @@ public final class ExitReports implements QueryLensExtension {
   @Override
   public void install(Context context) {
     QueryLensConfig config = context.config();
-    if (!config.reportConsole() && config.reportJson() == null) {
+    if (!config.reportConsole() && config.reportJson() == null && config.reportHtml() == null) {
       return;
     }
     try {
@@ -48,6 +49,14 @@ public final class ExitReports implements QueryLensExtension {
         JsonReport.write(snapshot, json);
       } catch (Throwable t) {
         Faults.report("json-report", t);
+      }
+    }
+    Path html = config.reportHtml();
+    if (html != null) {
+      try {
+        HtmlReport.write(snapshot, html);
+      } catch (Throwable t) {
+        Faults.report("html-report", t);
       }
     }
   }

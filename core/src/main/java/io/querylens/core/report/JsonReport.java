@@ -12,18 +12,11 @@ import io.querylens.core.internal.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
 
 /**
  * Renders a {@link QueryLensSnapshot} as JSON, schema version 1, for tools and for diffing runs.
@@ -36,10 +29,12 @@ import java.util.concurrent.ThreadLocalRandom;
  *  "connections": {"acquire": D, "hold": D, "acquireErrors": N},
  *  "droppedShapes": N, "internalFaults": N,
  *  "time": T,
- *  "findings": [{"kind": "n-plus-one", "shape": "...", "parentShape": "..." or null,
+ *  "findings": [{"kind": "n-plus-one", "shape": "...", "shapeId": "<16 hex digits>",
+ *                "parentShape": "..." or null, "parentShapeId": "<16 hex digits>" or null,
  *                "parentRows": N or null, "callSite": "...", "occurrences": N, "maxCount": N,
  *                "totalCount": N, "wastedNanos": N, "hint": "...",
- *                ["explanation": "...",] "exampleUnit": "...",
+ *                ["explanation": "...",] "exampleUnit": "..." or null,
+ *                "unitNames": ["...", ...], "unitNameCount": N, "heldBack": false,
  *                "firstSeen": "<ISO-8601 UTC>", "lastSeen": "<ISO-8601 UTC>",
  *                "phase": "runtime" or "startup"}, ...],
  *  "droppedFindings": N,
@@ -57,18 +52,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * n-plus-one}, {@code duplicate}, {@code chatty-writes}, {@code unbounded-result}, or the kind of a
  * detector an extension added; {@code parentShape} and {@code parentRows} are null when unknown;
  * {@code explanation} (what the detector saw) appears only on findings whose detector gives one,
- * never on the repetition kinds. {@code ddl} marks a shape that defines the schema ({@link
- * QueryShape#isDdl()}). {@code phase} is {@code startup} for a finding seen in start-up (a schema
- * or data script, the framework starting); {@code time} and {@code units} leave start-up out,
- * {@code startupTime} and {@code startupUnits} hold it. Shapes, findings and units keep the
- * snapshot's order (largest total time; runtime findings before start-up ones, most wasted time
- * first; slowest first), fields always appear in the order above, and the output is pretty-printed
- * UTF-8 text ending in a newline. New fields may be added; the existing ones keep their names and
- * meaning, so the version stays 1 until one changes.
+ * never on the repetition kinds. A shape's {@code id} (a finding's {@code shapeId} and {@code
+ * parentShapeId}) is {@link QueryShape#id()}, the same as the console report prints and the
+ * OpenTelemetry exporter's {@code querylens.shape.id}; {@code ddl} marks a shape that defines the
+ * schema ({@link QueryShape#isDdl()}). {@code unitNames} are the distinct names of the units where
+ * a finding was seen, the first ten at most, and {@code unitNameCount} how many distinct names
+ * there were; {@code exampleUnit} is the first of them (null when none), kept for readers of the
+ * earlier output. {@code heldBack} is true when the live WARN line for the finding was held back by
+ * its rate limit. {@code phase} is {@code startup} for a finding seen in start-up (a schema or data
+ * script, the framework starting); {@code time} and {@code units} leave start-up out, {@code
+ * startupTime} and {@code startupUnits} hold it. Shapes, findings and units keep the snapshot's
+ * order (largest total time; runtime findings before start-up ones, most wasted time first; slowest
+ * first), fields always appear in the order above, and the output is pretty-printed UTF-8 text
+ * ending in a newline. New fields may be added; the existing ones keep their names and meaning, so
+ * the version stays 1 until one changes.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
   static final int VERSION = 1;
+
+  /** The id written for a missing shape. */
+  private static final String NO_ID = "0000000000000000";
 
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -139,37 +143,7 @@ public final class JsonReport {
    * @throws IOException when the directories or the file cannot be written
    */
   public static void write(QueryLensSnapshot s, Path path) throws IOException {
-    byte[] bytes = render(s).getBytes(StandardCharsets.UTF_8);
-    Path target = path.toAbsolutePath();
-    Path dir = target.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    String tempName =
-        "."
-            + target.getFileName()
-            + "."
-            + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + ".tmp";
-    Path temp = dir == null ? Path.of(tempName) : dir.resolve(tempName);
-    try {
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(false);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    ReportFiles.write(render(s), path);
   }
 
   private static void appendShape(StringBuilder out, ShapeSnapshot shape) {
@@ -178,7 +152,7 @@ public final class JsonReport {
     out.append("      \"shape\": ");
     JsonString.append(out, queryShape == null ? "" : queryShape.text());
     out.append(",\n      \"id\": ");
-    JsonString.append(out, queryShape == null ? "0000000000000000" : queryShape.id());
+    JsonString.append(out, queryShape == null ? NO_ID : queryShape.id());
     out.append(",\n      \"operation\": ");
     JsonString.append(out, queryShape == null ? "" : queryShape.operation());
     out.append(",\n      \"ddl\": ").append(queryShape != null && queryShape.isDdl());
@@ -202,8 +176,12 @@ public final class JsonReport {
     JsonString.append(out, f.kind() == null ? null : f.kind().label());
     out.append(",\n      \"shape\": ");
     JsonString.append(out, f.shape() == null ? "" : f.shape().text());
+    out.append(",\n      \"shapeId\": ");
+    JsonString.append(out, f.shape() == null ? NO_ID : f.shape().id());
     out.append(",\n      \"parentShape\": ");
     JsonString.append(out, f.parentShape() == null ? null : f.parentShape().text());
+    out.append(",\n      \"parentShapeId\": ");
+    JsonString.append(out, f.parentShape() == null ? null : f.parentShape().id());
     out.append(",\n      \"parentRows\": ");
     if (f.parentRows() < 0) {
       out.append("null");
@@ -222,8 +200,16 @@ public final class JsonReport {
       out.append(",\n      \"explanation\": ");
       JsonString.append(out, f.explanation());
     }
+    List<String> unitNames = f.unitNames();
     out.append(",\n      \"exampleUnit\": ");
-    JsonString.append(out, f.exampleUnit());
+    JsonString.append(out, unitNames.isEmpty() ? null : unitNames.get(0));
+    out.append(",\n      \"unitNames\": [");
+    for (int i = 0; i < unitNames.size(); i++) {
+      out.append(i == 0 ? "" : ", ");
+      JsonString.append(out, unitNames.get(i));
+    }
+    out.append("],\n      \"unitNameCount\": ").append(f.unitNameCount());
+    out.append(",\n      \"heldBack\": ").append(f.heldBack());
     out.append(",\n      \"firstSeen\": ");
     JsonString.append(out, INSTANT.format(Instant.ofEpochMilli(f.firstSeenMillis())));
     out.append(",\n      \"lastSeen\": ");

@@ -72,6 +72,9 @@ class ConfigKeyTest {
     assertThat(ConfigKey.REPORT_CONSOLE.defaultValue()).isTrue();
     assertThat(ConfigKey.REPORT_JSON.defaultValue()).isNull();
     assertThat(ConfigKey.REPORT_JSON.defaultText()).isEqualTo("unset");
+    assertThat(ConfigKey.REPORT_HTML.defaultValue()).isNull();
+    assertThat(ConfigKey.REPORT_HTML.envName()).isEqualTo("QUERYLENS_REPORT_HTML");
+    assertThat(ConfigKey.REPORT_HTML.typeText()).isEqualTo("path");
     assertThat(ConfigKey.REPORT_TOP.defaultValue()).isEqualTo(20);
     assertThat(ConfigKey.REPORT_TOP.typeText()).isEqualTo("integer 1..10000");
     assertThat(ConfigKey.DIAGNOSIS_ENABLED.defaultValue()).isTrue();

@@ -44,6 +44,7 @@ class QueryLensConfigTest {
     assertThat(c.sqlCacheMaxSqlLength()).isEqualTo(16_384);
     assertThat(c.reportConsole()).isTrue();
     assertThat(c.reportJson()).isNull();
+    assertThat(c.reportHtml()).isNull();
     assertThat(c.reportTop()).isEqualTo(20);
     assertThat(c.diagnosisEnabled()).isTrue();
     assertThat(c.nPlusOneThreshold()).isEqualTo(5);
@@ -374,6 +375,7 @@ class QueryLensConfigTest {
             .set(ConfigKey.SQL_CACHE_MAX_SQL_LENGTH, 100)
             .set(ConfigKey.REPORT_CONSOLE, false)
             .set(ConfigKey.REPORT_JSON, Path.of("q.json"))
+            .set(ConfigKey.REPORT_HTML, Path.of("q.html"))
             .set(ConfigKey.REPORT_TOP, 10_000)
             .set(ConfigKey.DIAGNOSIS_ENABLED, false)
             .set(ConfigKey.NPLUSONE_THRESHOLD, 2)
@@ -392,6 +394,7 @@ class QueryLensConfigTest {
     assertThat(c.sqlCacheMaxSqlLength()).isEqualTo(100);
     assertThat(c.reportConsole()).isFalse();
     assertThat(c.reportJson()).isEqualTo(Path.of("q.json"));
+    assertThat(c.reportHtml()).isEqualTo(Path.of("q.html"));
     assertThat(c.reportTop()).isEqualTo(10_000);
     assertThat(c.diagnosisEnabled()).isFalse();
     assertThat(c.nPlusOneThreshold()).isEqualTo(2);
@@ -408,7 +411,8 @@ class QueryLensConfigTest {
         .isEqualTo(
             "querylens.enabled=false, querylens.max-shapes=1, querylens.sql-cache.max-entries=0,"
                 + " querylens.sql-cache.max-sql-length=100, querylens.report.console=false,"
-                + " querylens.report.json=q.json, querylens.report.top=10000,"
+                + " querylens.report.json=q.json, querylens.report.html=q.html,"
+                + " querylens.report.top=10000,"
                 + " querylens.diagnosis.enabled=false, querylens.nplusone.threshold=2,"
                 + " querylens.unbounded-result.rows=50,"
                 + " querylens.max-findings=100000, querylens.unit.idle-gap=2s,"
@@ -423,6 +427,7 @@ class QueryLensConfigTest {
     QueryLensConfig c =
         QueryLensConfig.builder()
             .set(ConfigKey.REPORT_JSON, Path.of("out/q.json"))
+            .set(ConfigKey.REPORT_HTML, Path.of("out/q.html"))
             .set(ConfigKey.UNIT_IDLE_GAP, Duration.ofMinutes(2))
             .set(ConfigKey.CALLSITE_APP_PACKAGES, List.of("com.example", "org.acme."))
             .set(

@@ -72,7 +72,7 @@ class DetectorSpiTest {
               assertThat(f.explanation()).isEqualTo("reads every column of 2 rows");
               assertThat(f.totalCount()).isEqualTo(2);
               assertThat(f.occurrences()).isEqualTo(1);
-              assertThat(f.exampleUnit()).isEqualTo("page");
+              assertThat(f.unitNames()).containsExactly("page");
               // the detector is on the stack when it asks: the call site is the application's line
               assertThat(f.callSite())
                   .endsWith("(DetectorSpiTest.java:" + callLine + ")")

@@ -23,11 +23,25 @@ class ConsoleReportTest {
   }
 
   @Test
-  void headerStatesShapesExecutionsErrorsAndTotalTime() {
+  void headerCountsShapesExecutionsAndErrors() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
 
     assertThat(lines(report).get(0))
-        .isEqualTo("QueryLens summary: 3 shapes, 1243 executions (4 errors), total 6.00s");
+        .isEqualTo("QueryLens summary: 3 shapes, 1243 executions (4 errors)");
+  }
+
+  @Test
+  void theHeadlineTotalIsWhereTheTimeWentAndTheShapeTableLabelsItsOwnTotal() {
+    // the shapes' execute + fetch + process (6.00s) is not the split's total, which adds the
+    // acquire time (6.08s): each is printed once, under a name that says what it sums
+    String report = ConsoleReport.render(TestSnapshots.golden(), 10);
+    String header = report.substring(0, report.indexOf("\nSlowest units"));
+
+    assertThat(header).contains("Where the time went: 6.08s\n").doesNotContain("6.00s");
+    assertThat(report)
+        .contains(
+            "\nQuery shapes by total time (all 3 shapes together: 6.00s of execute + fetch +"
+                + " process)\n");
   }
 
   @Test
@@ -159,12 +173,12 @@ class ConsoleReportTest {
                 + "\n"
                 + "  1. n-plus-one: 1.10s wasted (22.9% of database time);"
                 + " 600 executions in 12 units, up to 50 in one\n"
-                + "     repeated   SELECT o.id, o.total FROM orders o"
+                + "     repeated   9e3779b97f4a7c15  SELECT o.id, o.total FROM orders o"
                 + " WHERE o.customer_id = ? AND o.status IN (?)\n"
-                + "     parent     SELECT c.id, c.name FROM customers c"
+                + "     parent     0000000000001234  SELECT c.id, c.name FROM customers c"
                 + " WHERE c.region = ? ORDER BY c.name  (50 rows)\n"
                 + "     call site  com.example.shop.OrderService.listOrders(OrderService.java:42)\n"
-                + "     unit       GET /customers/{id}/orders  (one of 12)\n"
+                + "     units      GET /customers/{id}/orders, GET /api/v2/customers/{id}/orders\n"
                 + "     hint       Load the orders of all customers in one query: a join fetch or"
                 + " an entity graph, batch fetching\n"
                 + "                (@BatchSize, hibernate.default_batch_fetch_size), or one IN-list"
@@ -172,21 +186,23 @@ class ConsoleReportTest {
   }
 
   @Test
-  void aFindingWithoutParentOrExampleUnitLeavesThoseLinesOut() {
+  void aFindingWithoutParentOrUnitNamesLeavesThoseLinesOut() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
 
     assertThat(report)
         .contains(
             "  2. chatty-writes: 1.50ms wasted (<0.1% of database time);"
                 + " 40 executions in 2 units, up to 20 in one\n"
-                + "     repeated   INSERT INTO audit (at, who) VALUES (?, ?)\n"
-                + "     call site  com.example.shop.AuditLog.record(AuditLog.java:17)\n")
+                + "     repeated   7fffffffffffffff  INSERT INTO audit (at, who) VALUES (?, ?)\n"
+                + "     call site  com.example.shop.AuditLog.record(AuditLog.java:17)\n"
+                + "     units      nightly audit \"job\"\n")
         .contains(
             "  3. duplicate: 1ns wasted (<0.1% of database time); 3 executions in 1 unit,"
                 + " up to 3 in one\n")
-        // a parent with an unknown row count has no row count; no example unit, no unit line
+        // a parent with an unknown row count has no row count; no unit names, no unit line
         .contains(
-            "     parent     SELECT c.id, c.name FROM customers c WHERE c.region = ? ORDER BY c.name\n"
+            "     parent     0000000000001234  SELECT c.id, c.name FROM customers c"
+                + " WHERE c.region = ? ORDER BY c.name\n"
                 + "     call site  (unknown)\n"
                 + "     hint       Cache the result or hoist the query out of the loop.\n");
   }
@@ -268,7 +284,9 @@ class ConsoleReportTest {
         .contains(
             "  1. unbounded-result: 5000 rows read to the end, with no row limit in the SQL; 1"
                 + " execution in 1 unit, up to 1 in one\n"
-                + "     query      select b from t\n")
+                + "     query      "
+                + s.findings().get(0).shape().id()
+                + "  select b from t\n")
         .doesNotContain("wasted;")
         .doesNotContain("repeated");
   }
@@ -289,7 +307,9 @@ class ConsoleReportTest {
             Long.MAX_VALUE,
             "Use one query. " + "x".repeat(300) + " and then\nsome\tmore words " + "y ".repeat(80),
             null,
-            "GET /" + "segment/".repeat(30),
+            List.of("GET /" + "segment/".repeat(30)),
+            1,
+            false,
             0,
             0);
     QueryLensSnapshot s =
@@ -312,8 +332,192 @@ class ConsoleReportTest {
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     String parent =
         lines(report).stream().filter(l -> l.startsWith("     parent")).findFirst().orElseThrow();
-    assertThat(parent).hasSize(120).endsWith("…  (" + Long.MAX_VALUE + " rows)");
+    // shortened from the middle: the select list loses its middle, the WHERE stays
+    assertThat(parent)
+        .contains("SELECT a_rather_long_column_name, ")
+        .contains("…, x FROM t WHERE parent")
+        .endsWith("  (" + Long.MAX_VALUE + " rows)");
+    // the call site keeps class, method, file and line, and the unit's name is whole
+    assertThat(report)
+        .contains("     call site  c.e.d.n.d.n.")
+        .contains("Repo.find(Repo.java:1)\n")
+        .contains("     units      GET /segment/segment/");
+    assertThat(report.replaceAll("\n {16}", "")).contains("GET /" + "segment/".repeat(30) + "\n");
     assertThat(report).contains("     hint       Use one query.\n").contains("some more words y");
+  }
+
+  /** {@code f} with other unit names, count of names and held-back mark. */
+  private static Finding withUnits(Finding f, List<String> names, long count, boolean heldBack) {
+    return new Finding(
+        f.kind(),
+        f.shape(),
+        f.parentShape(),
+        f.parentRows(),
+        f.callSite(),
+        f.occurrences(),
+        f.maxCount(),
+        f.totalCount(),
+        f.wastedNanos(),
+        f.hint(),
+        f.explanation(),
+        names,
+        count,
+        heldBack,
+        f.firstSeenMillis(),
+        f.lastSeenMillis());
+  }
+
+  private static QueryLensSnapshot withFindings(List<Finding> findings) {
+    return TestSnapshots.with(
+        TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000_000)),
+        new TimeSplit(30_000_000, 0, 0, 0, 15_000_000),
+        findings,
+        List.of());
+  }
+
+  @Test
+  void aMergedFindingNamesItsFirstUnitNamesAndHowManyMoreThereWere() {
+    Finding f = TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT 1", 1_000);
+    List<String> names = List.of("GET /api/owners", "GET /api/v2/owners", "GET /owners", "GET /x");
+
+    String few = ConsoleReport.render(withFindings(List.of(withUnits(f, names, 4, false))), 10);
+    String many = ConsoleReport.render(withFindings(List.of(withUnits(f, names, 14, false))), 10);
+
+    assertThat(few)
+        .contains(
+            "     unit       GET /api/owners, GET /api/v2/owners, GET /owners and 1 more name\n");
+    assertThat(many).contains("GET /owners and 11 more names\n");
+  }
+
+  @Test
+  void findingsTheLiveLogHeldBackAreMarkedWhenShownAndListedWhenNot() {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      Finding f =
+          TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT " + i, 1_000_000L * (6 - i));
+      findings.add(withUnits(f, f.unitNames(), 1, i % 2 == 0));
+    }
+
+    String report = ConsoleReport.render(withFindings(findings), 3);
+
+    String second = report.substring(report.indexOf("  2. "), report.indexOf("  3. "));
+    String third = report.substring(report.indexOf("  3. "), report.indexOf("Not shown"));
+    assertThat(second)
+        .contains(
+            "     live log   held back (at most one WARN line a second): reported here first\n");
+    assertThat(third).doesNotContain("live log");
+    assertThat(report)
+        .contains(
+            "  Not shown: 2 more findings, 3.00ms wasted\n"
+                + "  Of these, held back from the live WARN log (at most one line a second):\n"
+                + "     n-plus-one       "
+                + findings.get(3).shape().id()
+                + "  com.example.App.run(App.java:1)\n")
+        .doesNotContain(findings.get(4).shape().id());
+  }
+
+  @Test
+  void everyShapeIdPrintedIsTheOneTheJsonReportGivesTheShape() {
+    QueryLensSnapshot golden = TestSnapshots.golden();
+    String report = ConsoleReport.render(golden, 10);
+    String json = JsonReport.render(golden);
+
+    for (Finding f : golden.findings()) {
+      assertThat(report).contains("  " + f.shape().id() + "  " + f.shape().text());
+      assertThat(json).contains("\"shapeId\": \"" + f.shape().id() + "\"");
+    }
+    golden.shapes().forEach(shape -> assertThat(json).contains("\"id\": \"" + shape.shape().id()));
+    assertThat(report).contains("      " + golden.shapes().get(2).shape().id() + "  INSERT INTO");
+  }
+
+  @Test
+  void longHibernateShapesKeepTheirWhereAndNeverPrintAlike() {
+    QueryShape search = new QueryShape(0x51L, SqlShortenerTest.OWNER_SEARCH, "SELECT");
+    QueryShape byId = new QueryShape(0x1dL, SqlShortenerTest.OWNER_BY_ID, "SELECT");
+    Finding f = TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT 1", 1_000);
+    Finding repeated =
+        new Finding(
+            f.kind(),
+            byId,
+            search,
+            10,
+            f.callSite(),
+            1,
+            10,
+            10,
+            1_000,
+            f.hint(),
+            null,
+            f.unitNames(),
+            1,
+            false,
+            0,
+            0);
+    QueryLensSnapshot s =
+        TestSnapshots.with(
+            TestSnapshots.of(
+                TestSnapshots.selectShape(0x51L, search.text(), 1, 2_000),
+                TestSnapshots.selectShape(0x1dL, byId.text(), 10, 1_000)),
+            new TimeSplit(3_000, 0, 0, 0, 900),
+            List.of(repeated),
+            List.of());
+
+    List<String> lines = lines(ConsoleReport.render(s, 10));
+
+    // each shape twice: in the finding block (repeated, parent) and in the shape table
+    List<String> searchSql = sqlAfter(lines, search.id());
+    List<String> byIdSql = sqlAfter(lines, byId.id());
+    assertThat(searchSql).hasSize(2).noneMatch(byIdSql::contains);
+    assertThat(byIdSql).hasSize(2);
+    assertThat(searchSql)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .contains(" from owners o1_0 left ")
+                    .contains(" where o1_0.last_name like ?"));
+    assertThat(byIdSql).allSatisfy(l -> assertThat(l).endsWith(" where o1_0.id=?"));
+    assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+  }
+
+  /** The SQL printed after {@code id} on each line that shows it, without a parent's rows. */
+  private static List<String> sqlAfter(List<String> lines, String id) {
+    return lines.stream()
+        .filter(l -> l.contains(id + "  "))
+        .map(l -> l.substring(l.indexOf(id) + id.length() + 2).replaceAll("  \\(\\d+ rows\\)$", ""))
+        .toList();
+  }
+
+  @Test
+  void aLongCallSiteKeepsItsLineNumber() {
+    Finding f = TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT 1", 1_000);
+    String site =
+        "org.springframework.samples.petclinic.service.impl.transactional.readonly.ClinicServiceImpl"
+            + ".findOwnerByLastName(ClinicServiceImpl.java:123)";
+    Finding long_ =
+        new Finding(
+            f.kind(),
+            f.shape(),
+            null,
+            -1,
+            site,
+            1,
+            6,
+            6,
+            1_000,
+            f.hint(),
+            null,
+            f.unitNames(),
+            1,
+            false,
+            0,
+            0);
+
+    String report = ConsoleReport.render(withFindings(List.of(long_)), 10);
+
+    assertThat(report)
+        .contains(
+            "     call site  o.s.s.p.s.impl.transactional.readonly.ClinicServiceImpl"
+                + ".findOwnerByLastName(ClinicServiceImpl.java:123)\n");
   }
 
   @Test
@@ -322,7 +526,9 @@ class ConsoleReportTest {
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 1, 1_000)),
             null,
-            List.of(new Finding(null, null, null, 5, null, 1, 5, 5, 0, null, null, null, 0, 0)),
+            List.of(
+                new Finding(
+                    null, null, null, 5, null, 1, 5, 5, 0, null, null, null, 0, false, 0, 0)),
             List.of(new UnitSnapshot(null, 1, 5, null, null, 1)));
 
     String report = ConsoleReport.render(s, 10);
@@ -373,7 +579,7 @@ class ConsoleReportTest {
         .contains(
             "   1      1200      3    6.00s  99.9%    3.10ms    9.80ms    15.2ms    48.0ms"
                 + "     500µs    1.00ms      11.7\n"
-                + "      SELECT o.id, o.total FROM orders o WHERE o.customer_id = ?"
+                + "      9e3779b97f4a7c15  SELECT o.id, o.total FROM orders o WHERE o.customer_id = ?"
                 + " AND o.status IN (?)\n");
     // a shape without a cursor has no fetch or process mean; a tiny share is not rounded to 0
     assertThat(report)
@@ -389,8 +595,11 @@ class ConsoleReportTest {
 
     assertThat(report).contains("orders o WHERE").contains("\"Straße\"");
     assertThat(report).doesNotContain("INSERT INTO audit").doesNotContain("\n   3 ");
-    assertThat(report).contains("Query shapes by total time (top 2 of 3)\n");
-    assertThat(report).contains("Not shown: 1 more shape, 2.34ms (<0.1% of total time)\n");
+    assertThat(report)
+        .contains(
+            "Query shapes by total time, top 2 of 3 (all 3 shapes together: 6.00s of execute +"
+                + " fetch + process)\n");
+    assertThat(report).contains("Not shown: 1 more shape, 2.34ms (<0.1% of the shapes' time)\n");
   }
 
   @Test
@@ -401,7 +610,7 @@ class ConsoleReportTest {
         .doesNotContain("Query shapes")
         .doesNotContain("exec p50")
         .doesNotContain("SELECT o.id");
-    assertThat(report).contains("Not shown: 3 more shapes, 6.00s (100.0% of total time)\n");
+    assertThat(report).contains("Not shown: 3 more shapes, 6.00s (100.0% of the shapes' time)\n");
   }
 
   @Test
@@ -409,8 +618,8 @@ class ConsoleReportTest {
     String report = ConsoleReport.render(TestSnapshots.golden(), 3);
 
     assertThat(report)
-        .contains("Query shapes by total time\n")
-        .contains("\n      INSERT INTO audit")
+        .contains("Query shapes by total time (all 3 shapes")
+        .contains("\n      7fffffffffffffff  INSERT INTO audit")
         .doesNotContain("Not shown");
   }
 
@@ -503,7 +712,10 @@ class ConsoleReportTest {
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     String shapeLine =
         lines(report).stream().filter(l -> l.contains("a_rather_long")).findFirst().orElseThrow();
-    assertThat(shapeLine).hasSize(120).startsWith("      SELECT a_rather").endsWith("…");
+    assertThat(shapeLine)
+        .startsWith("      0000000000000001  SELECT a_rather")
+        .contains(", …, ")
+        .endsWith(" x FROM t");
     assertThat(report).doesNotContain("\r");
   }
 
@@ -516,7 +728,7 @@ class ConsoleReportTest {
                     1, "SELECT a,\n\tb\r\n  FROM t\u2028WHERE x = ?\n", 1, 10)),
             1);
 
-    assertThat(report).contains("\n      SELECT a, b FROM t WHERE x = ?\n");
+    assertThat(report).contains("\n      0000000000000001  SELECT a, b FROM t WHERE x = ?\n");
   }
 
   @Test

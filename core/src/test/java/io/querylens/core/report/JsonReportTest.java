@@ -144,7 +144,9 @@ class JsonReportTest {
         .containsExactly(
             "kind",
             "shape",
+            "shapeId",
             "parentShape",
+            "parentShapeId",
             "parentRows",
             "callSite",
             "occurrences",
@@ -153,12 +155,17 @@ class JsonReportTest {
             "wastedNanos",
             "hint",
             "exampleUnit",
+            "unitNames",
+            "unitNameCount",
+            "heldBack",
             "firstSeen",
             "lastSeen",
             "phase");
     assertThat(first.get("kind")).isEqualTo("n-plus-one");
     assertThat(first.get("shape")).isEqualTo(TestSnapshots.golden().shapes().get(0).shape().text());
+    assertThat(first.get("shapeId")).isEqualTo("9e3779b97f4a7c15");
     assertThat(first.get("parentShape")).isEqualTo(TestSnapshots.CUSTOMERS.text());
+    assertThat(first.get("parentShapeId")).isEqualTo("0000000000001234");
     assertThat(first.get("parentRows")).isEqualTo(BigDecimal.valueOf(50));
     assertThat(first.get("callSite"))
         .isEqualTo("com.example.shop.OrderService.listOrders(OrderService.java:42)");
@@ -168,6 +175,10 @@ class JsonReportTest {
     assertThat(first.get("wastedNanos")).isEqualTo(new BigDecimal(1_100_000_000L));
     assertThat(first.get("hint")).isEqualTo(TestSnapshots.N_PLUS_ONE_HINT);
     assertThat(first.get("exampleUnit")).isEqualTo("GET /customers/{id}/orders");
+    assertThat(first.get("unitNames"))
+        .isEqualTo(List.of("GET /customers/{id}/orders", "GET /api/v2/customers/{id}/orders"));
+    assertThat(first.get("unitNameCount")).isEqualTo(BigDecimal.valueOf(2));
+    assertThat(first.get("heldBack")).isEqualTo(false);
     assertThat(first.get("firstSeen")).isEqualTo("2026-01-02T01:00:00.000Z");
     assertThat(first.get("lastSeen")).isEqualTo("2026-01-02T03:04:04.678Z");
 
@@ -175,12 +186,15 @@ class JsonReportTest {
     assertThat(second.get("kind")).isEqualTo("chatty-writes");
     assertThat(second).containsEntry("parentShape", null).containsEntry("parentRows", null);
     assertThat(second.get("exampleUnit")).isEqualTo("nightly\taudit\n\"job\"");
+    assertThat(second).containsEntry("parentShapeId", null).containsEntry("heldBack", true);
 
     Map<String, Object> third = object(findings.get(2));
     assertThat(third.get("kind")).isEqualTo("duplicate");
     assertThat(third.get("shape")).isEqualTo(TestSnapshots.golden().shapes().get(1).shape().text());
     assertThat(third.get("parentShape")).isEqualTo(TestSnapshots.CUSTOMERS.text());
     assertThat(third).containsEntry("parentRows", null).containsEntry("exampleUnit", null);
+    assertThat(third).containsEntry("unitNames", List.of());
+    assertThat(third.get("unitNameCount")).isEqualTo(BigDecimal.ZERO);
   }
 
   @Test
@@ -264,6 +278,8 @@ class JsonReportTest {
                     null,
                     null,
                     null,
+                    0,
+                    false,
                     Long.MIN_VALUE / 4,
                     0)),
             List.of(new UnitSnapshot(null, 0, 0, null, null, 0)));

@@ -57,7 +57,9 @@ class StartupReportTest {
         wasted,
         phase == Phase.STARTUP ? "runs once per start" : kind.hint(),
         null,
-        phase == Phase.STARTUP ? "main" : "GET /orders",
+        List.of(phase == Phase.STARTUP ? "main" : "GET /orders"),
+        1,
+        false,
         0,
         0,
         phase);
@@ -129,7 +131,9 @@ class StartupReportTest {
 
     String table = report.substring(report.indexOf("\nQuery shapes by total time"));
     assertThat(table)
-        .startsWith("\nQuery shapes by total time, DDL apart\n")
+        .startsWith(
+            "\nQuery shapes by total time, DDL apart (all 4 shapes together: 185ms of execute +"
+                + " fetch + process)\n")
         .contains("select * from order_lines where order_id = ?")
         .contains("insert into owners values (?, ?)")
         .doesNotContain("create table")

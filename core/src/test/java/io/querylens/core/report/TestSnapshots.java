@@ -36,11 +36,12 @@ final class TestSnapshots {
   /**
    * The snapshot behind {@code report.json}: three shapes (one with quotes, a backslash, accents
    * and an emoji; one without a cursor), connections with failed acquires, dropped shapes and an
-   * internal fault; where the time went; three findings (an N+1 with a parent, chatty writes in a
-   * unit whose name holds control characters, a duplicate of the quoted shape whose parent's row
-   * count is unknown, without an example unit); and three unit names, one too long for the
-   * console's name column. Each shape's total is the sum of its execute, fetch and process sums,
-   * and the time split sums the shapes and the acquire time.
+   * internal fault; where the time went; three findings (an N+1 with a parent seen in units of two
+   * names, chatty writes in a unit whose name holds control characters whose live log line was held
+   * back, a duplicate of the quoted shape whose parent's row count is unknown, without unit names);
+   * and three unit names, one too long for the console's name column. Each shape's total is the sum
+   * of its execute, fetch and process sums, and the time split sums the shapes and the acquire
+   * time.
    */
   static QueryLensSnapshot golden() {
     QueryLensSnapshot shapesOnly = shapesAndConnections();
@@ -61,7 +62,9 @@ final class TestSnapshots {
                 1_100_000_000L,
                 N_PLUS_ONE_HINT,
                 null,
-                "GET /customers/{id}/orders",
+                List.of("GET /customers/{id}/orders", "GET /api/v2/customers/{id}/orders"),
+                2,
+                false,
                 FIRST_SEEN_MILLIS,
                 TAKEN_AT_MILLIS - 1_000),
             new Finding(
@@ -76,7 +79,9 @@ final class TestSnapshots {
                 1_500_000L,
                 "Send the rows as one JDBC batch (addBatch/executeBatch).",
                 null,
-                "nightly\taudit\n\"job\"",
+                List.of("nightly\taudit\n\"job\""),
+                1,
+                true,
                 FIRST_SEEN_MILLIS + 60_000,
                 FIRST_SEEN_MILLIS + 120_000),
             new Finding(
@@ -91,7 +96,9 @@ final class TestSnapshots {
                 1,
                 "Cache the result or hoist the query out of the loop.",
                 null,
-                null,
+                List.of(),
+                0,
+                false,
                 TAKEN_AT_MILLIS,
                 TAKEN_AT_MILLIS));
     List<UnitSnapshot> units =
@@ -199,7 +206,9 @@ final class TestSnapshots {
         wastedNanos,
         "a hint",
         null,
-        "unit",
+        List.of("unit"),
+        1,
+        false,
         FIRST_SEEN_MILLIS,
         FIRST_SEEN_MILLIS);
   }
@@ -218,7 +227,9 @@ final class TestSnapshots {
         0,
         "a hint",
         explanation,
-        "unit",
+        List.of("unit"),
+        1,
+        false,
         FIRST_SEEN_MILLIS,
         FIRST_SEEN_MILLIS);
   }

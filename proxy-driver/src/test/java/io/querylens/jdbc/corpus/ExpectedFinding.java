@@ -9,7 +9,8 @@ import io.querylens.core.FindingKind;
  * @param kind the kind of finding
  * @param shape the repeated shape's text
  * @param site where the repeated call is made
- * @param parentShape the parent query's shape text, or null when not checked
+ * @param parentShape the parent query's shape text, {@link #NO_PARENT} when the finding must name
+ *     none, or null when not checked
  * @param parentRows rows the parent returned, or -1 when not checked
  * @param maxCount repetitions in the unit, or -1 when not checked
  */
@@ -20,6 +21,9 @@ record ExpectedFinding(
     String parentShape,
     long parentRows,
     long maxCount) {
+
+  /** The parent shape of a finding that names none. */
+  static final String NO_PARENT = "(no parent)";
 
   static ExpectedFinding nPlusOne(String shape, CallSite site) {
     return new ExpectedFinding(FindingKind.N_PLUS_ONE, shape, site, null, -1, -1);
@@ -46,6 +50,11 @@ record ExpectedFinding(
   /** The same expectation, also requiring this parent query and its row count. */
   ExpectedFinding withParent(String shape, long rows) {
     return new ExpectedFinding(kind, this.shape, site, shape, rows, maxCount);
+  }
+
+  /** The same expectation, also requiring that the finding names no parent query. */
+  ExpectedFinding withNoParent() {
+    return new ExpectedFinding(kind, shape, site, NO_PARENT, -1, maxCount);
   }
 
   /** The same expectation, also requiring this many repetitions in the unit. */

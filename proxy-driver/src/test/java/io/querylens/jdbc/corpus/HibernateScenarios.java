@@ -14,7 +14,9 @@ import org.hibernate.Transaction;
  * the unit of work.
  *
  * <ul>
- *   <li>Lazy loading one collection or one owner at a time is an N+1 of ten statements.
+ *   <li>Lazy loading one collection or one owner at a time is an N+1 of ten statements; its parent
+ *       is the owners (or pets) query, also when another, smaller query ran between it and the
+ *       loop.
  *   <li>JOIN FETCH loads everything in the parent query: no finding.
  *   <li>Batch fetching with {@code hibernate.default_batch_fetch_size} = {@value
  *       OrmFixture#BATCH_SIZE} (more than the {@value CorpusSchema#OWNERS} owners): the first
@@ -45,6 +47,10 @@ final class HibernateScenarios {
 
   static final CallSite lazyCollection = new CallSite("lazy collection");
   static final CallSite lazyToOne = new CallSite("lazy to-one");
+  static final CallSite lazyCollectionAfterQuery = new CallSite("lazy collection after a query");
+
+  /** Pets the query between the owners and their collections loads: fewer than the owners. */
+  static final int FEW_PETS = 3;
 
   private HibernateScenarios() {}
 
@@ -62,6 +68,12 @@ final class HibernateScenarios {
             ds -> owners(orm.lazy(), false),
             nPlusOne(OWNER_BY_ID, lazyToOne)
                 .withParent(PETS_QUERY, CorpusSchema.PETS)
+                .withCount(CorpusSchema.OWNERS)),
+        implicit(
+            "Hibernate lazy collection, query between",
+            ds -> collectionsAfterAnotherQuery(orm.lazy()),
+            nPlusOne(PETS_OF_OWNER, lazyCollectionAfterQuery)
+                .withParent(OWNERS_QUERY, CorpusSchema.OWNERS)
                 .withCount(CorpusSchema.OWNERS)),
         implicit("Hibernate JOIN FETCH collection", ds -> collections(orm.lazy(), true)),
         implicit("Hibernate JOIN FETCH to-one", ds -> owners(orm.lazy(), true)),
@@ -93,6 +105,38 @@ final class HibernateScenarios {
       List<Owner> owners = session.createSelectionQuery(hql, Owner.class).getResultList();
       for (Owner owner : owners) {
         pets += lazyCollection.mark(owner.getPets()).size();
+      }
+      tx.commit();
+    }
+    if (pets != CorpusSchema.PETS) {
+      throw new IllegalStateException("expected " + CorpusSchema.PETS + " pets, read " + pets);
+    }
+    return pets;
+  }
+
+  /**
+   * Every owner, then a query of a few pets, then each owner's pets through the lazy collection:
+   * the loop is over the owners, not over the query run just before it.
+   */
+  static int collectionsAfterAnotherQuery(SessionFactory sessions) {
+    int pets = 0;
+    try (Session session = sessions.openSession()) {
+      Transaction tx = session.beginTransaction();
+      List<Owner> owners =
+          session
+              .createSelectionQuery("select o from Owner o order by o.id", Owner.class)
+              .getResultList();
+      List<Pet> few =
+          session
+              .createSelectionQuery(
+                  "select p from Pet p where p.id <= :last order by p.id", Pet.class)
+              .setParameter("last", (long) FEW_PETS)
+              .getResultList();
+      if (few.size() != FEW_PETS) {
+        throw new IllegalStateException("expected " + FEW_PETS + " pets, read " + few.size());
+      }
+      for (Owner owner : owners) {
+        pets += lazyCollectionAfterQuery.mark(owner.getPets()).size();
       }
       tx.commit();
     }

@@ -42,6 +42,12 @@ final class PlainJdbcScenarios {
       "select id, category from corpus_event order by id limit " + (CorpusSchema.EVENTS - 100);
   static final String EVENTS_PER_CATEGORY =
       "select category, count(*), max(id) from corpus_event group by category";
+  static final String EVENTS_UP_TO =
+      "select id, category from corpus_event where id <= ? order by id";
+  static final String EVENT_BY_ID = "select id, category from corpus_event where id = ?";
+
+  /** Rows of the small read some loops are preceded by: fewer than the loop's repetitions. */
+  static final int SMALL_READ_ROWS = 3;
 
   static final CallSite nestedCursorLoop = new CallSite("nested cursor loop");
   static final CallSite listLoop = new CallSite("loop over a list");
@@ -57,6 +63,14 @@ final class PlainJdbcScenarios {
   static final CallSite loadLoop = new CallSite("load loop");
   static final CallSite renameLoop = new CallSite("rename loop");
   static final CallSite wholeRead = new CallSite("whole read");
+  static final CallSite afterOtherRead = new CallSite("loop after another read");
+  static final CallSite lookupBetween = new CallSite("lookup between iterations");
+  static final CallSite loopAfterLookup = new CallSite("loop after each lookup");
+  static final CallSite outerListLoop = new CallSite("outer loop over a list");
+  static final CallSite innerListLoop = new CallSite("inner loop over a list");
+  static final CallSite outerCursorLoop = new CallSite("outer cursor loop");
+  static final CallSite innerCursorLoop = new CallSite("inner cursor loop");
+  static final CallSite unknownParentLoop = new CallSite("loop of unknown parent");
 
   /** Application work per row in {@link #slowLoopInTransaction}. */
   static final long SLOW_LOOP_PAUSE_MILLIS = 30;
@@ -80,6 +94,45 @@ final class PlainJdbcScenarios {
             nPlusOne(PETS_OF_OWNER, listLoop)
                 .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
                 .withCount(CorpusSchema.OWNERS)),
+        scoped(
+            "list read first, another read between",
+            PlainJdbcScenarios::loopAfterAnotherRead,
+            nPlusOne(PETS_OF_OWNER, afterOtherRead)
+                .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
+                .withCount(CorpusSchema.OWNERS)),
+        scoped(
+            "list read first, a lookup per iteration",
+            PlainJdbcScenarios::loopWithLookups,
+            nPlusOne(OWNER_BY_ID, lookupBetween)
+                .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
+                .withCount(CorpusSchema.OWNERS),
+            nPlusOne(PETS_OF_OWNER, loopAfterLookup)
+                .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
+                .withCount(CorpusSchema.OWNERS)),
+        scoped(
+            "nested loops over lists",
+            PlainJdbcScenarios::nestedListLoops,
+            nPlusOne(PETS_OF_OWNER, outerListLoop)
+                .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
+                .withCount(CorpusSchema.OWNERS),
+            nPlusOne(EVENT_BY_ID, innerListLoop)
+                .withParent(PETS_OF_OWNER, CorpusSchema.PETS)
+                .withCount(CorpusSchema.PETS)),
+        scoped(
+            "nested loops in open cursors",
+            PlainJdbcScenarios::nestedCursorLoops,
+            nPlusOne(PETS_OF_OWNER, outerCursorLoop)
+                .withParent(ALL_OWNERS, CorpusSchema.OWNERS)
+                .withCount(CorpusSchema.OWNERS),
+            nPlusOne(EVENT_BY_ID, innerCursorLoop)
+                .withParent(PETS_OF_OWNER, CorpusSchema.PETS)
+                .withCount(CorpusSchema.PETS)),
+        scoped(
+            "N+1 of no knowable parent",
+            PlainJdbcScenarios::loopOfUnknownParent,
+            nPlusOne(PETS_OF_OWNER, unknownParentLoop)
+                .withNoParent()
+                .withCount(CorpusSchema.OWNERS)),
         scoped("4 lookups: below the threshold", ds -> countedLoop(ds, 4)),
         scoped(
             "5 lookups: at the threshold",
@@ -88,7 +141,7 @@ final class PlainJdbcScenarios {
         scoped(
             "N+1 through a Statement with literals",
             PlainJdbcScenarios::literalLoop,
-            nPlusOne(PETS_OF_OWNER, literalLoop).withCount(CorpusSchema.OWNERS)),
+            nPlusOne(PETS_OF_OWNER, literalLoop).withNoParent().withCount(CorpusSchema.OWNERS)),
         scoped("JDBC batch insert", PlainJdbcScenarios::batchInsert),
         scoped(
             "row-by-row inserts",
@@ -106,8 +159,8 @@ final class PlainJdbcScenarios {
         scoped(
             "N+1 reads then row-by-row updates",
             PlainJdbcScenarios::loadThenRename,
-            nPlusOne(PETS_OF_OWNER, loadLoop).withCount(6),
-            chattyWrites(RENAME_PET, renameLoop).withCount(12)),
+            nPlusOne(PETS_OF_OWNER, loadLoop).withNoParent().withCount(6),
+            chattyWrites(RENAME_PET, renameLoop).withParent(PETS_OF_OWNER, 12).withCount(12)),
         implicit("background keep-alive while idle", PlainJdbcScenarios::backgroundKeepAlive),
         implicit(
             "two threads, an N+1 each",
@@ -150,13 +203,7 @@ final class PlainJdbcScenarios {
   /** The parent's rows are read into a list first; the lookups follow its cursor's close. */
   static void loopOverList(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection()) {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement owners = c.prepareStatement(ALL_OWNERS);
-          ResultSet o = owners.executeQuery()) {
-        while (o.next()) {
-          ids.add(o.getLong("id"));
-        }
-      }
+      List<Long> ids = ids(c, ALL_OWNERS);
       try (PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER)) {
         for (long id : ids) {
           pets.setLong(1, id);
@@ -166,6 +213,123 @@ final class PlainJdbcScenarios {
         }
       }
     }
+  }
+
+  /**
+   * The owners read into a list, then a small read of its own (fewer rows than owners), then one
+   * lookup per owner: spring-petclinic's JDBC {@code /vets}.
+   */
+  static void loopAfterAnotherRead(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      List<Long> ids = ids(c, ALL_OWNERS);
+      expectRows(EVENTS_UP_TO, ids(c, EVENTS_UP_TO, SMALL_READ_ROWS).size(), SMALL_READ_ROWS);
+      try (PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER)) {
+        for (long id : ids) {
+          pets.setLong(1, id);
+          try (ResultSet p = afterOtherRead.mark(pets).executeQuery()) {
+            drain(p);
+          }
+        }
+      }
+    }
+  }
+
+  /** The owners read into a list; for each, its one row looked up again, then its pets. */
+  static void loopWithLookups(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement owner = c.prepareStatement(OWNER_BY_ID);
+        PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER)) {
+      for (long id : ids(c, ALL_OWNERS)) {
+        owner.setLong(1, id);
+        try (ResultSet o = lookupBetween.mark(owner).executeQuery()) {
+          drain(o);
+        }
+        pets.setLong(1, id);
+        try (ResultSet p = loopAfterLookup.mark(pets).executeQuery()) {
+          drain(p);
+        }
+      }
+    }
+  }
+
+  /** The owners read into a list; each one's pets read into a list; one lookup per pet. */
+  static void nestedListLoops(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER);
+        PreparedStatement event = c.prepareStatement(EVENT_BY_ID)) {
+      for (long owner : ids(c, ALL_OWNERS)) {
+        pets.setLong(1, owner);
+        List<Long> petIds = new ArrayList<>();
+        try (ResultSet p = outerListLoop.mark(pets).executeQuery()) {
+          while (p.next()) {
+            petIds.add(p.getLong("id"));
+          }
+        }
+        for (long pet : petIds) {
+          event.setLong(1, pet);
+          try (ResultSet e = innerListLoop.mark(event).executeQuery()) {
+            drain(e);
+          }
+        }
+      }
+    }
+  }
+
+  /** The same nesting, each loop inside its parent's open cursor. */
+  static void nestedCursorLoops(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement owners = c.prepareStatement(ALL_OWNERS);
+        PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER);
+        PreparedStatement event = c.prepareStatement(EVENT_BY_ID);
+        ResultSet o = owners.executeQuery()) {
+      while (o.next()) {
+        pets.setLong(1, o.getLong("id"));
+        try (ResultSet p = outerCursorLoop.mark(pets).executeQuery()) {
+          while (p.next()) {
+            event.setLong(1, p.getLong("id"));
+            try (ResultSet e = innerCursorLoop.mark(event).executeQuery()) {
+              drain(e);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A small read (fewer rows than the loop's repetitions), then one lookup per owner id counted in
+   * code: no query the loop could have iterated.
+   */
+  static void loopOfUnknownParent(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement pets = c.prepareStatement(PETS_OF_OWNER)) {
+      expectRows(EVENTS_UP_TO, ids(c, EVENTS_UP_TO, SMALL_READ_ROWS).size(), SMALL_READ_ROWS);
+      for (int id = 1; id <= CorpusSchema.OWNERS; id++) {
+        pets.setLong(1, id);
+        try (ResultSet p = unknownParentLoop.mark(pets).executeQuery()) {
+          drain(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * The ids {@code sql} returns with {@code parameters} bound, read into a list whose use begins
+   * after the cursor closed.
+   */
+  private static List<Long> ids(Connection c, String sql, long... parameters) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement query = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setLong(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong("id"));
+        }
+      }
+    }
+    return ids;
   }
 
   /** A parent of {@code owners} rows and one lookup for each. */

@@ -92,7 +92,7 @@ final class Scorecard {
               f.kind().label(),
               f.callSite(),
               f.shape().text(),
-              "count " + f.maxCount() + ", unit " + f.exampleUnit()));
+              "count " + f.maxCount() + ", units " + f.unitNames()));
     }
   }
 
@@ -129,7 +129,7 @@ final class Scorecard {
   private void checkDetails(ScenarioResult result, ExpectedFinding expected, Finding f) {
     List<String> problems = new ArrayList<>();
     if (expected.parentShape() != null) {
-      String parent = f.parentShape() == null ? null : f.parentShape().text();
+      String parent = f.parentShape() == null ? ExpectedFinding.NO_PARENT : f.parentShape().text();
       if (!expected.parentShape().equals(parent)) {
         problems.add("parent shape " + parent + ", expected " + expected.parentShape());
       }

@@ -34,7 +34,9 @@ class ScorecardTest {
         1_000,
         "use a join",
         null,
-        "unit",
+        List.of("unit"),
+        1,
+        false,
         0,
         0);
   }

@@ -8,6 +8,7 @@ import io.querylens.core.Phase;
 import io.querylens.core.QueryShape;
 import io.querylens.core.intercept.Faults;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs the detectors over each execution of a unit of work: keeps the unit's per-shape counts in
@@ -72,9 +73,9 @@ final class Detection {
   }
 
   /**
-   * Counts the execution in its unit's shape table (a batch is not counted) and shows it to the
-   * detectors that can raise on it; then remembers it as a parent candidate. {@code e.shape} is not
-   * null.
+   * Counts the execution in its unit's shape table (a batch is not counted), which also keeps it as
+   * a parent candidate ({@link ParentChoice}), and shows it to the detectors that can raise on it.
+   * {@code e.shape} is not null.
    */
   void examine(ThreadState ts, ExecutionView e) {
     QueryShape shape = e.shape;
@@ -90,9 +91,14 @@ final class Detection {
       entry.count++;
       entry.lastUse = ++ts.unitUse;
       entry.dbNanos += e.executeNanos + e.fetchNanos;
-      entry.lastRows = e.rows;
+      if (e.rows > 0) {
+        entry.rowsInUnit += e.rows;
+      }
       if (e.parameterHash == entry.firstHash) {
         entry.firstHashCount++;
+      }
+      if (entry.count >= entry.parentRecheckAt) {
+        ParentChoice.recheck(ts, entry);
       }
     }
     e.entry = entry;
@@ -113,10 +119,6 @@ final class Detection {
           Faults.report("detector " + detectors[i].getClass().getName(), t);
         }
       }
-    }
-    if (!batch && entry.kind == ShapeKinds.READ && e.error == null) {
-      ts.lastRead = shape;
-      ts.lastReadRows = e.rows;
     }
   }
 
@@ -214,6 +216,8 @@ final class Detection {
       r.count = count;
       r.wastedNanos = wastedNanos;
       r.parent = parent;
+      r.parentFollowsChoice = ShapeTable.same(parent, ParentChoice.parent(ts, entry));
+      long parentRows = ParentChoice.rows(ts, entry, parent);
       ts.totals.wastedNanos += wastedNanos;
       ts.unit.wastedNanos += wastedNanos;
       ts.unit.findings++;
@@ -223,7 +227,7 @@ final class Detection {
               kind,
               e.shape,
               parent,
-              ts.parentRows(entry, parent),
+              parentRows,
               site.text(),
               1,
               count,
@@ -231,13 +235,18 @@ final class Detection {
               wastedNanos,
               phase == Phase.STARTUP ? StartupHints.of(kind, site.script()) : kind.hint(),
               explanation,
-              ts.unitName,
+              List.of(ts.unitName),
+              1,
+              false,
               now,
               now,
               phase);
       r.finding =
           ts.diagnosis.findings.raise(
               part, findingListeners, ts.unitKind == ThreadState.SOURCE ? ts.unitIdentity : null);
+      if (r.finding != null) {
+        r.finding.parentNamed(parent, parentRows, count, ts.unitId());
+      }
     } finally {
       ts.lastEndNanos += System.nanoTime() - began;
     }
@@ -256,19 +265,21 @@ final class Detection {
     e.firstHash = paramHash;
     e.firstHashCount = 0;
     e.dbNanos = 0;
-    e.lastRows = -1;
-    QueryShape open = ts.cursors.innermostOtherThan(shape);
-    if (open != null) {
-      e.parent = open;
-      e.parentRows = -1; // still being read: its rows are known when it ends
-      ts.parentAwaitingRows = open;
-    } else if (ts.lastRead != null && !ShapeTable.same(ts.lastRead, shape)) {
-      e.parent = ts.lastRead;
-      e.parentRows = ts.lastReadRows;
+    e.rowsInUnit = 0;
+    e.firstUse = ts.unitUse + 1; // the position its first execution takes
+    int open = ts.cursors.innermostOtherThan(shape);
+    if (open >= 0) {
+      e.cursor = ts.cursors.shape(open);
+      e.cursorOpenedAt = ts.cursors.openedAt(open);
+      ts.awaitingCursorEnd = e; // the cursor is still being read: its rows are known as it ends
     } else {
-      e.parent = null;
-      e.parentRows = -1;
+      e.cursor = null;
+      e.cursorOpenedAt = 0;
     }
+    e.parentChosen = false; // chosen when first asked for
+    e.parent = null;
+    e.parentRows = -1;
+    e.parentRecheckAt = Long.MAX_VALUE;
     return e;
   }
 

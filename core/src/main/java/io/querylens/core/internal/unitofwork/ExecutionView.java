@@ -192,14 +192,15 @@ public final class ExecutionView implements UnitExecution {
   @Override
   public QueryShape parent() {
     ShapeTable.Entry e = entry;
-    return e == null ? null : e.parent;
+    ThreadState ts = state;
+    return e == null || ts == null ? null : ParentChoice.parent(ts, e);
   }
 
   @Override
   public long parentRows() {
     ShapeTable.Entry e = entry;
     ThreadState ts = state;
-    return e == null || ts == null ? -1 : ts.parentRows(e, e.parent);
+    return e == null || ts == null ? -1 : ParentChoice.rows(ts, e, ParentChoice.parent(ts, e));
   }
 
   @Override

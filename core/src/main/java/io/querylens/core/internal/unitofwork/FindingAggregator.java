@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * Findings merged across units of work by kind, shape, call site and phase, at most {@code
  * maxFindings} of them. A new one (its first unit, exactly one per finding) is logged once at WARN,
  * at most one log line per second for all findings; the next line that is written says how many
- * were not.
+ * were held back, and each held-back finding is marked ({@link Finding#heldBack()}) so the reports
+ * can list it.
  */
 final class FindingAggregator {
   /** Least time between two finding log lines. */
@@ -72,8 +73,8 @@ final class FindingAggregator {
   AggregatedFinding raise(Finding part, FindingListener[] listeners, Object unit) {
     AggregatedFinding f = findOrCreate(part);
     boolean first = f != null && f.raised(part);
-    if (first) {
-      logNew(part);
+    if (first && !logNew(part)) {
+      f.heldBack();
     }
     if (listeners.length > 0) {
       tell(listeners, part, unit, first);
@@ -140,24 +141,27 @@ final class FindingAggregator {
     return out;
   }
 
-  private void logNew(Finding part) {
+  /** Logs a new finding unless the rate limit holds it back; whether its line was written. */
+  private boolean logNew(Finding part) {
     long now = nanoClock.getAsLong();
     long next = nextLogAt.get();
     if (now - next < 0 || !nextLogAt.compareAndSet(next, now + LOG_INTERVAL_NANOS)) {
       notLogged.incrementAndGet();
-      return;
+      return false;
     }
     long skipped = notLogged.getAndSet(0);
     try {
       log.warn(message(part, skipped));
+      return true;
     } catch (RuntimeException | LinkageError e) {
-      // a broken logging setup must not lose the finding; it stays in the snapshot
+      // a broken logging setup must not lose the finding; it stays in the snapshot, marked
+      return false;
     }
   }
 
   /**
    * The log line of a new finding, from one unit's {@code part} of it; {@code skipped} new findings
-   * were not logged since the previous line.
+   * were held back since the previous line.
    */
   static String message(Finding part, long skipped) {
     long count = part.maxCount();
@@ -167,7 +171,7 @@ final class FindingAggregator {
     sb.append("QueryLens finding ").append(part.kind().label()).append(": ");
     sb.append(part.shape().text()).append(" ran ").append(count);
     sb.append(count == 1 ? " time" : " times").append(" so far in unit of work '");
-    sb.append(part.exampleUnit()).append("' at ").append(part.callSite());
+    sb.append(String.join("', '", part.unitNames())).append("' at ").append(part.callSite());
     if (parent != null) {
       sb.append(", following ").append(parent.text());
       if (parentRows >= 0) {
@@ -180,7 +184,8 @@ final class FindingAggregator {
     sb.append(". Hint: ").append(part.hint()).append('.');
     if (skipped > 0) {
       sb.append(" (").append(skipped).append(skipped == 1 ? " new finding" : " new findings");
-      sb.append(" not logged since the previous line; at most one line a second.)");
+      sb.append(" held back since the previous line, at most one line a second;");
+      sb.append(" the console report at exit lists them.)");
     }
     return sb.toString();
   }

@@ -60,16 +60,36 @@ final class ShapeTable {
     /** execute + fetch of these executions. */
     long dbNanos;
 
-    /** Rows of the latest execution, -1 when unknown. */
-    long lastRows;
+    /** Rows of its executions in this unit, summed over those whose rows are known. */
+    long rowsInUnit;
 
-    /** Unit-local sequence number of the latest execution, for eviction. */
+    /**
+     * The thread's position ({@link ThreadState#unitUse}) at its latest execution, for eviction.
+     */
     long lastUse;
 
-    /** The query whose rows the executions follow, or null; with its rows when known then. */
+    /** The thread's position at its first execution in this unit. */
+    long firstUse;
+
+    /**
+     * The innermost cursor of another shape that was open at its first execution in this unit, or
+     * null; with the position at which that cursor opened.
+     */
+    QueryShape cursor;
+
+    long cursorOpenedAt;
+
+    /** Whether {@link ParentChoice} has chosen its parent (chosen when first asked). */
+    boolean parentChosen;
+
+    /** The query whose rows its executions follow ({@link ParentChoice}), or null. */
     QueryShape parent;
 
+    /** Rows of {@link #parent} in this unit when it was chosen, -1 when unknown. */
     long parentRows;
+
+    /** The count at which the parent is chosen again; {@link Long#MAX_VALUE} for never. */
+    long parentRecheckAt;
 
     /**
      * Call site taken ahead, when the cursor (or pending execute) of the execution that will reach
@@ -121,6 +141,7 @@ final class ShapeTable {
 
     void recycle() {
       shape = null;
+      cursor = null;
       parent = null;
       callSiteAhead = null;
       for (int i = 0; i < raisedCount; i++) {
@@ -149,6 +170,12 @@ final class ShapeTable {
     /** The parent the detector named, or null. */
     QueryShape parent;
 
+    /**
+     * Whether {@link #parent} is the entry's parent as chosen when the finding was raised, and so
+     * follows it when {@link ParentChoice} chooses again (as it does for the built-in detectors).
+     */
+    boolean parentFollowsChoice;
+
     void recycle() {
       kind = null;
       finding = null;
@@ -173,7 +200,7 @@ final class ShapeTable {
     return size;
   }
 
-  /** Current slot count (for tests). */
+  /** Current slot count. */
   int capacity() {
     return slots.length;
   }
@@ -279,22 +306,9 @@ final class ShapeTable {
     size = 0;
   }
 
-  /**
-   * A parent's cursor ended with {@code rows}: entries that took it as their parent while it was
-   * still open learn its rows (and so do their findings). Rare: once per such parent.
-   */
-  void parentEnded(QueryShape parent, long rows) {
-    for (Entry e : slots) {
-      if (e != null && e.parentRows < 0 && e.parent != null && e.parent.equals(parent)) {
-        e.parentRows = rows;
-        for (int i = 0; i < e.raisedCount; i++) {
-          Raised r = e.raised[i];
-          if (r.finding != null && same(r.parent, parent)) {
-            r.finding.parentRowsKnown(rows);
-          }
-        }
-      }
-    }
+  /** The entry in slot {@code index} (below {@link #capacity()}), or null. */
+  Entry slot(int index) {
+    return slots[index];
   }
 
   /** Whether {@code a} and {@code b} are the same shape (either may be null). */

@@ -4,6 +4,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.intercept.Faults;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything the tracker keeps for one thread: its running totals, its current unit of work with
@@ -21,6 +22,8 @@ final class ThreadState implements ShapeTable.Leaving {
 
   /** Name of a unit whose scope or source gave none. */
   static final String UNNAMED = "(unnamed)";
+
+  private static final AtomicLong unitIds = new AtomicLong();
 
   final Diagnosis diagnosis;
   final WeakReference<Thread> thread;
@@ -46,7 +49,16 @@ final class ThreadState implements ShapeTable.Leaving {
   UnitOfWorkSource unitNamer;
   long unitTransaction;
   long unitSeq;
+
+  /**
+   * Executions counted on this thread, never reset: the position of the latest one, which orders
+   * the shapes of a unit and the cursors opened among them.
+   */
   long unitUse;
+
+  /** The current unit's identity for the findings it names parents in, 0 until asked for. */
+  private long unitId;
+
   int scopeDepth;
 
   /** Whether the current unit is in the start-up phase: its sums go to the start-up figures. */
@@ -73,13 +85,12 @@ final class ThreadState implements ShapeTable.Leaving {
 
   boolean hasLast;
 
-  /** The latest read executed in this unit, with its rows: a parent candidate. */
-  QueryShape lastRead;
-
-  long lastReadRows;
-
-  /** A parent whose cursor was open when an entry took it, so its rows are still unknown. */
-  QueryShape parentAwaitingRows;
+  /**
+   * The entry most recently first executed inside another shape's open cursor in this unit, or
+   * null: when an execution of that cursor's shape ends, its parent's rows are brought up to date
+   * ({@link ParentChoice#cursorEnded}).
+   */
+  ShapeTable.Entry awaitingCursorEnd;
 
   final OpenCursors cursors = new OpenCursors();
 
@@ -148,7 +159,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitKind = kind;
     unitName = n;
     unitSeq++;
-    unitUse = 0;
+    unitId = 0;
     unitIdentity = null;
     unitSource = null;
     unitNamerIdentity = null;
@@ -158,8 +169,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unit.clear();
     unit.acquireNanos = pendingAcquireNanos;
     pendingAcquireNanos = 0;
-    lastRead = null;
-    parentAwaitingRows = null;
+    awaitingCursorEnd = null;
     unitPublished = false;
   }
 
@@ -189,8 +199,7 @@ final class ThreadState implements ShapeTable.Leaving {
     unitSource = null;
     unitNamerIdentity = null;
     unitNamer = null;
-    lastRead = null;
-    parentAwaitingRows = null;
+    awaitingCursorEnd = null;
   }
 
   /**
@@ -221,33 +230,34 @@ final class ThreadState implements ShapeTable.Leaving {
     statsName = n;
   }
 
-  /** A flagged entry leaves the table: its aggregated findings learn their final counts. */
+  /**
+   * A flagged entry leaves the table: its parent is chosen for its final count, and its aggregated
+   * findings learn their final counts and parents.
+   */
   @Override
   public void leaving(ShapeTable.Entry e) {
     long now = System.currentTimeMillis();
+    if (e.parentChosen) {
+      ParentChoice.choose(this, e);
+    }
     for (int i = 0; i < e.raisedCount; i++) {
       ShapeTable.Raised r = e.raised[i];
       if (r.finding != null) {
         if (renamedFrom != null) {
           r.finding.renamed(renamedFrom, unitName);
         }
-        r.finding.settled(r.count, parentRows(e, r.parent), unitName, now);
+        QueryShape parent = r.parentFollowsChoice ? e.parent : r.parent;
+        r.finding.settled(unitName, now);
+        r.finding.parentNamed(parent, ParentChoice.rows(this, e, parent), r.count, unitId());
       }
     }
   }
 
-  /**
-   * Rows of {@code parent} as {@code e}'s parent: known when it was taken, else its latest
-   * execution's, or -1; -1 for null or any other shape.
-   */
-  long parentRows(ShapeTable.Entry e, QueryShape parent) {
-    if (parent == null || !ShapeTable.same(parent, e.parent)) {
-      return -1;
+  /** The current unit's identity, unique in the JVM, taken when first asked for. */
+  long unitId() {
+    if (unitId == 0) {
+      unitId = unitIds.incrementAndGet();
     }
-    if (e.parentRows >= 0) {
-      return e.parentRows;
-    }
-    ShapeTable.Entry p = table.find(e.parent);
-    return p == null ? -1 : p.lastRows;
+    return unitId;
   }
 }

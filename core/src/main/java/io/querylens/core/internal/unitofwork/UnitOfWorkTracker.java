@@ -172,12 +172,12 @@ public final class UnitOfWorkTracker {
       ts.lastEndNanos += walkNanos; // QueryLens's time, not the application's idleness
       if (shape != null) {
         detection.examine(ts, e);
-        if (e.batchSize <= 0
-            && ts.parentAwaitingRows != null
-            && e.rows >= 0
-            && ShapeTable.same(ts.parentAwaitingRows, shape)) {
-          ts.parentAwaitingRows = null;
-          ts.table.parentEnded(shape, e.rows);
+        ShapeTable.Entry awaiting = ts.awaitingCursorEnd;
+        if (awaiting != null
+            && e.entry != null
+            && e.batchSize <= 0
+            && ShapeTable.same(awaiting.cursor, shape)) {
+          ParentChoice.cursorEnded(ts, awaiting, e.entry);
         }
       }
     } catch (Throwable t) {
@@ -192,7 +192,7 @@ public final class UnitOfWorkTracker {
     }
     try {
       ThreadState ts = state();
-      ts.cursors.opened(shape);
+      ts.cursors.opened(shape, ts.unitUse);
       detection.executionPending(ts, shape);
     } catch (Throwable t) {
       Faults.report("unit-of-work.cursor", t);

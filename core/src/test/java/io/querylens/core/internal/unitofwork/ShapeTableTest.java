@@ -59,12 +59,12 @@ class ShapeTableTest {
   void clearReportsFlaggedEntriesWhileTheTableIsWholeAndRecyclesEntries() {
     ShapeTable t = new ShapeTable();
     ShapeTable.Entry parent = t.insert(shape(1));
-    parent.lastRows = 12;
+    parent.rowsInUnit = 12;
     ShapeTable.Entry child = t.insert(shape(2));
     child.state = ShapeTable.FLAGGED;
     child.parent = shape(1);
     long[] seen = {-1};
-    t.clear(e -> seen[0] = t.find(e.parent).lastRows);
+    t.clear(e -> seen[0] = t.find(e.parent).rowsInUnit);
     assertThat(seen[0]).isEqualTo(12);
     assertThat(t.size()).isZero();
     assertThat(t.find(shape(1))).isNull();

@@ -131,7 +131,8 @@ class UnitOfWorkTrackerTest {
     assertThat(f.totalCount()).isEqualTo(10);
     assertThat(f.maxCount()).isEqualTo(10);
     assertThat(f.hint()).contains("join fetch", "entity graph", "batch fetching", "IN list");
-    assertThat(f.exampleUnit()).isEqualTo(ThreadState.foldDigits(Thread.currentThread().getName()));
+    assertThat(f.unitNames())
+        .containsExactly(ThreadState.foldDigits(Thread.currentThread().getName()));
   }
 
   @Test
@@ -177,6 +178,243 @@ class UnitOfWorkTrackerTest {
     now += 1_000_000_000; // the unit ends with the next execution, after the idle gap
     query(t, PING, 1);
     assertThat(t.diagnosis().findings().get(0).parentRows()).isEqualTo(6);
+  }
+
+  private static final QueryShape VETS = shape("select id, name from vets order by id");
+  private static final QueryShape SPECIALTIES = shape("select id, name from specialties");
+  private static final QueryShape VET_SPECIALTIES =
+      shape("select specialty_id from vet_specialties where vet_id = ?");
+  private static final QueryShape VISITS = shape("select * from visits where line_id = ?");
+
+  /** The finding about {@code shape}. */
+  private static Finding findingOf(UnitOfWorkTracker t, QueryShape shape) {
+    return t.diagnosis().findings().stream()
+        .filter(f -> f.shape().equals(shape))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no finding about " + shape.text()));
+  }
+
+  @Test
+  void aListReadFirstIsTheParentEvenWhenASmallerReadRanBeforeTheLoop() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0); // read fully into a list
+      query(t, SPECIALTIES, 2, 3, 0); // once, three rows: fewer than the loop's calls
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+      Finding live = findingOf(t, VET_SPECIALTIES);
+      assertThat(live.parentShape()).isEqualTo(VETS);
+      assertThat(live.parentRows()).isEqualTo(6);
+    }
+    Finding f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(VETS);
+    assertThat(f.parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void aOneRowLookupBetweenIterationsIsNeitherParentNorCandidateButGetsTheListAsItsOwnParent() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 8, 0);
+      for (int order = 1; order <= 8; order++) {
+        query(t, CUSTOMER, order, 1, 0); // one row each, between the iterations
+        query(t, LINES, order, 2, 0);
+      }
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(8);
+    assertThat(findingOf(t, CUSTOMER).parentShape()).isEqualTo(ORDERS);
+  }
+
+  @Test
+  void aReadRepeatedOncePerIterationBeforeTheLoopBodyIsASiblingNotTheParent() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 7, 0);
+      for (int order = 1; order <= 7; order++) {
+        query(t, LINES, order, 3, 0); // three rows each: more rows in all than the loop's calls
+        query(t, CUSTOMER, order, 1, 0);
+      }
+    }
+    assertThat(findingOf(t, CUSTOMER).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, CUSTOMER).parentRows()).isEqualTo(7);
+  }
+
+  @Test
+  void nestedLoopsOverListsNameTheInnerListWithItsRowsInTheUnit() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 5, 0);
+      long line = 0;
+      for (int order = 1; order <= 5; order++) {
+        query(t, LINES, order, 3, 0);
+        for (int i = 0; i < 3; i++) {
+          query(t, VISITS, ++line, 1, 0);
+        }
+      }
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(5);
+    assertThat(findingOf(t, VISITS).parentShape()).isEqualTo(LINES);
+    assertThat(findingOf(t, VISITS).parentRows()).isEqualTo(15);
+  }
+
+  @Test
+  void aListReadInsideAnOpenOneRowCursorIsTheParentNotTheCursor() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /customers/{id}")) {
+      long start = now;
+      t.cursorOpened(CUSTOMER); // the customer's one row, its cursor still open
+      query(t, ORDERS, 1, 6, 0); // the customer's orders, read fully inside it
+      for (int order = 1; order <= 6; order++) {
+        query(t, LINES, order, 2, 0);
+      }
+      t.record(execution(t, CUSTOMER, start, 100, 20, now - start, 1, 0, false, 1, 0));
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void anOpenCursorThatEndsWithOneRowGivesWayToTheListReadBeforeIt() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      query(t, ORDERS, 1, 6, 0);
+      long start = now;
+      t.cursorOpened(PING); // a one-row cursor left open around the loop
+      for (int order = 1; order <= 6; order++) {
+        query(t, LINES, order, 2, 0);
+      }
+      assertThat(findingOf(t, LINES).parentShape()).isEqualTo(PING); // its rows not known yet
+      t.record(execution(t, PING, start, 100, 20, now - start, 1, 0, false, 1, 0));
+      assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    }
+    assertThat(findingOf(t, LINES).parentShape()).isEqualTo(ORDERS);
+    assertThat(findingOf(t, LINES).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void withoutAReadThatCouldDriveTheLoopTheParentIsUnknown() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /report")) {
+      query(t, SPECIALTIES, 1, 3, 0); // three rows cannot drive six calls
+      query(t, CUSTOMER, 2, 1, 0);
+      for (int i = 1; i <= 6; i++) {
+        query(t, LINES, i, 2, 0);
+      }
+    }
+    Finding f = findingOf(t, LINES);
+    assertThat(f.parentShape()).isNull();
+    assertThat(f.parentRows()).isEqualTo(-1);
+  }
+
+  @Test
+  void whenTwoReadsFitTheOneWhoseRowsEqualTheCountWinsAtTheUnitsEnd() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0);
+      query(t, SPECIALTIES, 2, 100, 0); // larger, and more recent
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+  }
+
+  @Test
+  void theParentIsChosenAgainWhenTheCountPassesItsRows() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 8, 0);
+      query(t, SPECIALTIES, 2, 5, 0);
+      for (int vet = 1; vet <= 5; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+      // five calls so far: the five specialties fit them exactly
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(SPECIALTIES);
+      query(t, VET_SPECIALTIES, 6, 1, 0);
+      // six calls: five rows no longer can have driven them; the unit is still open
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+      assertThat(findingOf(t, VET_SPECIALTIES).parentRows()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void nestedOpenCursorsNameTheInnerCursorWithItsRowsInTheUnit() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /orders")) {
+      long ordersStart = now;
+      t.cursorOpened(ORDERS);
+      long line = 0;
+      for (int order = 1; order <= 3; order++) {
+        long linesStart = now;
+        t.cursorOpened(LINES);
+        for (int i = 0; i < 2; i++) {
+          query(t, VISITS, ++line, 1, 0);
+        }
+        t.record(execution(t, LINES, linesStart, 100, 20, now - linesStart, 2, 0, false, order, 0));
+        now += 1_000;
+      }
+      t.record(execution(t, ORDERS, ordersStart, 100, 20, now - ordersStart, 3, 0, false, 1, 0));
+    }
+    assertThat(findingOf(t, VISITS).parentShape()).isEqualTo(LINES);
+    assertThat(findingOf(t, VISITS).parentRows()).isEqualTo(6);
+  }
+
+  @Test
+  void mergedAcrossUnitsTheParentIsTheOneOfTheUnitWithTheMostRepetitionsThatNamedOne() {
+    UnitOfWorkTracker t = tracker();
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, VETS, 1, 6, 0);
+      for (int vet = 1; vet <= 6; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    try (UnitOfWork page = t.begin("GET /vets")) { // more repetitions, but no parent known
+      for (int vet = 1; vet <= 9; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    Finding f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(VETS);
+    assertThat(f.parentRows()).isEqualTo(6);
+
+    try (UnitOfWork page = t.begin("GET /vets")) {
+      query(t, ORDERS, 1, 7, 0);
+      for (int vet = 1; vet <= 7; vet++) {
+        query(t, VET_SPECIALTIES, vet, 1, 0);
+      }
+    }
+    f = findingOf(t, VET_SPECIALTIES);
+    assertThat(f.parentShape()).isEqualTo(ORDERS);
+    assertThat(f.parentRows()).isEqualTo(7);
+    assertThat(f.maxCount()).isEqualTo(9);
+  }
+
+  @Test
+  void followingTheParentAllocatesNothingPerExecution() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    UnitOfWorkTracker t = tracker();
+    int n = 100_000;
+    try (UnitOfWork job = t.begin("batch job")) {
+      query(t, VETS, 1, n, 0);
+      query(t, SPECIALTIES, 2, 3, 0);
+      for (int i = 0; i < 1_000; i++) { // raised, its parent chosen
+        query(t, CUSTOMER, 1, 1, 0);
+        query(t, VET_SPECIALTIES, i, 1, 0);
+      }
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 1_000; i < n; i++) {
+        query(t, CUSTOMER, 1, 1, 0);
+        query(t, VET_SPECIALTIES, i, 1, 0);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      System.out.println("ParentChoice: " + allocated + " bytes over 198,000 executions");
+      assertThat(allocated).isLessThan(16 * 1024);
+      assertThat(findingOf(t, VET_SPECIALTIES).parentShape()).isEqualTo(VETS);
+    }
   }
 
   @Test
@@ -359,7 +597,7 @@ class UnitOfWorkTrackerTest {
     assertThat(findings).extracting(Finding::callSite).allMatch(s -> s.contains(".loop"));
     assertThat(findings).extracting(Finding::callSite).doesNotHaveDuplicates();
     assertThat(findings).extracting(Finding::occurrences).containsOnly(1L);
-    assertThat(findings).extracting(Finding::exampleUnit).containsOnly("worker-#");
+    assertThat(findings).extracting(Finding::unitNames).containsOnly(List.of("worker-#"));
   }
 
   private static void loopA(UnitOfWorkTracker t, CountDownLatch both) {
@@ -404,8 +642,8 @@ class UnitOfWorkTrackerTest {
     }
     assertThat(t.diagnosis().findings())
         .singleElement()
-        .extracting(Finding::exampleUnit)
-        .isEqualTo("nightly export");
+        .extracting(Finding::unitNames)
+        .isEqualTo(List.of("nightly export"));
     assertThat(t.diagnosis().units())
         .singleElement()
         .satisfies(
@@ -541,7 +779,7 @@ class UnitOfWorkTrackerTest {
     assertThat(first.parentShape()).isEqualTo(ORDERS);
     assertThat(first.totalCount()).isEqualTo(5);
     assertThat(first.occurrences()).isEqualTo(1);
-    assertThat(first.exampleUnit()).isEqualTo("GET /a");
+    assertThat(first.unitNames()).containsExactly("GET /a");
     assertThat(first.callSite()).contains("UnitOfWorkTrackerTest");
     assertThat(first.hint()).isNotBlank();
     assertThat(first.wastedNanos()).isEqualTo(wastedOf(5, 120));
@@ -599,8 +837,8 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/42");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/42"));
     assertThat(request.asked).isEqualTo(1); // once when the unit starts, not per execution
 
     request.name = "GET /owners/{id}"; // the framework has dispatched it
@@ -610,8 +848,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 99);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /vets");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /vets"));
     assertThat(request.asked).isEqualTo(3);
   }
 
@@ -635,8 +873,8 @@ class UnitOfWorkTrackerTest {
       query(t, CUSTOMER, i);
     }
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/42");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/42"));
 
     request.name = "GET /owners/{id}"; // learnt late; asked of the request as the unit ends
     span.current = null; // the request ended; the thread's next execution is outside any
@@ -644,8 +882,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 99);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/{id}");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/{id}"));
     assertThat(t.diagnosis().units()).extracting(UnitSnapshot::name).contains("GET /owners/{id}");
   }
 
@@ -669,8 +907,8 @@ class UnitOfWorkTrackerTest {
     query(t, CUSTOMER, 6);
 
     assertThat(t.diagnosis().findings())
-        .extracting(Finding::exampleUnit)
-        .containsExactly("GET /owners/{id}");
+        .extracting(Finding::unitNames)
+        .containsExactly(List.of("GET /owners/{id}"));
     assertThat(t.diagnosis().units())
         .extracting(UnitSnapshot::name, UnitSnapshot::units, UnitSnapshot::executions)
         .containsExactlyInAnyOrder(
@@ -803,7 +1041,7 @@ class UnitOfWorkTrackerTest {
     assertThat(f.totalCount()).isEqualTo(18);
     assertThat(f.maxCount()).isEqualTo(7);
     assertThat(f.wastedNanos()).isEqualTo(wastedOf(5, 120) + wastedOf(7, 120) + wastedOf(6, 120));
-    assertThat(f.exampleUnit()).isEqualTo("GET /orders");
+    assertThat(f.unitNames()).containsExactly("GET /orders");
     assertThat(f.firstSeenMillis()).isPositive().isLessThanOrEqualTo(f.lastSeenMillis());
     assertThat(f.callSite()).contains("UnitOfWorkTrackerTest.query(UnitOfWorkTrackerTest.java:");
   }
@@ -940,7 +1178,157 @@ class UnitOfWorkTrackerTest {
       query(t, shape("select * from table_9 where id = ?"), i);
     }
     assertThat(logLines).hasSize(2);
-    assertThat(logLines.get(1)).contains("2 new findings not logged since the previous line");
+    assertThat(logLines.get(1))
+        .contains("2 new findings held back since the previous line")
+        .contains("the console report at exit lists them");
+  }
+
+  @Test
+  void findingsTheRateLimitHeldBackAreMarkedAndTheLoggedOnesAreNot() {
+    UnitOfWorkTracker t = tracker();
+    for (int s = 0; s < 3; s++) {
+      QueryShape shape = shape("select * from table_" + s + " where id = ?");
+      for (int i = 0; i < 5; i++) {
+        query(t, shape, i);
+      }
+    }
+
+    assertThat(logLines).hasSize(1);
+    assertThat(t.diagnosis().findings())
+        .extracting(f -> f.shape().text(), Finding::heldBack)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("select * from table_0 where id = ?", false),
+            org.assertj.core.groups.Tuple.tuple("select * from table_1 where id = ?", true),
+            org.assertj.core.groups.Tuple.tuple("select * from table_2 where id = ?", true));
+  }
+
+  @Test
+  void aFindingWhoseLogLineFailsIsMarkedAsNotLogged() {
+    QueryLensConfig config = QueryLensConfig.builder().build();
+    UnitOfWorkTracker t =
+        new UnitOfWorkTracker(
+            config,
+            BuiltInDetectors.create(config),
+            line -> {
+              throw new IllegalStateException("no logging here");
+            },
+            () -> logClock);
+    for (int i = 0; i < 5; i++) {
+      query(t, CUSTOMER, i);
+    }
+
+    assertThat(t.diagnosis().findings())
+        .singleElement()
+        .extracting(Finding::heldBack)
+        .isEqualTo(true);
+  }
+
+  @Test
+  void aFindingMergedOverUnitsOfSeveralNamesNamesThemAllInTheOrderSeen() {
+    UnitOfWorkTracker t = tracker();
+    for (String name : List.of("GET /api/owners", "GET /api/v2/owners", "GET /api/owners")) {
+      try (UnitOfWork unit = t.begin(name)) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(3);
+    assertThat(f.unitNames()).containsExactly("GET /api/owners", "GET /api/v2/owners");
+    assertThat(f.unitNameCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aFindingKeepsTheFirstTenUnitNamesAndCountsTheOthers() {
+    UnitOfWorkTracker t = tracker();
+    for (int u = 0; u < 14; u++) {
+      try (UnitOfWork unit = t.begin("job " + (char) ('a' + u))) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.unitNames())
+        .hasSize(Finding.MAX_UNIT_NAMES)
+        .startsWith("job a", "job b")
+        .endsWith("job j");
+    assertThat(f.unitNameCount()).isEqualTo(14);
+  }
+
+  /** A request whose path becomes its route once dispatched; a {@link FixedSource} names it. */
+  private static final class Request {
+    String path;
+
+    Request(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public String toString() {
+      return path;
+    }
+  }
+
+  /** Runs {@code requests} one after the other, each raising the LINES finding, then ends them. */
+  private void serve(UnitOfWorkTracker t, List<String> paths, String route) {
+    FixedSource source = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(source);
+    for (String path : paths) {
+      Request request = new Request(path); // the raw path until the framework dispatches it
+      source.current = request;
+      for (int i = 0; i < 5; i++) {
+        query(t, LINES, i);
+      }
+      request.path = route;
+    }
+    source.current = null;
+    query(t, CUSTOMER, 1); // ends the last request
+  }
+
+  @Test
+  void aKeptRawPathIsReplacedByTheRouteItsUnitEndsWith() {
+    UnitOfWorkTracker t = tracker();
+    serve(t, List.of("owners/1", "owners/2", "owners/3"), "owners/{id}");
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(3);
+    assertThat(f.unitNames()).containsExactly("GET /owners/{id}");
+    assertThat(f.unitNameCount()).isEqualTo(1);
+  }
+
+  @Test
+  void rawPathsBeyondTheKeptNamesAreCountedOnlyByTheRouteTheirUnitsEndWith() {
+    UnitOfWorkTracker t = tracker();
+    for (int u = 0; u < 10; u++) { // fills the list
+      try (UnitOfWork unit = t.begin("job " + u)) {
+        for (int i = 0; i < 5; i++) {
+          query(t, LINES, i);
+        }
+      }
+    }
+    serve(t, List.of("owners/1", "owners/2", "owners/3"), "owners/{id}");
+
+    Finding f = t.diagnosis().findings().get(0);
+    assertThat(f.occurrences()).isEqualTo(13);
+    assertThat(f.unitNames()).hasSize(10).allMatch(n -> n.startsWith("job "));
+    assertThat(f.unitNameCount()).isEqualTo(11);
+  }
+
+  @Test
+  void anOpenUnitIsNamedAsItIsNow() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource source = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(source);
+    source.current = new Request("vets");
+    for (int i = 0; i < 5; i++) {
+      query(t, LINES, i);
+    }
+
+    assertThat(t.diagnosis().findings().get(0).unitNames()).containsExactly("GET /vets");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_EXP
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_HINT;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_KIND;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PARENT_SHAPE;
+import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PARENT_SHAPE_ID;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_PHASE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE;
 import static io.querylens.exporter.otel.internal.SemanticAttributes.FINDING_SHAPE_ID;
@@ -79,14 +80,20 @@ final class FindingSignals implements FindingListener {
             .put(FINDING_PHASE, f.phase().label());
     if (f.parentShape() != null) {
       b.put(FINDING_PARENT_SHAPE, f.parentShape().text());
+      b.put(FINDING_PARENT_SHAPE_ID, f.parentShape().id());
     }
-    if (f.exampleUnit() != null) {
-      b.put(FINDING_UNIT, f.exampleUnit());
+    if (!f.unitNames().isEmpty()) {
+      b.put(FINDING_UNIT, unitName(f));
     }
     if (f.explanation() != null) {
       b.put(FINDING_EXPLANATION, f.explanation());
     }
     return b.build();
+  }
+
+  /** The unit's name: a listener is told one unit's part of a finding, with its one name. */
+  private static String unitName(Finding f) {
+    return f.unitNames().isEmpty() ? null : f.unitNames().get(0);
   }
 
   static String message(Finding f) {
@@ -98,7 +105,7 @@ final class FindingSignals implements FindingListener {
         + f.totalCount()
         + (f.totalCount() == 1 ? " time" : " times")
         + " in unit of work '"
-        + f.exampleUnit()
+        + unitName(f)
         + "' at "
         + f.callSite()
         + (f.explanation() == null ? "" : "; " + f.explanation())

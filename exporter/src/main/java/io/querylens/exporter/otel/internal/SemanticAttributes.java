@@ -48,6 +48,8 @@ public final class SemanticAttributes {
       AttributeKey.stringKey("querylens.finding.shape.id");
   public static final AttributeKey<String> FINDING_PARENT_SHAPE =
       AttributeKey.stringKey("querylens.finding.parent_shape");
+  public static final AttributeKey<String> FINDING_PARENT_SHAPE_ID =
+      AttributeKey.stringKey("querylens.finding.parent_shape.id");
   public static final AttributeKey<String> FINDING_CALL_SITE =
       AttributeKey.stringKey("querylens.finding.call_site");
   public static final AttributeKey<Long> FINDING_COUNT =

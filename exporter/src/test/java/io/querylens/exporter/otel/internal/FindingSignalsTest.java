@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryShape;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FindingSignalsTest {
@@ -22,7 +23,9 @@ class FindingSignalsTest {
         0,
         kind.hint(),
         explanation,
-        "GET /pets",
+        List.of("GET /pets"),
+        1,
+        false,
         0,
         0);
   }
@@ -59,5 +62,36 @@ class FindingSignalsTest {
     assertThat(a.get(SemanticAttributes.FINDING_KIND)).isEqualTo("unbounded-result");
     assertThat(a.get(SemanticAttributes.FINDING_EXPLANATION))
         .isEqualTo("5000 rows read to the end, with no row limit in the SQL");
+  }
+
+  @Test
+  void theShapeIdsAreTheOnesTheReportsPrint() {
+    QueryShape owners = new QueryShape(0x1234L, "select id from owners", "SELECT");
+    QueryShape pets =
+        new QueryShape(0x9e3779b97f4a7c15L, "select * from pets where owner_id = ?", "SELECT");
+    Finding f =
+        new Finding(
+            FindingKind.N_PLUS_ONE,
+            pets,
+            owners,
+            6,
+            "com.example.App.run(App.java:7)",
+            1,
+            6,
+            6,
+            0,
+            FindingKind.N_PLUS_ONE.hint(),
+            null,
+            List.of("GET /owners"),
+            1,
+            false,
+            0,
+            0);
+
+    Attributes a = FindingSignals.attributes(f);
+
+    assertThat(a.get(SemanticAttributes.FINDING_SHAPE_ID)).isEqualTo("9e3779b97f4a7c15");
+    assertThat(a.get(SemanticAttributes.FINDING_PARENT_SHAPE_ID)).isEqualTo("0000000000001234");
+    assertThat(a.get(SemanticAttributes.FINDING_UNIT)).isEqualTo("GET /owners");
   }
 }

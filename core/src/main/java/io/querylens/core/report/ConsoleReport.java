@@ -15,13 +15,13 @@ import java.util.Locale;
 
 /**
  * Renders a {@link QueryLensSnapshot} as a plain-text summary for a terminal, in this order:
- * totals; where the time went (database versus application, and the database time the findings flag
- * as waste); the slowest unit-of-work names with their split; the findings, one block each with the
- * repeated (or explained) and parent shapes, call site and hint; the query shapes that took the
- * most time; connection acquire and hold times; and notes on anything left out. Lines end with
- * {@code \n} and stay within {@value #WIDTH} columns: SQL, names and call sites are folded onto one
- * line and cut with an ellipsis, hints are wrapped. A pure function of the snapshot: it reads no
- * clock, configuration or global state.
+ * totals; where the time went (database, application and connection time, and the database time the
+ * findings flag as waste); the slowest unit-of-work names with their split; the findings, one block
+ * each with the repeated (or explained) and parent shapes, call site and hint; the query shapes
+ * that took the most time; connection pool wait, connect and hold times; and notes on anything left
+ * out. Lines end with {@code \n} and stay within {@value #WIDTH} columns: SQL, names and call sites
+ * are folded onto one line and cut with an ellipsis, hints are wrapped. A pure function of the
+ * snapshot: it reads no clock, configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -36,15 +36,15 @@ public final class ConsoleReport {
   private static final String SHAPE_INDENT = "      ";
   private static final String ROW_FORMAT = "%4s %9s %6s %8s %6s %9s %9s %9s %9s %9s %9s %9s\n";
 
-  private static final int UNIT_NAME_WIDTH = 34;
+  private static final int UNIT_NAME_WIDTH = 26;
   private static final String UNIT_FORMAT =
-      "  %-" + UNIT_NAME_WIDTH + "s %6s %8s %8s %7s %7s %7s %8s %7s %7s %8s\n";
+      "  %-" + UNIT_NAME_WIDTH + "s %6s %8s %8s %7s %7s %7s %7s %8s %7s %7s %8s\n";
 
   /** Where the columns of all units of a name start: after name, units and execs. */
   private static final int UNIT_GROUP_COLUMN = 2 + UNIT_NAME_WIDTH + 7 + 9;
 
-  /** total, db, app and wasted. */
-  private static final int UNIT_TOTAL_WIDTH = 9 + 8 + 8 + 8;
+  /** total, db, app, conn and wasted. */
+  private static final int UNIT_TOTAL_WIDTH = 9 + 8 + 8 + 8 + 8;
 
   /** total, db and app of the slowest unit. */
   private static final int UNIT_SLOWEST_WIDTH = 9 + 8 + 8;
@@ -88,6 +88,8 @@ public final class ConsoleReport {
     ConnectionSnapshot connections = s.connections();
     DistributionSnapshot acquire =
         connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.acquire());
+    DistributionSnapshot connect =
+        connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.connect());
     DistributionSnapshot hold =
         connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.hold());
     long acquireErrors = connections == null ? 0 : connections.acquireErrors();
@@ -105,8 +107,10 @@ public final class ConsoleReport {
       out.append(", total ").append(Durations.format(totalNanos)).append('\n');
       TimeSplit time = s.time();
       if (time == null || time.totalNanos() == 0) {
-        // no unit-of-work tracking: the same split, from the shapes and the connections
-        time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0);
+        // no unit-of-work tracking: the same split from the shapes and the pool waits; physical
+        // connects are left out, since without it those of a pool's own threads cannot be told
+        // apart
+        time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0, 0);
       }
       appendTime(out, time, !s.findings().isEmpty());
       appendUnits(out, s.units());
@@ -144,30 +148,33 @@ public final class ConsoleReport {
     }
 
     out.append('\n');
-    if (acquire.count() == 0 && hold.count() == 0 && acquireErrors == 0) {
+    if (acquire.count() == 0 && connect.count() == 0 && hold.count() == 0 && acquireErrors == 0) {
       out.append("Connections: none recorded\n");
     } else {
-      out.append("Connections: acquire p50 ")
-          .append(duration(acquire, acquire.p50()))
-          .append("  p99 ")
-          .append(duration(acquire, acquire.p99()))
-          .append("  max ")
-          .append(duration(acquire, acquire.max()))
-          .append("  count ")
-          .append(acquire.count());
+      appendConnections(out.append("Connections: "), "pool wait", acquire);
       if (acquireErrors > 0) {
         out.append("  (").append(plural(acquireErrors, "failed acquire")).append(')');
       }
+      appendConnections(out.append("\n             "), "connect", connect);
+      appendConnections(out.append("\n             "), "hold", hold);
       out.append('\n');
-      out.append("             hold p50 ")
-          .append(duration(hold, hold.p50()))
-          .append("  p99 ")
-          .append(duration(hold, hold.p99()))
-          .append('\n');
     }
 
     appendFooter(out, s, shapes, shown);
     return out.toString();
+  }
+
+  /** One distribution of the connections section: percentiles and count. */
+  private static void appendConnections(StringBuilder out, String name, DistributionSnapshot d) {
+    out.append(String.format(Locale.ROOT, "%-9s", name))
+        .append(" p50 ")
+        .append(duration(d, d.p50()))
+        .append("  p99 ")
+        .append(duration(d, d.p99()))
+        .append("  max ")
+        .append(duration(d, d.max()))
+        .append("  count ")
+        .append(d.count());
   }
 
   private static void appendTime(StringBuilder out, TimeSplit time, boolean findings) {
@@ -180,8 +187,10 @@ public final class ConsoleReport {
         "database",
         database,
         all,
-        "execute " + Durations.format(time.dbExecuteNanos()),
-        "fetch " + Durations.format(time.dbFetchNanos()));
+        "execute "
+            + Durations.format(time.dbExecuteNanos())
+            + " + fetch "
+            + Durations.format(time.dbFetchNanos()));
     if (findings || time.wastedRoundTripNanos() > 0) {
       out.append(
           String.format(
@@ -196,24 +205,33 @@ public final class ConsoleReport {
         "application",
         time.applicationNanos(),
         all,
-        "process " + Durations.format(time.appProcessNanos()),
-        "pool acquire " + Durations.format(time.poolAcquireNanos()));
+        "process " + Durations.format(time.appProcessNanos()));
+    appendSplitLine(
+        out,
+        "connection",
+        time.connectionNanos(),
+        all,
+        "pool wait "
+            + Durations.format(time.poolWaitNanos())
+            + " + connect "
+            + Durations.format(time.connectNanos()));
     out.append(
         "  (execute = inside execute(), fetch = inside next(),"
-            + " process = application time while a cursor is open)\n");
+            + " process = application time while a cursor is open,\n"
+            + "   pool wait = in a pool's getConnection() beyond connecting,"
+            + " connect = opening physical connections)\n");
   }
 
   private static void appendSplitLine(
-      StringBuilder out, String side, long nanos, long all, String first, String second) {
+      StringBuilder out, String side, long nanos, long all, String detail) {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-12s %8s %6s  %s + %s\n",
+            "  %-12s %8s %6s  %s\n",
             side,
             Durations.format(nanos),
             percent(nanos, all),
-            first,
-            second));
+            detail));
   }
 
   private static void appendUnits(StringBuilder out, List<UnitSnapshot> units) {
@@ -239,6 +257,7 @@ public final class ConsoleReport {
             "total",
             "db",
             "app",
+            "conn",
             "wasted",
             "total",
             "db",
@@ -264,6 +283,7 @@ public final class ConsoleReport {
               Durations.format(total.totalNanos()),
               Durations.format(total.databaseNanos()),
               Durations.format(total.applicationNanos()),
+              total.connectionNanos() == 0 ? "-" : Durations.format(total.connectionNanos()),
               total.wastedRoundTripNanos() == 0
                   ? "-"
                   : Durations.format(total.wastedRoundTripNanos()),

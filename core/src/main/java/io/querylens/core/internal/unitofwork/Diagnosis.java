@@ -69,8 +69,8 @@ public final class Diagnosis {
   }
 
   /**
-   * Sums over every thread, living and dead: execute, fetch, process, acquire, wasted. Living
-   * threads' totals are read racily.
+   * Sums over every thread, living and dead: execute, fetch, process, pool wait, connect, wasted.
+   * Living threads' totals are read racily.
    */
   synchronized TimeSplit totals() {
     sweep();
@@ -165,7 +165,8 @@ public final class Diagnosis {
                 t.dbExecuteNanos() + open.dbExecuteNanos(),
                 t.dbFetchNanos() + open.dbFetchNanos(),
                 t.appProcessNanos() + open.appProcessNanos(),
-                t.poolAcquireNanos() + open.poolAcquireNanos(),
+                t.poolWaitNanos() + open.poolWaitNanos(),
+                t.connectNanos() + open.connectNanos(),
                 t.wastedRoundTripNanos() + open.wastedRoundTripNanos()),
             open.totalNanos() > s.slowest().totalNanos() ? open : s.slowest(),
             s.findings() + findings));

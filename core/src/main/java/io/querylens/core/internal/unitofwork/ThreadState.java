@@ -53,9 +53,6 @@ final class ThreadState implements ShapeTable.Leaving {
    */
   boolean unitPublished = true;
 
-  /** Acquire time not yet given to a unit: it goes to the next execution's. */
-  long pendingAcquireNanos;
-
   /** When the latest execution ended ({@link System#nanoTime()}), if there was one. */
   long lastEndNanos;
 
@@ -126,7 +123,7 @@ final class ThreadState implements ShapeTable.Leaving {
     return c >= '0' && c <= '9';
   }
 
-  /** Starts a unit; the previous one must have ended. Pending acquire time goes to it. */
+  /** Starts a unit; the previous one must have ended. */
   void startUnit(byte kind, String name) {
     String n = name == null ? UNNAMED : name;
     if (!n.equals(statsName)) {
@@ -143,8 +140,6 @@ final class ThreadState implements ShapeTable.Leaving {
     unitNamer = null;
     unitTransaction = 0;
     unit.clear();
-    unit.acquireNanos = pendingAcquireNanos;
-    pendingAcquireNanos = 0;
     lastRead = null;
     parentAwaitingRows = null;
     unitPublished = false;

@@ -73,6 +73,7 @@ enum Pools {
       pool.setUsername("sa");
       pool.setPassword("");
       pool.setInitialSize(1);
+      pool.setMinIdle(1);
       pool.setMaxActive(2);
       pool.setMaxIdle(2);
       return pool;

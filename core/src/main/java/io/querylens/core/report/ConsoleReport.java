@@ -36,18 +36,18 @@ public final class ConsoleReport {
   private static final String SHAPE_INDENT = "      ";
   private static final String ROW_FORMAT = "%4s %9s %6s %8s %6s %9s %9s %9s %9s %9s %9s %9s\n";
 
-  private static final int UNIT_NAME_WIDTH = 26;
+  private static final int UNIT_NAME_WIDTH = 30;
   private static final String UNIT_FORMAT =
-      "  %-" + UNIT_NAME_WIDTH + "s %6s %8s %8s %7s %7s %7s %7s %8s %7s %7s %8s\n";
+      "  %-" + UNIT_NAME_WIDTH + "s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s\n";
 
   /** Where the columns of all units of a name start: after name, units and execs. */
-  private static final int UNIT_GROUP_COLUMN = 2 + UNIT_NAME_WIDTH + 7 + 9;
+  private static final int UNIT_GROUP_COLUMN = 2 + UNIT_NAME_WIDTH + 6 + 8;
 
   /** total, db, app, conn and wasted. */
-  private static final int UNIT_TOTAL_WIDTH = 9 + 8 + 8 + 8 + 8;
+  private static final int UNIT_TOTAL_WIDTH = 5 * 8;
 
   /** total, db and app of the slowest unit. */
-  private static final int UNIT_SLOWEST_WIDTH = 9 + 8 + 8;
+  private static final int UNIT_SLOWEST_WIDTH = 3 * 8;
 
   /** Finding blocks: a numbered title, then labelled lines whose text starts at this column. */
   private static final String FINDING_INDENT = "     ";
@@ -278,8 +278,8 @@ public final class ConsoleReport {
               Locale.ROOT,
               UNIT_FORMAT,
               padCodePoints(name, UNIT_NAME_WIDTH),
-              count(unit.units(), 6),
-              count(unit.executions(), 8),
+              count(unit.units(), 5),
+              count(unit.executions(), 7),
               Durations.format(total.totalNanos()),
               Durations.format(total.databaseNanos()),
               Durations.format(total.applicationNanos()),

@@ -101,15 +101,15 @@ class ConsoleReportTest {
 
     assertThat(report)
         .contains(
-            "  name                        units    execs    total      db     app    conn"
-                + "  wasted    total      db     app findings\n"
-                + "  GET /customers/{id}/orders     12      612    5.91s   4.69s   1.15s  68.0ms"
-                + "   1.10s    955ms   790ms   150ms        1\n");
+            "  name                           units   execs   total      db     app    conn"
+                + "  wasted   total      db     app findings\n"
+                + "  GET /customers/{id}/orders        12     612   5.91s   4.69s   1.15s  68.0ms"
+                + "   1.10s   955ms   790ms   150ms        1\n");
     // no wasted time reads as a dash, not as 0ns
     assertThat(report)
         .contains(
-            "                                  3      600    174ms   110ms  50.0ms  14.0ms"
-                + "       -   69.0ms  44.0ms  20.0ms        0\n");
+            "                                     3     600   174ms   110ms  50.0ms  14.0ms"
+                + "       -  69.0ms  44.0ms  20.0ms        0\n");
   }
 
   @Test
@@ -119,7 +119,7 @@ class ConsoleReportTest {
     assertThat(report)
         .contains(
             "\n  POST /api/v1/customers/{customerId}/orders/{orderId}/items\n"
-                + "                                  3      600    174ms");
+                + "                                     3     600   174ms");
   }
 
   @Test
@@ -127,7 +127,7 @@ class ConsoleReportTest {
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
 
     assertThat(report)
-        .contains("\n  nightly audit \"job\"             2       40   4.34ms")
+        .contains("\n  nightly audit \"job\"                2      40  4.34ms")
         .doesNotContain("\t");
   }
 

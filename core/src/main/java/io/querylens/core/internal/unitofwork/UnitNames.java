@@ -57,9 +57,15 @@ final class UnitNames {
       if (unit.findings != 0) {
         this.findings.addAndGet(unit.findings);
       }
-      TimeSplit mine = unit.split();
+      long total =
+          unit.executeNanos
+              + unit.fetchNanos
+              + unit.processNanos
+              + unit.poolWaitNanos
+              + unit.connectNanos;
       TimeSplit s = slowest.get();
-      while (s == null || mine.totalNanos() > s.totalNanos()) {
+      while (s == null || total > s.totalNanos()) {
+        TimeSplit mine = unit.split();
         if (slowest.compareAndSet(s, mine)) {
           break;
         }

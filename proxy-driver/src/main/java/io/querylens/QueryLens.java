@@ -24,10 +24,11 @@ public final class QueryLens {
 
   /**
    * Wraps a DataSource so that every connection it hands out is recorded, and time inside its
-   * {@code getConnection()} is recorded as acquire time. Wrapping a QueryLens DataSource returns it
-   * unchanged; connections QueryLens already records (for instance a pool over the {@code
-   * jdbc:querylens:} driver) are not wrapped twice. With {@code querylens.enabled=false} the
-   * DataSource is returned as it is.
+   * {@code getConnection()} is recorded as a physical connect, or, over a pool, as a checkout (pool
+   * wait and hold). Wrapping a QueryLens DataSource returns it unchanged; each execution is
+   * recorded once, also over a pool whose connections QueryLens already records (a pool over the
+   * {@code jdbc:querylens:} driver). With {@code querylens.enabled=false} the DataSource is
+   * returned as it is.
    */
   public static DataSource wrap(DataSource dataSource) {
     Recording recording = Recording.global();

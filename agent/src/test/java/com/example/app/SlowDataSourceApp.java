@@ -9,8 +9,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A DataSource of the application's own whose {@code getConnection()} is inherited from an abstract
- * base class (as Spring's DriverManagerDataSource inherits it) and takes at least {@code 50} ms:
- * the acquire the agent records must include that wait.
+ * base class (as Spring's DriverManagerDataSource inherits it) and takes at least {@code 50} ms: it
+ * pools nothing, so the connect the agent records must include that wait.
  */
 final class SlowDataSourceApp {
   static final long WAIT_MILLIS = 50;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real programs that know nothing of QueryLens, run in child JVMs with the shaded agent jar; each
@@ -29,7 +31,9 @@ class AgentIT {
     JsonReportFile report = JsonReportFile.read(child.report());
     assertThat(report.count(INSERT)).isEqualTo(7);
     assertThat(report.count(SELECT)).isEqualTo(3);
-    assertThat(report.acquires()).as("one per DriverManager.getConnection").isEqualTo(4);
+    assertThat(report.connects()).as("one per DriverManager.getConnection").isEqualTo(4);
+    assertThat(report.holds()).as("each the application's checkout").isEqualTo(4);
+    assertThat(report.acquires()).as("no pool, no pool wait").isZero();
     assertThat(report.findings("chatty-writes", "insert into agent_item")).isEqualTo(1);
     assertThat(report.internalFaults()).isZero();
     assertThat(result.stderr()).contains("QueryLens agent started");
@@ -41,12 +45,14 @@ class AgentIT {
     child.run(Apps.SLOW_DATA_SOURCE);
 
     JsonReportFile report = JsonReportFile.read(child.report());
-    assertThat(report.acquires())
+    assertThat(report.connects())
         .as("H2's JdbcDataSource inside is not counted again")
         .isEqualTo(2);
-    assertThat(report.acquireMinNanos())
-        .as("the application's DataSource was instrumented, not only H2's")
-        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(Apps.SLOW_ACQUIRE_MILLIS));
+    assertThat(report.connectMinNanos())
+        .as("the application's DataSource, which pools nothing, is part of the connect")
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(Apps.SLOW_CONNECT_MILLIS));
+    assertThat(report.acquires()).isZero();
+    assertThat(report.holds()).isEqualTo(2);
     assertThat(report.count(SELECT)).isEqualTo(1);
   }
 
@@ -88,12 +94,34 @@ class AgentIT {
     assertThat(report.count(INSERT)).isEqualTo(7);
     assertThat(report.count(SELECT)).isEqualTo(Apps.HIKARI_BORROWS);
     assertThat(report.acquires())
-        .as("each borrow, plus the pool's physical connects on its own threads")
-        .isGreaterThanOrEqualTo(Apps.HIKARI_BORROWS + 1);
+        .as("each borrow (the pool's physical connects on its own threads are none)")
+        .isEqualTo(Apps.HIKARI_BORROWS + 1);
+    assertThat(report.holds()).as("one per borrow").isEqualTo(Apps.HIKARI_BORROWS + 1);
+    assertThat(report.connects()).as("at most 2 physical connections").isBetween(1L, 2L);
     assertThat(report.internalFaults()).isZero();
     if (!database.password().isEmpty()) {
       assertThat(report.text()).doesNotContain(database.password());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hikari", "dbcp2", "c3p0", "tomcat"})
+  void eachPoolGivesOneCheckoutAndOneHoldPerBorrowAndRecordsEachExecutionOnce(String pool)
+      throws Exception {
+    ChildJvm child = new ChildJvm(dir);
+    child.run(Apps.POOLS, pool, "jdbc:h2:mem:" + pool + ";DB_CLOSE_DELAY=-1");
+
+    JsonReportFile report = JsonReportFile.read(child.report());
+    assertThat(report.count(INSERT)).isEqualTo(7);
+    assertThat(report.count(SELECT)).as("recorded once").isEqualTo(Apps.POOL_BORROWS);
+    assertThat(report.acquires()).as("checkouts").isEqualTo(Apps.POOL_BORROWS + 1);
+    assertThat(report.holds())
+        .as("one hold per checkout, not per physical connection")
+        .isEqualTo(Apps.POOL_BORROWS + 1);
+    assertThat(report.connects())
+        .as("physical connects, on the pool's threads or inside a borrow (dbcp2 validates one)")
+        .isBetween(1L, 3L);
+    assertThat(report.internalFaults()).isZero();
   }
 
   @Test
@@ -116,9 +144,10 @@ class AgentIT {
     JsonReportFile report = JsonReportFile.read(child.report());
     assertThat(report.count(INSERT)).isEqualTo(7);
     assertThat(report.count(SELECT)).isEqualTo(3);
-    assertThat(report.acquires())
-        .as("the driver and the agent share one acquire per DriverManager.getConnection")
+    assertThat(report.connects())
+        .as("the driver and the agent share one connect per DriverManager.getConnection")
         .isEqualTo(4);
+    assertThat(report.holds()).isEqualTo(4);
     assertThat(report.internalFaults()).isZero();
   }
 
@@ -157,7 +186,8 @@ class AgentIT {
     JsonReportFile report = JsonReportFile.read(attachedReport);
     assertThat(report.count(SELECT)).isEqualTo(Apps.READS_AFTER_ATTACH);
     assertThat(report.count(INSERT)).as("run before the attach").isZero();
-    assertThat(report.acquires()).isEqualTo(Apps.READS_AFTER_ATTACH);
+    assertThat(report.connects()).isEqualTo(Apps.READS_AFTER_ATTACH);
+    assertThat(report.holds()).isEqualTo(Apps.READS_AFTER_ATTACH);
     assertThat(child.report()).as("the attach arguments won").doesNotExist();
   }
 

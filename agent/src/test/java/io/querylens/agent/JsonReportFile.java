@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the figures the tests check out of a child's JSON report (schema version 1). */
+/** Reads the figures the tests check out of a child's JSON report (schema version 2). */
 final class JsonReportFile {
   private final String json;
 
@@ -38,22 +38,35 @@ final class JsonReportFile {
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
-  /** Connections acquired and recorded. */
+  /** Checkouts from a pool (their pool waits). */
   long acquires() {
-    Matcher m =
-        Pattern.compile("\"connections\": \\{\\s*\"acquire\": \\{\"count\": (\\d+)").matcher(json);
-    assertThat(m.find()).as("connections in %s", json).isTrue();
-    return Long.parseLong(m.group(1));
+    return connections("acquire", "count");
   }
 
-  /** The shortest acquire recorded, in nanoseconds. */
-  long acquireMinNanos() {
+  /** Physical connects. */
+  long connects() {
+    return connections("connect", "count");
+  }
+
+  /** The shortest physical connect, in nanoseconds. */
+  long connectMinNanos() {
+    return connections("connect", "min");
+  }
+
+  /** Checkouts the application closed. */
+  long holds() {
+    return connections("hold", "count");
+  }
+
+  /** The {@code field} of the connection distribution {@code distribution}. */
+  private long connections(String distribution, String field) {
     Matcher m =
-        Pattern.compile(
-                "\"connections\": \\{\\s*\"acquire\": \\{\"count\": \\d+, \"sum\": \\d+, \"mean\": [0-9.]+, \"min\": (\\d+)")
+        Pattern.compile("(?s)\"connections\": \\{.*?\"" + distribution + "\": \\{([^}]*)\\}")
             .matcher(json);
     assertThat(m.find()).as("connections in %s", json).isTrue();
-    return Long.parseLong(m.group(1));
+    Matcher value = Pattern.compile("\"" + field + "\": (\\d+)").matcher(m.group(1));
+    assertThat(value.find()).as("%s.%s in %s", distribution, field, json).isTrue();
+    return Long.parseLong(value.group(1));
   }
 
   /** Findings of {@code kind} ({@code n-plus-one}, ...) on {@code shape}, any call site. */

@@ -89,9 +89,10 @@ class OpenTelemetryAgentIT {
     JsonReportFile report = JsonReportFile.read(child.report());
     assertThat(report.count(INSERT)).isEqualTo(7);
     assertThat(report.count(SELECT)).isEqualTo(ReadBackApp.READS);
-    assertThat(report.acquires())
+    assertThat(report.connects())
         .as("one per DriverManager.getConnection: create, reads, unwrap")
         .isEqualTo(ReadBackApp.READS + 2);
+    assertThat(report.holds()).isEqualTo(ReadBackApp.READS + 2);
     assertThat(report.internalFaults()).isZero();
 
     assertThat(spans(result.stderr(), SELECT))
@@ -295,7 +296,8 @@ class OpenTelemetryAgentIT {
     JsonReportFile report = JsonReportFile.read(child.report());
     assertThat(report.count(INSERT)).isEqualTo(7);
     assertThat(report.count(SELECT)).isEqualTo(Apps.HIKARI_BORROWS);
-    assertThat(report.acquires()).isGreaterThanOrEqualTo(Apps.HIKARI_BORROWS + 1);
+    assertThat(report.acquires()).as("checkouts").isEqualTo(Apps.HIKARI_BORROWS + 1);
+    assertThat(report.holds()).as("one per checkout").isEqualTo(Apps.HIKARI_BORROWS + 1);
     assertThat(report.internalFaults()).isZero();
   }
 

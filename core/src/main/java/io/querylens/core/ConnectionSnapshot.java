@@ -1,8 +1,16 @@
 package io.querylens.core;
 
 /**
- * Immutable connection statistics: {@code acquire} is the time inside {@code getConnection()} (pool
- * wait), {@code hold} the time from getConnection to close, both in nanoseconds.
+ * Immutable connection statistics, in nanoseconds: {@code acquire} is the pool wait of each
+ * checkout from a pool (time inside the pool's {@code getConnection()} beyond any physical connect
+ * nested in it), {@code connect} each physical connect (a driver's {@code connect}, or a DataSource
+ * that does not pool), wherever it ran (a pool's own threads included), and {@code hold} each
+ * checkout, from the {@code getConnection()} that handed the application its connection to the
+ * application's {@code close()}. {@code acquireErrors} counts {@code getConnection()} calls that
+ * threw.
  */
 public record ConnectionSnapshot(
-    DistributionSnapshot acquire, DistributionSnapshot hold, long acquireErrors) {}
+    DistributionSnapshot acquire,
+    DistributionSnapshot connect,
+    DistributionSnapshot hold,
+    long acquireErrors) {}

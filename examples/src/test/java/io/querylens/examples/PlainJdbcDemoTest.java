@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.querylens.QueryLens;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
+import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.ShapeSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,6 +60,16 @@ class PlainJdbcDemoTest {
               assertThat(f.unitNames()).containsExactly("GET /customers/orders (a join)");
               assertThat(f.explanation()).startsWith("2000 rows read to the end");
             });
+
+    // the connection was opened (H2 starting up) before the first scope: it is connection time in
+    // the headline, never application time, and no scope's
+    QueryLensSnapshot snapshot = QueryLens.snapshot();
+    assertThat(snapshot.connections().connect().count()).isEqualTo(1);
+    assertThat(snapshot.time().connectNanos()).isEqualTo(snapshot.connections().connect().sum());
+    assertThat(snapshot.time().applicationNanos()).isEqualTo(snapshot.time().appProcessNanos());
+    assertThat(snapshot.units())
+        .allSatisfy(u -> assertThat(u.total().connectionNanos()).as(u.name()).isZero());
+    assertThat(out).contains("  connection ").contains("+ connect ");
 
     ShapeSnapshot export = shape("select id, total from orders where total > ? order by id");
     assertThat(export.process().sum())

@@ -2,6 +2,7 @@ package io.querylens.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.ShapeSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +68,7 @@ public abstract class ConcurrencySuite extends JdbcSuite {
     assertThat(shape.errors()).isZero();
     assertThat(shape.rows().sum()).isEqualTo(executions);
     assertTimings(shape, wall, THREADS, Cursor.READ);
-    assertAcquires(setup, getConnectionCalls.get());
+    assertConnections(setup, getConnectionCalls.get());
   }
 
   @PooledSetups
@@ -97,14 +98,22 @@ public abstract class ConcurrencySuite extends JdbcSuite {
     assertThat(shape.rows().sum()).isEqualTo(executions);
     assertThat(shapesMentioning(table)).hasSize(1);
     assertTimings(shape, wall, THREADS, Cursor.NONE);
-    assertAcquires(setup, getConnectionCalls.get());
+    assertConnections(setup, getConnectionCalls.get());
   }
 
-  private void assertAcquires(Setup setup, long getConnectionCalls) {
-    assertThat(snapshot().connections().acquireErrors()).isZero();
-    if (setup.mode().recordsAcquirePerGetConnection(setup.pooled())) {
-      assertThat(snapshot().connections().acquire().count())
-          .as("one acquire per getConnection call")
+  private void assertConnections(Setup setup, long getConnectionCalls) {
+    ConnectionSnapshot connections = snapshot().connections();
+    assertThat(connections.acquireErrors()).isZero();
+    if (!setup.pooled()) {
+      assertThat(connections.connect().count())
+          .as("one physical connect per getConnection call")
+          .isEqualTo(getConnectionCalls);
+    } else if (setup.mode().seesPoolCheckouts()) {
+      assertThat(connections.acquire().count())
+          .as("one checkout per getConnection call")
+          .isEqualTo(getConnectionCalls);
+      assertThat(connections.hold().count())
+          .as("one hold per checkout, whatever the pool's physical connections did")
           .isEqualTo(getConnectionCalls);
     }
   }

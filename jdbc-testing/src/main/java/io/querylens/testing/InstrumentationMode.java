@@ -41,12 +41,14 @@ public abstract class InstrumentationMode {
   }
 
   /**
-   * Whether each {@code getConnection()} the application calls on the DataSource from {@link
-   * #instrument} is recorded as exactly one acquire. True only where QueryLens wraps the DataSource
-   * that the application calls; false where it sits under the pool or in the driver. Defaults to
-   * false, which skips the acquire-count assertions.
+   * Whether, under a pool, each {@code getConnection()} the application calls on the DataSource
+   * from {@link #instrument} is seen as one checkout: one acquire (the pool wait) and, once the
+   * connection is closed, one hold. True where QueryLens wraps or instruments the pool itself;
+   * false where it sits under the pool (the driver URL as the pool's URL, the wrapper under the
+   * pool), where only the pool's physical connects are seen. Defaults to false, which skips the
+   * checkout assertions; without a pool every mode records one physical connect per call.
    */
-  public boolean recordsAcquirePerGetConnection(boolean pooled) {
+  public boolean seesPoolCheckouts() {
     return false;
   }
 

@@ -199,8 +199,9 @@ public abstract class TransparencySuite extends JdbcSuite {
     assertThat(shape.count()).isEqualTo(1);
     assertThat(shape.rows().sum()).isEqualTo(1);
     assertThat(executionsMentioning(table)).isEqualTo(1);
-    if (setup.mode().recordsAcquirePerGetConnection(setup.pooled())) {
-      assertThat(snapshot().connections().acquire().count()).as("acquires").isEqualTo(1);
+    if (setup.pooled() && setup.mode().seesPoolCheckouts()) {
+      assertThat(snapshot().connections().acquire().count()).as("checkouts").isEqualTo(1);
+      assertThat(snapshot().connections().hold().count()).as("holds").isEqualTo(1);
     }
   }
 

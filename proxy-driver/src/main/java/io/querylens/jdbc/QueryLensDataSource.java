@@ -10,9 +10,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} whose connections are recorded by QueryLens: time inside {@code
- * getConnection()} is recorded as {@code acquire}, and every execution on the connections it hands
- * out becomes one {@code Execution}. Put it over a pool to see pool waits, or under one to see
- * physical connects. Create it with {@code QueryLens.wrap(dataSource)}.
+ * getConnection()} is recorded as a physical {@code connect} or, over a pool, as a checkout's pool
+ * wait ({@code acquire}) and hold, and every execution on the connections it hands out becomes one
+ * {@code Execution}. Put it over a pool to see checkouts, or under one to see physical connects.
+ * Create it with {@code QueryLens.wrap(dataSource)}.
  */
 public final class QueryLensDataSource implements DataSource {
   private final DataSource delegate;

@@ -46,7 +46,7 @@ final class ProxyDriverInstrumentation extends InstrumentationUnderTest {
         }
 
         @Override
-        public boolean recordsAcquirePerGetConnection(boolean pooled) {
+        public boolean seesPoolCheckouts() {
           return true;
         }
       };

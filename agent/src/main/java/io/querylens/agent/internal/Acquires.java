@@ -6,9 +6,9 @@ import java.sql.Connection;
 
 /**
  * What the rewritten {@code DataSource.getConnection} and {@code Driver.connect} methods call: the
- * proxy driver's {@link Acquisition}, whose thread-local depth the agent and the driver share, so
- * that only the outermost layer records the acquire and each connection is wrapped once. Internal:
- * public because the application's classes call it.
+ * proxy driver's {@link Acquisition}, whose thread-local stack of calls the agent and the driver
+ * share, so that physical connects and checkouts are told apart across layers and each execution is
+ * recorded once. Internal: public because the application's classes call it.
  */
 public final class Acquires {
   private Acquires() {}

@@ -39,6 +39,15 @@ final class CandidateFilter {
           "javax/servlet/Filter", SERVLET,
           "jakarta/servlet/Filter", SERVLET);
 
+  /**
+   * Classes that declare the connection methods of DataSources without being one themselves, by
+   * internal name: Tomcat JDBC pool's {@code DataSourceProxy}, the base of its {@code DataSource}
+   * and {@code XADataSource}, is loaded (as their super class) before them, and they inherit its
+   * {@code getConnection}; without this its borrows would not be seen (decision 0030).
+   */
+  private static final Map<String, Integer> DECLARING_BASES =
+      Map.of("org/apache/tomcat/jdbc/pool/DataSourceProxy", DATA_SOURCE);
+
   /** Packages of the JDK, which implements none of {@link #ROOTS} in a class one can extend. */
   private static final String[] JDK = {
     "java/", "jdk/", "sun/", "com/sun/", "javax/sql/", "javax/naming/", "javax/management/"
@@ -66,7 +75,7 @@ final class CandidateFilter {
       if (header == null || (header.access & ACC_INTERFACE) != 0 || header.declared == 0) {
         return 0;
       }
-      int roles = roles(loader, header, 0);
+      int roles = roles(loader, header, 0) | DECLARING_BASES.getOrDefault(className, 0);
       verdicts.put(className, roles);
       return roles & header.declared;
     } catch (RuntimeException e) {
@@ -82,7 +91,8 @@ final class CandidateFilter {
     if (type == null) {
       return false;
     }
-    if (ROOTS.containsKey(type.getName().replace('.', '/'))) {
+    String name = type.getName().replace('.', '/');
+    if (ROOTS.containsKey(name) || DECLARING_BASES.containsKey(name)) {
       return true;
     }
     for (Class<?> each : type.getInterfaces()) {

@@ -72,9 +72,8 @@ final class AgentInstrumentation extends InstrumentationUnderTest {
   }
 
   /**
-   * A mode of the agent: unpooled, each {@code getConnection} is one outermost instrumented call,
-   * so one acquire; under HikariCP the pool's physical connects on its own threads are acquires
-   * too, so the count is not one per borrow.
+   * A mode of the agent: unpooled, each {@code getConnection} is one physical connect; under
+   * HikariCP each borrow is one checkout (its pool's own physical connects are connects only).
    */
   private abstract static class AgentMode extends InstrumentationMode {
     AgentMode(String name) {
@@ -82,8 +81,8 @@ final class AgentInstrumentation extends InstrumentationUnderTest {
     }
 
     @Override
-    public boolean recordsAcquirePerGetConnection(boolean pooled) {
-      return !pooled;
+    public boolean seesPoolCheckouts() {
+      return true;
     }
   }
 }

@@ -53,7 +53,8 @@ class AgentJvmUnderAgentIT {
         statement.execute("select 1");
       }
     }
-    assertThat(QueryLens.snapshot().connections().acquire().count()).isEqualTo(1);
+    assertThat(QueryLens.snapshot().connections().connect().count()).isEqualTo(1);
+    assertThat(QueryLens.snapshot().connections().hold().count()).isEqualTo(1);
     assertThat(QueryLens.snapshot().shapes())
         .anySatisfy(shape -> assertThat(shape.shape().text()).isEqualTo("select ?"));
   }

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** The acquire bookkeeping, called directly as the rewritten methods call it. */
+/** The connect and checkout bookkeeping, called directly as the rewritten methods call it. */
 class AcquiresTest {
   private static Connection openH2() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
@@ -17,8 +17,8 @@ class AcquiresTest {
     return h2.getConnection();
   }
 
-  private static long acquires() {
-    return Recording.global().snapshot().connections().acquire().count();
+  private static long connects() {
+    return Recording.global().snapshot().connections().connect().count();
   }
 
   private static long acquireErrors() {
@@ -26,8 +26,8 @@ class AcquiresTest {
   }
 
   @Test
-  void nestedCallsRecordOneAcquireAndWrapOnce() throws SQLException {
-    long before = acquires();
+  void nestedCallsRecordOneConnectAndWrapOnce() throws SQLException {
+    long before = connects();
     try (Connection raw = openH2()) {
       Acquires.enter(); // a pool's getConnection
       Acquires.enter(); // the driver's connect inside it
@@ -38,7 +38,7 @@ class AcquiresTest {
       assertThat(outer).isSameAs(inner);
       assertThat(outer.unwrap(org.h2.jdbc.JdbcConnection.class)).isSameAs(raw);
     }
-    assertThat(acquires() - before).isEqualTo(1);
+    assertThat(connects() - before).isEqualTo(1);
   }
 
   @Test
@@ -51,15 +51,15 @@ class AcquiresTest {
 
   @Test
   void anExitWithoutItsEnterStillReturnsAWrappedConnection() throws SQLException {
-    long before = acquires();
+    long before = connects();
     try (Connection raw = openH2()) {
       assertThat(Acquires.exit(raw, null)).isInstanceOf(QueryLensConnection.class);
     }
-    assertThat(acquires() - before).isEqualTo(1);
+    assertThat(connects() - before).isEqualTo(1);
     Acquires.enter();
     try (Connection raw = openH2()) {
       Acquires.exit(raw, null);
     }
-    assertThat(acquires() - before).as("the depth was repaired").isEqualTo(2);
+    assertThat(connects() - before).as("the depth was repaired").isEqualTo(2);
   }
 }

@@ -53,6 +53,15 @@ class CandidateFilterTest {
   }
 
   @Test
+  void tomcatJdbcPoolsBaseThatDeclaresGetConnectionWithoutBeingADataSourceIsRewrittenAsOne()
+      throws IOException {
+    assertThat(roles(org.apache.tomcat.jdbc.pool.DataSourceProxy.class))
+        .isEqualTo(CandidateFilter.DATA_SOURCE);
+    assertThat(CandidateFilter.mayHaveRoles(org.apache.tomcat.jdbc.pool.DataSourceProxy.class))
+        .isTrue();
+  }
+
+  @Test
   void aDriverIsADriverAndAClassWithTwoRolesHasBoth() throws IOException {
     assertThat(roles(SomeDriver.class)).isEqualTo(CandidateFilter.DRIVER);
     assertThat(roles(DataSourceAndDriver.class))

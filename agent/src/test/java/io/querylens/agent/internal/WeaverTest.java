@@ -58,8 +58,8 @@ class WeaverTest {
         define(RetryingDataSource.class, woven).getConstructor(String.class).newInstance(url);
   }
 
-  private static long acquires() {
-    return Recording.global().snapshot().connections().acquire().count();
+  private static long connects() {
+    return Recording.global().snapshot().connections().connect().count();
   }
 
   private static long acquireErrors() {
@@ -67,9 +67,9 @@ class WeaverTest {
   }
 
   @Test
-  void getConnectionReturnsTheConnectionWrappedOnceAndNestedCallsAcquireOnce() throws Exception {
+  void getConnectionReturnsTheConnectionWrappedOnceAndNestedCallsConnectOnce() throws Exception {
     DataSource dataSource = wovenDataSource(bytes(RetryingDataSource.class), URL);
-    long before = acquires();
+    long before = connects();
     try (Connection connection = dataSource.getConnection();
         Connection nested = dataSource.getConnection("user", "password")) {
       assertThat(connection).isInstanceOf(QueryLensConnection.class);
@@ -77,7 +77,7 @@ class WeaverTest {
       assertThat(nested.unwrap(org.h2.jdbc.JdbcConnection.class))
           .isNotInstanceOf(QueryLensConnection.class);
     }
-    assertThat(acquires() - before).isEqualTo(2);
+    assertThat(connects() - before).isEqualTo(2);
   }
 
   @Test

@@ -355,14 +355,35 @@ public final class Recording implements QueryLensExtension.Context {
     loadServices(UnitOfWorkSource.class, this::addUnitOfWorkSource, "unit-of-work sources");
   }
 
-  /** Time spent inside a {@code getConnection()} that returned a connection. */
-  public void recordAcquire(long nanos) {
+  /**
+   * One physical connect took {@code nanos}: a driver's {@code connect}, or a DataSource that does
+   * not pool, on whatever thread (a pool's own included). Counted in the connection statistics
+   * only: it reaches the time split through {@link #recordCheckout}, if the application waited for
+   * it.
+   */
+  public void recordConnect(long nanos) {
     try {
-      connections.recordAcquire(nanos);
+      connections.recordConnect(nanos);
     } catch (Throwable t) {
-      Faults.report("acquire", t);
+      Faults.report("connect", t);
     }
-    tracker.acquired(nanos);
+  }
+
+  /**
+   * The application checked out a connection on this thread: it waited {@code poolWaitNanos} in a
+   * pool ({@code fromPool}; its pool wait is then recorded as one {@code acquire}) and {@code
+   * connectNanos} in the physical connects made for it (each also given to {@link #recordConnect}).
+   * Both count in the time split as connection time, never as the application's.
+   */
+  public void recordCheckout(long poolWaitNanos, long connectNanos, boolean fromPool) {
+    if (fromPool) {
+      try {
+        connections.recordAcquire(poolWaitNanos);
+      } catch (Throwable t) {
+        Faults.report("acquire", t);
+      }
+    }
+    tracker.connectionCheckedOut(Math.max(0L, poolWaitNanos), Math.max(0L, connectNanos));
   }
 
   /** A {@code getConnection()} that threw. */
@@ -374,13 +395,21 @@ public final class Recording implements QueryLensExtension.Context {
     }
   }
 
-  /** Time from {@code getConnection()} to {@code close()}. */
+  /** One checkout ended: from {@code getConnection()}'s return to the application's close. */
   public void recordHold(long nanos) {
     try {
       connections.recordHold(nanos);
     } catch (Throwable t) {
       Faults.report("hold", t);
     }
+  }
+
+  /**
+   * Whether {@code type} is the application's code, judged as for call sites (where the class was
+   * loaded from, and {@code querylens.callsite.*}); QueryLens's own classes are not. Never throws.
+   */
+  public boolean isApplication(Class<?> type) {
+    return tracker.isApplication(type);
   }
 
   /**

@@ -18,19 +18,19 @@ import java.util.Map;
 
 /**
  * Renders a {@link QueryLensSnapshot} as a plain-text summary for a terminal, in this order:
- * counts; where the time went (database versus application, and the database time the findings flag
- * as waste), the one headline total; the slowest unit-of-work names with their split; the findings,
- * one block each with the repeated (or explained) and parent shapes, call site, the names of its
- * units and hint, and which of them the live WARN log held back; start-up, apart: its time and its
- * findings ({@link Phase#STARTUP}), none of them in the figures before it; the query shapes that
- * took the most time, with their own total, DDL shapes grouped on one line after them; connection
- * acquire and hold times; and notes on anything left out. Every shape printed starts with its id
- * ({@link QueryShape#id()}, as in the JSON report and OpenTelemetry's {@code querylens.shape.id}).
- * Lines end with {@code \n} and stay within {@value #WIDTH} columns: SQL is shortened from the
- * middle so that its FROM and WHERE stay ({@link SqlShortener}) and two different shapes never
- * print alike ({@link ShapeTexts}); call sites keep class, method, file and line ({@link
- * CallSiteText}); hints and names are wrapped. A pure function of the snapshot: it reads no clock,
- * configuration or global state.
+ * counts; where the time went (database, application and connection time, and the database time the
+ * findings flag as waste), the one headline total; the slowest unit-of-work names with their split;
+ * the findings, one block each with the repeated (or explained) and parent shapes, call site, the
+ * names of its units and hint, and which of them the live WARN log held back; start-up, apart: its
+ * time and its findings ({@link Phase#STARTUP}), none of them in the figures before it; the query
+ * shapes that took the most time, with their own total, DDL shapes grouped on one line after them;
+ * connection pool wait, connect and hold times; and notes on anything left out. Every shape printed
+ * starts with its id ({@link QueryShape#id()}, as in the JSON report and OpenTelemetry's {@code
+ * querylens.shape.id}). Lines end with {@code \n} and stay within {@value #WIDTH} columns: SQL is
+ * shortened from the middle so that its FROM and WHERE stay ({@link SqlShortener}) and two
+ * different shapes never print alike ({@link ShapeTexts}); call sites keep class, method, file and
+ * line ({@link CallSiteText}); hints and names are wrapped. A pure function of the snapshot: it
+ * reads no clock, configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -62,18 +62,18 @@ public final class ConsoleReport {
 
   private static final String ROW_FORMAT = "%4s %9s %6s %8s %6s %9s %9s %9s %9s %9s %9s %9s\n";
 
-  private static final int UNIT_NAME_WIDTH = 34;
+  private static final int UNIT_NAME_WIDTH = 30;
   private static final String UNIT_FORMAT =
-      "  %-" + UNIT_NAME_WIDTH + "s %6s %8s %8s %7s %7s %7s %8s %7s %7s %8s\n";
+      "  %-" + UNIT_NAME_WIDTH + "s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s\n";
 
   /** Where the columns of all units of a name start: after name, units and execs. */
-  private static final int UNIT_GROUP_COLUMN = 2 + UNIT_NAME_WIDTH + 7 + 9;
+  private static final int UNIT_GROUP_COLUMN = 2 + UNIT_NAME_WIDTH + 6 + 8;
 
-  /** total, db, app and wasted. */
-  private static final int UNIT_TOTAL_WIDTH = 9 + 8 + 8 + 8;
+  /** total, db, app, conn and wasted. */
+  private static final int UNIT_TOTAL_WIDTH = 5 * 8;
 
   /** total, db and app of the slowest unit. */
-  private static final int UNIT_SLOWEST_WIDTH = 9 + 8 + 8;
+  private static final int UNIT_SLOWEST_WIDTH = 3 * 8;
 
   /** Finding blocks: a numbered title, then labelled lines whose text starts at this column. */
   private static final String FINDING_INDENT = "     ";
@@ -121,6 +121,8 @@ public final class ConsoleReport {
     ConnectionSnapshot connections = s.connections();
     DistributionSnapshot acquire =
         connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.acquire());
+    DistributionSnapshot connect =
+        connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.connect());
     DistributionSnapshot hold =
         connections == null ? DistributionSnapshot.EMPTY : orEmpty(connections.hold());
     long acquireErrors = connections == null ? 0 : connections.acquireErrors();
@@ -156,8 +158,10 @@ public final class ConsoleReport {
       TimeSplit time = orEmpty(s.time());
       TimeSplit startupTime = orEmpty(s.startupTime());
       if (time.totalNanos() == 0 && startupTime.totalNanos() == 0) {
-        // no unit-of-work tracking: the same split, from the shapes and the connections
-        time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0);
+        // no unit-of-work tracking: the same split from the shapes and the pool waits; physical
+        // connects are left out, since without it those of a pool's own threads cannot be told
+        // apart
+        time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0, 0);
       }
       appendTime(out, time, !findings.isEmpty());
       appendUnits(out, s.units());
@@ -213,26 +217,16 @@ public final class ConsoleReport {
     }
 
     out.append('\n');
-    if (acquire.count() == 0 && hold.count() == 0 && acquireErrors == 0) {
+    if (acquire.count() == 0 && connect.count() == 0 && hold.count() == 0 && acquireErrors == 0) {
       out.append("Connections: none recorded\n");
     } else {
-      out.append("Connections: acquire p50 ")
-          .append(duration(acquire, acquire.p50()))
-          .append("  p99 ")
-          .append(duration(acquire, acquire.p99()))
-          .append("  max ")
-          .append(duration(acquire, acquire.max()))
-          .append("  count ")
-          .append(acquire.count());
+      appendConnections(out.append("Connections: "), "pool wait", acquire);
       if (acquireErrors > 0) {
         out.append("  (").append(plural(acquireErrors, "failed acquire")).append(')');
       }
+      appendConnections(out.append("\n             "), "connect", connect);
+      appendConnections(out.append("\n             "), "hold", hold);
       out.append('\n');
-      out.append("             hold p50 ")
-          .append(duration(hold, hold.p50()))
-          .append("  p99 ")
-          .append(duration(hold, hold.p99()))
-          .append('\n');
     }
 
     appendFooter(out, s, queries, shown);
@@ -304,6 +298,8 @@ public final class ConsoleReport {
             + Durations.format(time.databaseNanos())
             + ", application "
             + Durations.format(time.applicationNanos())
+            + ", connection "
+            + Durations.format(time.connectionNanos())
             + ")"
             + (count == 0 ? "" : " in " + plural(count, "unit") + " (" + names + ")");
     out.append('\n').append(oneLine(line, WIDTH)).append('\n');
@@ -325,6 +321,19 @@ public final class ConsoleReport {
     }
   }
 
+  /** One distribution of the connections section: percentiles and count. */
+  private static void appendConnections(StringBuilder out, String name, DistributionSnapshot d) {
+    out.append(String.format(Locale.ROOT, "%-9s", name))
+        .append(" p50 ")
+        .append(duration(d, d.p50()))
+        .append("  p99 ")
+        .append(duration(d, d.p99()))
+        .append("  max ")
+        .append(duration(d, d.max()))
+        .append("  count ")
+        .append(d.count());
+  }
+
   private static void appendTime(StringBuilder out, TimeSplit time, boolean findings) {
     long all = time.totalNanos();
     long database = time.databaseNanos();
@@ -335,8 +344,10 @@ public final class ConsoleReport {
         "database",
         database,
         all,
-        "execute " + Durations.format(time.dbExecuteNanos()),
-        "fetch " + Durations.format(time.dbFetchNanos()));
+        "execute "
+            + Durations.format(time.dbExecuteNanos())
+            + " + fetch "
+            + Durations.format(time.dbFetchNanos()));
     if (findings || time.wastedRoundTripNanos() > 0) {
       out.append(
           String.format(
@@ -351,24 +362,33 @@ public final class ConsoleReport {
         "application",
         time.applicationNanos(),
         all,
-        "process " + Durations.format(time.appProcessNanos()),
-        "pool acquire " + Durations.format(time.poolAcquireNanos()));
+        "process " + Durations.format(time.appProcessNanos()));
+    appendSplitLine(
+        out,
+        "connection",
+        time.connectionNanos(),
+        all,
+        "pool wait "
+            + Durations.format(time.poolWaitNanos())
+            + " + connect "
+            + Durations.format(time.connectNanos()));
     out.append(
         "  (execute = inside execute(), fetch = inside next(),"
-            + " process = application time while a cursor is open)\n");
+            + " process = application time while a cursor is open,\n"
+            + "   pool wait = in a pool's getConnection() beyond connecting,"
+            + " connect = opening physical connections)\n");
   }
 
   private static void appendSplitLine(
-      StringBuilder out, String side, long nanos, long all, String first, String second) {
+      StringBuilder out, String side, long nanos, long all, String detail) {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-12s %8s %6s  %s + %s\n",
+            "  %-12s %8s %6s  %s\n",
             side,
             Durations.format(nanos),
             percent(nanos, all),
-            first,
-            second));
+            detail));
   }
 
   private static void appendUnits(StringBuilder out, List<UnitSnapshot> units) {
@@ -394,6 +414,7 @@ public final class ConsoleReport {
             "total",
             "db",
             "app",
+            "conn",
             "wasted",
             "total",
             "db",
@@ -414,11 +435,12 @@ public final class ConsoleReport {
               Locale.ROOT,
               UNIT_FORMAT,
               padCodePoints(name, UNIT_NAME_WIDTH),
-              count(unit.units(), 6),
-              count(unit.executions(), 8),
+              count(unit.units(), 5),
+              count(unit.executions(), 7),
               Durations.format(total.totalNanos()),
               Durations.format(total.databaseNanos()),
               Durations.format(total.applicationNanos()),
+              total.connectionNanos() == 0 ? "-" : Durations.format(total.connectionNanos()),
               total.wastedRoundTripNanos() == 0
                   ? "-"
                   : Durations.format(total.wastedRoundTripNanos()),

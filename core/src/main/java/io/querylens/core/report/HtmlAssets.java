@@ -16,7 +16,7 @@ final class HtmlAssets {
       :root {
         --ink: #1d2433; --muted: #667085; --faint: #98a2b3; --line: #e4e7ec; --bg: #f4f6f9;
         --card: #fff; --execute: #2f6fdf; --fetch: #93bdf6; --process: #ee9a2f;
-        --acquire: #9a7ae6; --hold: #3fa58f; --wasted: #d9473f;
+        --acquire: #9a7ae6; --connect: #c9b3f5; --hold: #3fa58f; --wasted: #d9473f;
       }
       * { box-sizing: border-box; }
       body {
@@ -76,6 +76,7 @@ final class HtmlAssets {
       svg.bar .fetch { fill: var(--fetch); }
       svg.bar .process { fill: var(--process); }
       svg.bar .acquire { fill: var(--acquire); }
+      svg.bar .connect { fill: var(--connect); }
       .overall svg.bar { border-radius: 5px; }
 
       table { border-collapse: collapse; width: 100%; }
@@ -166,6 +167,7 @@ final class HtmlAssets {
       .key.fetch { --swatch: var(--fetch); }
       .key.process { --swatch: var(--process); }
       .key.acquire { --swatch: var(--acquire); }
+      .key.connect { --swatch: var(--connect); }
       .key.hold { --swatch: var(--hold); }
       figure.chart .key.fetch { --swatch: #5b95e0; }
       svg.curve polyline { fill: none; stroke-width: 2; stroke-linejoin: round; }
@@ -173,6 +175,7 @@ final class HtmlAssets {
       svg.curve polyline.fetch { stroke: #5b95e0; stroke-dasharray: 5 3; }
       svg.curve polyline.process { stroke: var(--process); }
       svg.curve polyline.acquire { stroke: var(--acquire); }
+      svg.curve polyline.connect { stroke: var(--connect); }
       svg.curve polyline.hold { stroke: var(--hold); }
       svg.curve .grid { stroke: #e9edf2; stroke-width: 1; }
       svg.curve text { font-size: 10px; fill: var(--faint); }

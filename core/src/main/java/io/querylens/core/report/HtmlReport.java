@@ -154,7 +154,8 @@ public final class HtmlReport {
         "li",
         "execute: inside execute(), the database's work and the first round trip; fetch: inside"
             + " ResultSet.next(); process: the application's time while it holds a cursor;"
-            + " acquire: inside getConnection(). Wasted: database time in round trips the"
+            + " pool wait: a checkout's time in a pool's getConnection() beyond connecting;"
+            + " connect: opening a physical connection. Wasted: database time in round trips the"
             + " findings flag as avoidable, part of the database time.");
     html.element(
         "li",

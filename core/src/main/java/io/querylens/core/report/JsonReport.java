@@ -19,14 +19,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Renders a {@link QueryLensSnapshot} as JSON, schema version 1, for tools and for diffing runs.
+ * Renders a {@link QueryLensSnapshot} as JSON, schema version 2, for tools and for diffing runs.
  *
  * <pre>{@code
- * {"version": 1, "takenAt": "2026-01-02T03:04:05.678Z",
+ * {"version": 2, "takenAt": "2026-01-02T03:04:05.678Z",
  *  "shapes": [{"shape": "...", "id": "<16 hex digits>", "operation": "SELECT", "ddl": false,
  *              "count": N, "errors": N, "totalNanos": N,
  *              "execute": D, "fetch": D, "process": D, "rows": D}, ...],
- *  "connections": {"acquire": D, "hold": D, "acquireErrors": N},
+ *  "connections": {"acquire": D, "connect": D, "hold": D, "acquireErrors": N},
  *  "droppedShapes": N, "internalFaults": N,
  *  "time": T,
  *  "findings": [{"kind": "n-plus-one", "shape": "...", "shapeId": "<16 hex digits>",
@@ -45,31 +45,34 @@ import java.util.List;
  * }</pre>
  *
  * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}} and
- * each {@code T} is {@code {"dbExecuteNanos", "dbFetchNanos", "appProcessNanos",
- * "poolAcquireNanos", "wastedRoundTripNanos"}} (the wasted part is included in the database
- * figures, not added to them). Times are integer nanoseconds; {@code mean} is {@code sum / count}
- * rounded half up to one decimal (0 when empty). {@code kind} is a finding kind's label: {@code
- * n-plus-one}, {@code duplicate}, {@code chatty-writes}, {@code unbounded-result}, or the kind of a
- * detector an extension added; {@code parentShape} and {@code parentRows} are null when unknown;
- * {@code explanation} (what the detector saw) appears only on findings whose detector gives one,
- * never on the repetition kinds. A shape's {@code id} (a finding's {@code shapeId} and {@code
- * parentShapeId}) is {@link QueryShape#id()}, the same as the console report prints and the
- * OpenTelemetry exporter's {@code querylens.shape.id}; {@code ddl} marks a shape that defines the
- * schema ({@link QueryShape#isDdl()}). {@code unitNames} are the distinct names of the units where
- * a finding was seen, the first ten at most, and {@code unitNameCount} how many distinct names
- * there were; {@code exampleUnit} is the first of them (null when none), kept for readers of the
- * earlier output. {@code heldBack} is true when the live WARN line for the finding was held back by
- * its rate limit. {@code phase} is {@code startup} for a finding seen in start-up (a schema or data
- * script, the framework starting); {@code time} and {@code units} leave start-up out, {@code
- * startupTime} and {@code startupUnits} hold it. Shapes, findings and units keep the snapshot's
- * order (largest total time; runtime findings before start-up ones, most wasted time first; slowest
- * first), fields always appear in the order above, and the output is pretty-printed UTF-8 text
- * ending in a newline. New fields may be added; the existing ones keep their names and meaning, so
- * the version stays 1 until one changes.
+ * each {@code T} is {@code {"dbExecuteNanos", "dbFetchNanos", "appProcessNanos", "poolWaitNanos",
+ * "connectNanos", "wastedRoundTripNanos"}} (the wasted part is included in the database figures,
+ * not added to them). In {@code connections}, {@code acquire} is the pool wait of each checkout
+ * from a pool, {@code connect} each physical connect and {@code hold} each checkout. Times are
+ * integer nanoseconds; {@code mean} is {@code sum / count} rounded half up to one decimal (0 when
+ * empty). {@code kind} is a finding kind's label: {@code n-plus-one}, {@code duplicate}, {@code
+ * chatty-writes}, {@code unbounded-result}, or the kind of a detector an extension added; {@code
+ * parentShape} and {@code parentRows} are null when unknown; {@code explanation} (what the detector
+ * saw) appears only on findings whose detector gives one, never on the repetition kinds. A shape's
+ * {@code id} (a finding's {@code shapeId} and {@code parentShapeId}) is {@link QueryShape#id()},
+ * the same as the console report prints and the OpenTelemetry exporter's {@code
+ * querylens.shape.id}; {@code ddl} marks a shape that defines the schema ({@link
+ * QueryShape#isDdl()}). {@code unitNames} are the distinct names of the units where a finding was
+ * seen, the first ten at most, and {@code unitNameCount} how many distinct names there were; {@code
+ * exampleUnit} is the first of them (null when none), kept for readers of the earlier output.
+ * {@code heldBack} is true when the live WARN line for the finding was held back by its rate limit.
+ * {@code phase} is {@code startup} for a finding seen in start-up (a schema or data script, the
+ * framework starting); {@code time} and {@code units} leave start-up out, {@code startupTime} and
+ * {@code startupUnits} hold it. Shapes, findings and units keep the snapshot's order (largest total
+ * time; runtime findings before start-up ones, most wasted time first; slowest first), fields
+ * always appear in the order above, and the output is pretty-printed UTF-8 text ending in a
+ * newline. New fields may be added; the existing ones keep their names and meaning, so the version
+ * stays until one changes: version 2 split version 1's {@code poolAcquireNanos} into {@code
+ * poolWaitNanos} and {@code connectNanos}.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** The id written for a missing shape. */
   private static final String NO_ID = "0000000000000000";
@@ -100,6 +103,8 @@ public final class JsonReport {
     out.append("  \"connections\": {\n");
     out.append("    \"acquire\": ");
     appendDistribution(out, connections == null ? null : connections.acquire());
+    out.append(",\n    \"connect\": ");
+    appendDistribution(out, connections == null ? null : connections.connect());
     out.append(",\n    \"hold\": ");
     appendDistribution(out, connections == null ? null : connections.hold());
     out.append(",\n    \"acquireErrors\": ")
@@ -240,7 +245,8 @@ public final class JsonReport {
     out.append("{\"dbExecuteNanos\": ").append(t.dbExecuteNanos());
     out.append(", \"dbFetchNanos\": ").append(t.dbFetchNanos());
     out.append(", \"appProcessNanos\": ").append(t.appProcessNanos());
-    out.append(", \"poolAcquireNanos\": ").append(t.poolAcquireNanos());
+    out.append(", \"poolWaitNanos\": ").append(t.poolWaitNanos());
+    out.append(", \"connectNanos\": ").append(t.connectNanos());
     out.append(", \"wastedRoundTripNanos\": ").append(t.wastedRoundTripNanos());
     out.append('}');
   }

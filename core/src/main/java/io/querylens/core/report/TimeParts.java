@@ -46,7 +46,8 @@ final class TimeParts {
         new Part("execute", "execute", Side.DATABASE, split.dbExecuteNanos()),
         new Part("fetch", "fetch", Side.DATABASE, split.dbFetchNanos()),
         new Part("process", "process", Side.APPLICATION, split.appProcessNanos()),
-        new Part("pool acquire", "acquire", Side.CONNECTION, split.poolAcquireNanos()));
+        new Part("pool wait", "acquire", Side.CONNECTION, split.poolWaitNanos()),
+        new Part("connect", "connect", Side.CONNECTION, split.connectNanos()));
   }
 
   /** The parts of one shape's time: its execute, fetch and process sums. */
@@ -79,8 +80,9 @@ final class TimeParts {
 
   /**
    * Where the whole run's time went: the snapshot's split, or, when units of work were not tracked
-   * ({@code querylens.diagnosis.enabled=false}), the same parts summed from the shapes and the
-   * connections.
+   * ({@code querylens.diagnosis.enabled=false}), the same parts summed from the shapes and the pool
+   * waits (physical connects are left out: without units, those of a pool's own threads cannot be
+   * told apart).
    */
   static TimeSplit overall(QueryLensSnapshot s) {
     if (s.time() != null && s.time().totalNanos() != 0) {
@@ -96,7 +98,7 @@ final class TimeParts {
     }
     ConnectionSnapshot connections = s.connections();
     long acquire = connections == null ? 0 : sum(connections.acquire());
-    return new TimeSplit(execute, fetch, process, acquire, 0);
+    return new TimeSplit(execute, fetch, process, acquire, 0, 0);
   }
 
   private static long sum(DistributionSnapshot d) {

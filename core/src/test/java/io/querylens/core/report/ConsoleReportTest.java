@@ -33,11 +33,11 @@ class ConsoleReportTest {
   @Test
   void theHeadlineTotalIsWhereTheTimeWentAndTheShapeTableLabelsItsOwnTotal() {
     // the shapes' execute + fetch + process (6.00s) is not the split's total, which adds the
-    // acquire time (6.08s): each is printed once, under a name that says what it sums
+    // connection time (6.09s): each is printed once, under a name that says what it sums
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
     String header = report.substring(0, report.indexOf("\nSlowest units"));
 
-    assertThat(header).contains("Where the time went: 6.08s\n").doesNotContain("6.00s");
+    assertThat(header).contains("Where the time went: 6.09s\n").doesNotContain("6.00s");
     assertThat(report)
         .contains(
             "\nQuery shapes by total time (all 3 shapes together: 6.00s of execute + fetch +"
@@ -45,19 +45,22 @@ class ConsoleReportTest {
   }
 
   @Test
-  void whereTheTimeWentComesFirstWithDatabaseWasteAndApplicationShares() {
+  void whereTheTimeWentComesFirstWithDatabaseWasteApplicationAndConnectionShares() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
 
-    assertThat(lines(report).subList(1, 8))
+    assertThat(lines(report).subList(1, 10))
         .containsExactly(
             "",
-            "Where the time went: 6.08s",
-            "  database        4.80s  79.0%  execute 4.20s + fetch 600ms",
+            "Where the time went: 6.09s",
+            "  database        4.80s  78.9%  execute 4.20s + fetch 600ms",
             "    wasted        1.10s  22.9%  of database time, in round trips the findings flag"
                 + " as waste",
-            "  application     1.28s  21.0%  process 1.20s + pool acquire 75.0ms",
+            "  application     1.20s  19.7%  process 1.20s",
+            "  connection     83.0ms   1.4%  pool wait 75.0ms + connect 8.00ms",
             "  (execute = inside execute(), fetch = inside next(),"
-                + " process = application time while a cursor is open)",
+                + " process = application time while a cursor is open,",
+            "   pool wait = in a pool's getConnection() beyond connecting,"
+                + " connect = opening physical connections)",
             "");
   }
 
@@ -81,12 +84,13 @@ class ConsoleReportTest {
   }
 
   @Test
-  void splitOfASnapshotWithoutDiagnosisDataComesFromShapesAndAcquireTime() {
+  void splitOfASnapshotWithoutDiagnosisDataComesFromShapesAndPoolWaits() {
     String report = ConsoleReport.render(TestSnapshots.shapesAndConnections(), 10);
 
     assertThat(report)
         .contains("  database        4.80s  79.0%  execute 4.20s + fetch 600ms\n")
-        .contains("  application     1.28s  21.0%  process 1.20s + pool acquire 75.0ms\n")
+        .contains("  application     1.20s  19.7%  process 1.20s\n")
+        .contains("  connection     75.0ms   1.2%  pool wait 75.0ms + connect 0ns\n")
         .doesNotContain("wasted")
         .doesNotContain("Slowest units")
         .contains("\n\nNo N+1, duplicate or chatty-write findings.\n\nQuery shapes");
@@ -97,7 +101,7 @@ class ConsoleReportTest {
     QueryLensSnapshot s =
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 10, 1_000_000)),
-            new TimeSplit(1_000_000, 0, 0, 0, 0),
+            new TimeSplit(1_000_000, 0, 0, 0, 0, 0),
             List.of(TestSnapshots.finding(FindingKind.DUPLICATE, "SELECT 1", 0)),
             List.of());
 
@@ -111,15 +115,15 @@ class ConsoleReportTest {
 
     assertThat(report)
         .contains(
-            "  name                                units    execs    total      db     app"
-                + "  wasted    total      db     app findings\n"
-                + "  GET /customers/{id}/orders             12      612    5.90s   4.69s   1.21s"
-                + "   1.10s    952ms   790ms   162ms        1\n");
+            "  name                           units   execs   total      db     app    conn"
+                + "  wasted   total      db     app findings\n"
+                + "  GET /customers/{id}/orders        12     612   5.91s   4.69s   1.15s  68.0ms"
+                + "   1.10s   955ms   790ms   150ms        1\n");
     // no wasted time reads as a dash, not as 0ns
     assertThat(report)
         .contains(
-            "                                          3      600    174ms   110ms  64.0ms"
-                + "       -   69.0ms  44.0ms  25.0ms        0\n");
+            "                                     3     600   174ms   110ms  50.0ms  14.0ms"
+                + "       -  69.0ms  44.0ms  20.0ms        0\n");
   }
 
   @Test
@@ -129,7 +133,7 @@ class ConsoleReportTest {
     assertThat(report)
         .contains(
             "\n  POST /api/v1/customers/{customerId}/orders/{orderId}/items\n"
-                + "                                          3      600    174ms");
+                + "                                     3     600   174ms");
   }
 
   @Test
@@ -137,7 +141,7 @@ class ConsoleReportTest {
     String report = ConsoleReport.render(TestSnapshots.golden(), 10);
 
     assertThat(report)
-        .contains("\n  nightly audit \"job\"                     2       40   4.34ms")
+        .contains("\n  nightly audit \"job\"                2      40  4.34ms")
         .doesNotContain("\t");
   }
 
@@ -217,7 +221,7 @@ class ConsoleReportTest {
     QueryLensSnapshot s =
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000_000)),
-            new TimeSplit(30_000_000, 0, 0, 0, 15_000_000),
+            new TimeSplit(30_000_000, 0, 0, 0, 0, 15_000_000),
             findings,
             List.of());
 
@@ -240,7 +244,7 @@ class ConsoleReportTest {
   @Test
   void droppedFindingsAreOneLineOfTheFindingsSection() {
     QueryLensSnapshot base = TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000));
-    TimeSplit time = new TimeSplit(30_000, 0, 0, 0, 15_000);
+    TimeSplit time = new TimeSplit(30_000, 0, 0, 0, 0, 15_000);
     List<Finding> one = List.of(TestSnapshots.finding(FindingKind.N_PLUS_ONE, "SELECT 1", 15_000));
 
     String some = ConsoleReport.render(TestSnapshots.with(base, time, one, 4, List.of()), 10);
@@ -270,7 +274,7 @@ class ConsoleReportTest {
     QueryLensSnapshot s =
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, "select b from t", 1, 1_000)),
-            new TimeSplit(1_000, 0, 0, 0, 0),
+            new TimeSplit(1_000, 0, 0, 0, 0, 0),
             List.of(
                 TestSnapshots.explained(
                     FindingKind.UNBOUNDED_RESULT,
@@ -315,7 +319,7 @@ class ConsoleReportTest {
     QueryLensSnapshot s =
         TestSnapshots.with(
             TestSnapshots.of(TestSnapshots.selectShape(1, longShape, 10, 1_000)),
-            new TimeSplit(Long.MAX_VALUE / 4, 1, Long.MAX_VALUE / 4, 0, Long.MAX_VALUE / 4),
+            new TimeSplit(Long.MAX_VALUE / 4, 1, Long.MAX_VALUE / 4, 0, 0, Long.MAX_VALUE / 4),
             List.of(f),
             List.of(
                 new UnitSnapshot(
@@ -370,7 +374,7 @@ class ConsoleReportTest {
   private static QueryLensSnapshot withFindings(List<Finding> findings) {
     return TestSnapshots.with(
         TestSnapshots.of(TestSnapshots.selectShape(1, "SELECT 1", 30, 30_000_000)),
-        new TimeSplit(30_000_000, 0, 0, 0, 15_000_000),
+        new TimeSplit(30_000_000, 0, 0, 0, 0, 15_000_000),
         findings,
         List.of());
   }
@@ -458,7 +462,7 @@ class ConsoleReportTest {
             TestSnapshots.of(
                 TestSnapshots.selectShape(0x51L, search.text(), 1, 2_000),
                 TestSnapshots.selectShape(0x1dL, byId.text(), 10, 1_000)),
-            new TimeSplit(3_000, 0, 0, 0, 900),
+            new TimeSplit(3_000, 0, 0, 0, 0, 900),
             List.of(repeated),
             List.of());
 
@@ -647,14 +651,15 @@ class ConsoleReportTest {
   }
 
   @Test
-  void connectionsShowAcquirePercentilesCountFailuresAndHold() {
+  void connectionsShowPoolWaitConnectAndHoldPercentilesCountsAndFailures() {
     String report = ConsoleReport.render(TestSnapshots.golden(), 1);
 
     assertThat(report)
         .contains(
-            "Connections: acquire p50 15.0µs  p99 4.50ms  max 12.0ms  count 250"
+            "Connections: pool wait p50 15.0µs  p99 4.50ms  max 12.0ms  count 250"
                 + "  (2 failed acquires)\n"
-                + "             hold p50 20.0ms  p99 95.0ms\n");
+                + "             connect   p50 4.00ms  p99 5.50ms  max 5.50ms  count 3\n"
+                + "             hold      p50 20.0ms  p99 95.0ms  max 400ms  count 248\n");
   }
 
   @Test
@@ -666,6 +671,7 @@ class ConsoleReportTest {
             new ConnectionSnapshot(
                 new DistributionSnapshot(1, 850, 850, 850, 850, 850, 850),
                 DistributionSnapshot.EMPTY,
+                DistributionSnapshot.EMPTY,
                 0),
             0,
             0);
@@ -673,8 +679,8 @@ class ConsoleReportTest {
     String report = ConsoleReport.render(s, 5);
 
     assertThat(report)
-        .contains("Connections: acquire p50 850ns  p99 850ns  max 850ns  count 1\n")
-        .contains("hold p50 -  p99 -\n")
+        .contains("Connections: pool wait p50 850ns  p99 850ns  max 850ns  count 1\n")
+        .contains("hold      p50 -  p99 -  max -  count 0\n")
         .doesNotContain("failed");
   }
 

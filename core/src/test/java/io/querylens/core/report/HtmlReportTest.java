@@ -97,19 +97,19 @@ class HtmlReportTest {
   void timeSectionShowsTheSplitAndEveryUnitOnOneScale() {
     String html = HtmlReport.render(TestSnapshots.golden());
     String time = section(html, "time");
-    // recorded = execute + fetch + process + acquire
-    long total = 4_203_340_000L + 600_000_001L + 1_200_000_000L + 75_000_000L;
+    // recorded = execute + fetch + process + pool wait + connect
+    long total = 4_203_340_000L + 600_000_001L + 1_200_000_000L + 75_000_000L + 8_000_000L;
     assertThat(time)
         .contains("class=\"card total\" data-value=\"" + total + "\"")
         .contains("class=\"card database\" data-value=\"" + (4_203_340_000L + 600_000_001L) + "\"")
-        .contains("class=\"card connection\" data-value=\"75000000\"")
+        .contains("class=\"card connection\" data-value=\"83000000\"")
         .contains("class=\"card wasted\" data-value=\"1101500001\"");
     assertThat(count(time, "<tr class=\"unit\">")).isEqualTo(3);
     // the first unit's bar is the longest: its segments fill the whole width
     String firstBar = between(time, "<tr class=\"unit\">", "</svg>");
     assertThat(rectWidths(firstBar)).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(0.5));
     assertThat(time).contains("<td class=\"name\">GET /customers/{id}/orders</td>");
-    assertThat(time).contains("class=\"num total\" data-value=\"" + 5_900_000_000L + "\">5.90s<");
+    assertThat(time).contains("class=\"num total\" data-value=\"" + 5_908_000_000L + "\">5.91s<");
   }
 
   @Test

@@ -31,7 +31,8 @@ class JsonReportTest {
           "dbExecuteNanos",
           "dbFetchNanos",
           "appProcessNanos",
-          "poolAcquireNanos",
+          "poolWaitNanos",
+          "connectNanos",
           "wastedRoundTripNanos");
 
   @TempDir Path dir;
@@ -78,7 +79,7 @@ class JsonReportTest {
             "units",
             "startupTime",
             "startupUnits");
-    assertThat(root.get("version")).isEqualTo(BigDecimal.ONE);
+    assertThat(root.get("version")).isEqualTo(BigDecimal.valueOf(2));
     assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
     assertThat(root.get("internalFaults")).isEqualTo(BigDecimal.ONE);
@@ -114,9 +115,12 @@ class JsonReportTest {
     assertThat(second.get("id")).isEqualTo("00000000000a1b2c");
 
     Map<String, Object> connections = object(root.get("connections"));
-    assertThat(connections.keySet()).containsExactly("acquire", "hold", "acquireErrors");
-    assertThat(object(connections.get("hold")).keySet())
-        .containsExactlyElementsOf(DISTRIBUTION_FIELDS);
+    assertThat(connections.keySet()).containsExactly("acquire", "connect", "hold", "acquireErrors");
+    for (String field : List.of("acquire", "connect", "hold")) {
+      assertThat(object(connections.get(field)).keySet())
+          .containsExactlyElementsOf(DISTRIBUTION_FIELDS);
+    }
+    assertThat(object(connections.get("connect")).get("count")).isEqualTo(BigDecimal.valueOf(3));
     assertThat(connections.get("acquireErrors")).isEqualTo(BigDecimal.valueOf(2));
   }
 
@@ -129,7 +133,8 @@ class JsonReportTest {
     assertThat(time.get("dbExecuteNanos")).isEqualTo(new BigDecimal(4_203_340_000L));
     assertThat(time.get("dbFetchNanos")).isEqualTo(new BigDecimal(600_000_001L));
     assertThat(time.get("appProcessNanos")).isEqualTo(new BigDecimal(1_200_000_000L));
-    assertThat(time.get("poolAcquireNanos")).isEqualTo(new BigDecimal(75_000_000L));
+    assertThat(time.get("poolWaitNanos")).isEqualTo(new BigDecimal(75_000_000L));
+    assertThat(time.get("connectNanos")).isEqualTo(new BigDecimal(8_000_000L));
     assertThat(time.get("wastedRoundTripNanos")).isEqualTo(new BigDecimal(1_101_500_001L));
   }
 

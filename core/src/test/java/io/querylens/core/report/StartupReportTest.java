@@ -74,14 +74,15 @@ class StartupReportTest {
     ShapeSnapshot seed = shape("insert into owners values (1, 'a')", 10, 50 * MS);
     ShapeSnapshot create = shape("create table owners (id int, name varchar(30))", 1, 30 * MS);
     ShapeSnapshot drop = shape("drop table if exists owners", 1, 5 * MS);
-    TimeSplit startup = new TimeSplit(85 * MS, 0, 0, 0, 45 * MS);
+    TimeSplit startup = new TimeSplit(85 * MS, 0, 0, 0, 0, 45 * MS);
     return new QueryLensSnapshot(
         0,
         List.of(lines, seed, create, drop),
-        new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
+        new ConnectionSnapshot(
+            DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
         0,
         0,
-        new TimeSplit(100 * MS, 0, 0, 0, 40 * MS),
+        new TimeSplit(100 * MS, 0, 0, 0, 0, 40 * MS),
         List.of(
             finding(
                 FindingKind.N_PLUS_ONE,
@@ -118,7 +119,7 @@ class StartupReportTest {
     assertThat(startup).isGreaterThan(report.indexOf("hint", findings));
     assertThat(shapes).isGreaterThan(startup);
     assertThat(report.substring(startup, shapes))
-        .contains("(database 85.0ms, application 0ns) in 2 units (main)")
+        .contains("(database 85.0ms, application 0ns, connection 0ns) in 2 units (main)")
         .contains("Start-up findings: 1 (schema and data scripts, framework start-up:")
         .contains("  S1. chatty-writes: 45.0ms wasted (52.9% of start-up database time)")
         .contains("call site  " + SEED_SITE)
@@ -140,6 +141,29 @@ class StartupReportTest {
         .contains(
             "\nDDL (schema statements): 2 shapes (CREATE 1, DROP 1), 2 executions, 35.0ms (18.9% of"
                 + " total time)\n");
+  }
+
+  @Test
+  void theHtmlReportHoldsStartUpInASectionAfterTheFindings() {
+    String html = HtmlReport.render(snapshot());
+
+    int findings = html.indexOf("<section id=\"findings\">");
+    int startup = html.indexOf("<section id=\"startup\">");
+    int shapes = html.indexOf("<section id=\"shapes-section\">");
+    assertThat(findings).isPositive();
+    assertThat(startup).isGreaterThan(findings);
+    assertThat(shapes).isGreaterThan(startup);
+    String findingsSection = html.substring(findings, startup);
+    assertThat(findingsSection)
+        .contains("<span class=\"badge\">1</span>")
+        .contains("id=\"finding-1\" data-kind=\"n-plus-one\"")
+        .doesNotContain("chatty-writes");
+    assertThat(html.substring(startup, shapes))
+        .contains("data-value=\"85000000\"")
+        .contains("85.0ms (database 85.0ms, application 0ns, connection 0ns) in main.")
+        .contains("id=\"finding-S1\" data-kind=\"chatty-writes\"")
+        .contains(SEED_SITE)
+        .contains("runs once per start");
   }
 
   @Test

@@ -40,8 +40,8 @@ final class TestSnapshots {
    * names, chatty writes in a unit whose name holds control characters whose live log line was held
    * back, a duplicate of the quoted shape whose parent's row count is unknown, without unit names);
    * and three unit names, one too long for the console's name column. Each shape's total is the sum
-   * of its execute, fetch and process sums, and the time split sums the shapes and the acquire
-   * time.
+   * of its execute, fetch and process sums, and the time split sums the shapes, the pool waits and
+   * two of the three connects (the third ran on a pool's own thread).
    */
   static QueryLensSnapshot golden() {
     QueryLensSnapshot shapesOnly = shapesAndConnections();
@@ -108,22 +108,28 @@ final class TestSnapshots {
                 12,
                 612,
                 new TimeSplit(
-                    4_100_000_000L, 590_000_000L, 1_150_000_000L, 60_000_000, 1_100_000_000L),
-                new TimeSplit(700_000_000L, 90_000_000L, 150_000_000L, 12_000_000, 190_000_000L),
+                    4_100_000_000L,
+                    590_000_000L,
+                    1_150_000_000L,
+                    60_000_000,
+                    8_000_000,
+                    1_100_000_000L),
+                new TimeSplit(
+                    700_000_000L, 90_000_000L, 150_000_000L, 12_000_000, 3_000_000, 190_000_000L),
                 1),
             new UnitSnapshot(
                 "POST /api/v1/customers/{customerId}/orders/{orderId}/items",
                 3,
                 600,
-                new TimeSplit(100_000_000L, 10_000_000L, 50_000_000L, 14_000_000, 0),
-                new TimeSplit(40_000_000L, 4_000_000L, 20_000_000L, 5_000_000, 0),
+                new TimeSplit(100_000_000L, 10_000_000L, 50_000_000L, 14_000_000, 0, 0),
+                new TimeSplit(40_000_000L, 4_000_000L, 20_000_000L, 5_000_000, 0, 0),
                 0),
             new UnitSnapshot(
                 "nightly\taudit\n\"job\"",
                 2,
                 40,
-                new TimeSplit(3_340_000L, 1, 0, 1_000_000, 1_500_000L),
-                new TimeSplit(2_000_000L, 0, 0, 600_000, 900_000L),
+                new TimeSplit(3_340_000L, 1, 0, 1_000_000, 0, 1_500_000L),
+                new TimeSplit(2_000_000L, 0, 0, 600_000, 0, 900_000L),
                 1));
     return new QueryLensSnapshot(
         shapesOnly.takenAtMillis(),
@@ -131,7 +137,8 @@ final class TestSnapshots {
         shapesOnly.connections(),
         shapesOnly.droppedShapes(),
         shapesOnly.internalFaults(),
-        new TimeSplit(4_203_340_000L, 600_000_001L, 1_200_000_000L, 75_000_000L, 1_101_500_001L),
+        new TimeSplit(
+            4_203_340_000L, 600_000_001L, 1_200_000_000L, 75_000_000L, 8_000_000L, 1_101_500_001L),
         findings,
         7,
         units);
@@ -187,6 +194,8 @@ final class TestSnapshots {
             new DistributionSnapshot(
                 250, 75_000_000, 2_000, 15_000, 1_900_000, 4_500_000, 12_000_000),
             new DistributionSnapshot(
+                3, 12_000_000, 2_500_000, 4_000_000, 5_500_000, 5_500_000, 5_500_000),
+            new DistributionSnapshot(
                 248, 7_440_000_000L, 1_000_000, 20_000_000, 61_000_000, 95_000_000, 400_000_000),
             2);
     return withoutDiagnosis(TAKEN_AT_MILLIS, List.of(orders, quoted, insert), connections, 4, 1);
@@ -236,7 +245,7 @@ final class TestSnapshots {
 
   /** A unit name whose units spent {@code dbNanos} in execute and nothing else. */
   static UnitSnapshot unit(String name, long dbNanos) {
-    TimeSplit split = new TimeSplit(dbNanos, 0, 0, 0, 0);
+    TimeSplit split = new TimeSplit(dbNanos, 0, 0, 0, 0, 0);
     return new UnitSnapshot(name, 1, 1, split, split, 0);
   }
 
@@ -270,7 +279,8 @@ final class TestSnapshots {
     return withoutDiagnosis(
         TAKEN_AT_MILLIS,
         List.of(),
-        new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
+        new ConnectionSnapshot(
+            DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
         0,
         0);
   }
@@ -300,7 +310,8 @@ final class TestSnapshots {
     return withoutDiagnosis(
         TAKEN_AT_MILLIS,
         List.of(shapes),
-        new ConnectionSnapshot(DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
+        new ConnectionSnapshot(
+            DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
         droppedShapes,
         internalFaults);
   }

@@ -15,17 +15,36 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps a {@link Connection}: statements it creates are wrapped, and its hold time is recorded when
- * it closes. It keeps the statements the application left open so that closing the connection still
- * ends their executions. Every other method delegates through the generated {@link
- * DelegatingConnection}. Internal: public only for the agent.
+ * Wraps a {@link Connection}: statements it creates are wrapped, and, when it is the application's
+ * checkout, its hold time is recorded when it closes. It keeps the statements the application left
+ * open so that closing the connection still ends their executions. Every other method delegates
+ * through the generated {@link DelegatingConnection}. Internal: public only for the agent.
+ *
+ * <p>It wraps either a physical connection or a pool's proxy connection (a checkout). A physical
+ * connection that a pool lends through its proxy is <i>covered</i> while the checkout over that
+ * proxy is open: the checkout records the executions (so that the application's statements lead
+ * back to the connection it holds), and the physical connection hands out its driver's statements
+ * unwrapped, so that each execution is recorded once (decision 0030).
  */
 public final class QueryLensConnection extends DelegatingConnection {
   static final int MAX_TRACKED = 1024;
 
+  /** {@link #checkoutAt} of a connection that is no checkout of the application's. */
+  private static final long NO_CHECKOUT = Long.MIN_VALUE;
+
   final Recording recording;
-  private final long acquiredAt;
   private boolean closed;
+
+  /**
+   * When the application's checkout of this connection began; {@link #NO_CHECKOUT} if it is none.
+   */
+  private long checkoutAt = NO_CHECKOUT;
+
+  /** The open checkout that records the executions of this physical connection, or null. */
+  private QueryLensConnection coveredBy;
+
+  /** For a checkout over a pool's proxy: the physical connection it covers, or null. */
+  private QueryLensConnection covers;
 
   /** The database this connection is on, read from its metadata at the first execution. */
   private Database database;
@@ -50,11 +69,68 @@ public final class QueryLensConnection extends DelegatingConnection {
   /** The current JDBC transaction's id, 0 until its first execution (or under autocommit). */
   private long transactionId;
 
-  QueryLensConnection(Connection delegate, Recording recording, long acquiredAt) {
+  QueryLensConnection(Connection delegate, Recording recording) {
     super(delegate);
     this.recording = recording;
-    this.acquiredAt = acquiredAt;
     this.autoCommit = initialAutoCommit(delegate);
+  }
+
+  /**
+   * Wraps {@code connection}, a physical connection just opened or a pool's proxy over physical
+   * connections QueryLens does not see; it is no checkout until {@link #checkoutBegan}.
+   */
+  public static QueryLensConnection create(Connection connection, Recording recording) {
+    return new QueryLensConnection(connection, recording);
+  }
+
+  /**
+   * The checkout of {@code proxy}, a pool's connection over {@code physical}, which QueryLens
+   * records: the checkout records the executions from now until it closes, and {@code physical}
+   * hands out unwrapped statements meanwhile. {@code physical} is a pool's from now on, never the
+   * application's checkout itself.
+   */
+  public static QueryLensConnection checkoutOver(
+      Connection proxy, QueryLensConnection physical, Recording recording, long now) {
+    QueryLensConnection checkout = new QueryLensConnection(proxy, recording);
+    physical.checkoutAt = NO_CHECKOUT;
+    physical.coveredBy = checkout;
+    checkout.covers = physical;
+    checkout.checkoutAt = now;
+    return checkout;
+  }
+
+  /** This connection is the application's checkout from {@code now}: its close records the hold. */
+  public void checkoutBegan(long now) {
+    checkoutAt = now;
+  }
+
+  /**
+   * The physical connection QueryLens records under {@code proxy}, a pool's connection, or null
+   * when it cannot be reached.
+   */
+  public static QueryLensConnection under(Connection proxy) {
+    try {
+      Connection physical = proxy.unwrap(QueryLensConnection.class);
+      return physical instanceof QueryLensConnection ? (QueryLensConnection) physical : null;
+    } catch (Throwable t) { // a pool that answers isWrapperFor but will not unwrap
+      return null;
+    }
+  }
+
+  /**
+   * Whether {@code connection} is recorded by QueryLens: a QueryLens connection, or a pool's proxy
+   * over one.
+   */
+  public static boolean isRecorded(Connection connection) {
+    if (connection instanceof QueryLensConnection) {
+      return true;
+    }
+    try {
+      return connection.isWrapperFor(QueryLensConnection.class);
+    } catch (Throwable t) { // a driver may reject the question; wrapping is still right
+      Faults.report("isWrapperFor", t);
+      return false;
+    }
   }
 
   private static boolean initialAutoCommit(Connection connection) {
@@ -110,21 +186,17 @@ public final class QueryLensConnection extends DelegatingConnection {
   }
 
   /**
-   * Wraps {@code connection} unless it is null or already recorded by QueryLens (directly, or under
-   * a pool's proxy), so that each execution is recorded once.
+   * Wraps {@code connection}, which the application holds from {@code checkoutAt} on ({@code
+   * QueryLens.wrap(connection)}), unless it is null or already recorded by QueryLens (directly, or
+   * under a pool's proxy), so that each execution is recorded once.
    */
-  public static Connection wrap(Connection connection, Recording recording, long acquiredAt) {
-    if (connection == null || connection instanceof QueryLensConnection) {
+  public static Connection wrap(Connection connection, Recording recording, long checkoutAt) {
+    if (connection == null || isRecorded(connection)) {
       return connection;
     }
-    try {
-      if (connection.isWrapperFor(QueryLensConnection.class)) {
-        return connection;
-      }
-    } catch (Throwable t) { // a driver may reject the question; wrapping is still right
-      Faults.report("isWrapperFor", t);
-    }
-    return new QueryLensConnection(connection, recording, acquiredAt);
+    QueryLensConnection wrapped = new QueryLensConnection(connection, recording);
+    wrapped.checkoutAt = checkoutAt;
+    return wrapped;
   }
 
   /**
@@ -179,24 +251,25 @@ public final class QueryLensConnection extends DelegatingConnection {
 
   @Override
   public Statement createStatement() throws SQLException {
-    return track(new QueryLensStatement<>(delegate.createStatement(), this));
+    return plain(delegate.createStatement());
   }
 
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency)
       throws SQLException {
-    return track(
-        new QueryLensStatement<>(
-            delegate.createStatement(resultSetType, resultSetConcurrency), this));
+    return plain(delegate.createStatement(resultSetType, resultSetConcurrency));
   }
 
   @Override
   public Statement createStatement(
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return track(
-        new QueryLensStatement<>(
-            delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability),
-            this));
+    return plain(
+        delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+  }
+
+  /** The driver's statement wrapped, unless a checkout over a pool's proxy records it instead. */
+  private Statement plain(Statement statement) {
+    return coveredBy != null ? statement : track(new QueryLensStatement<>(statement, this));
   }
 
   @Override
@@ -235,6 +308,9 @@ public final class QueryLensConnection extends DelegatingConnection {
   }
 
   private PreparedStatement prepared(PreparedStatement statement, String sql) {
+    if (coveredBy != null) {
+      return statement;
+    }
     return track(new QueryLensPreparedStatement<>(statement, this, shapeOf(sql)));
   }
 
@@ -258,6 +334,9 @@ public final class QueryLensConnection extends DelegatingConnection {
   }
 
   private CallableStatement callable(CallableStatement statement, String sql) {
+    if (coveredBy != null) {
+      return statement;
+    }
     return track(new QueryLensCallableStatement(statement, this, shapeOf(sql)));
   }
 
@@ -267,9 +346,26 @@ public final class QueryLensConnection extends DelegatingConnection {
       closed = true;
       endOpenStatements();
       transactionEnded();
-      recording.recordHold(System.nanoTime() - acquiredAt);
+      endCheckout();
     }
     delegate.close();
+  }
+
+  /**
+   * Records the hold of the application's checkout, if this is one, and uncovers what it covered.
+   */
+  private void endCheckout() {
+    try {
+      if (checkoutAt != NO_CHECKOUT) {
+        recording.recordHold(System.nanoTime() - checkoutAt);
+      }
+      QueryLensConnection physical = covers;
+      if (physical != null && physical.coveredBy == this) {
+        physical.coveredBy = null;
+      }
+    } catch (Throwable t) {
+      Faults.report("hold", t);
+    }
   }
 
   private void endOpenStatements() {
@@ -326,6 +422,9 @@ public final class QueryLensConnection extends DelegatingConnection {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     DatabaseMetaData driverMetaData = delegate.getMetaData();
+    if (coveredBy != null) {
+      return driverMetaData;
+    }
     QueryLensDatabaseMetaData wrapped = metaData;
     if (wrapped == null || wrapped.delegate != driverMetaData) {
       if (driverMetaData == null) {

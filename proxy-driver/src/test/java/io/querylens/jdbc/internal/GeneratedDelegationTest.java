@@ -50,8 +50,7 @@ class GeneratedDelegationTest {
 
   static Stream<Arguments> wrappers() {
     return Stream.of(
-        Arguments.of(
-            Connection.class, wrapper((Connection c) -> new QueryLensConnection(c, null, 0))),
+        Arguments.of(Connection.class, wrapper((Connection c) -> new QueryLensConnection(c, null))),
         Arguments.of(
             Statement.class, wrapper((Statement s) -> new QueryLensStatement<>(s, connection()))),
         Arguments.of(
@@ -77,7 +76,7 @@ class GeneratedDelegationTest {
 
   static QueryLensConnection connection() {
     return new QueryLensConnection(
-        (Connection) recording(Connection.class, new Seen(), false), null, 0);
+        (Connection) recording(Connection.class, new Seen(), false), null);
   }
 
   @ParameterizedTest(name = "{0}")

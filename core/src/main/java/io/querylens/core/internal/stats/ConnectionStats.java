@@ -5,19 +5,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * Connection statistics: {@code acquire} (time inside {@code getConnection()}) and {@code hold}
- * (from getConnection to close) in nanoseconds, and the {@code getConnection()} calls that threw.
- * Lock-free and allocation-free for writers; {@link #reset()} swaps in fresh state. Internal:
- * public only for the other QueryLens modules.
+ * Connection statistics, in nanoseconds: {@code acquire} (a checkout's pool wait), {@code connect}
+ * (a physical connect) and {@code hold} (a checkout, from getConnection to close), and the {@code
+ * getConnection()} calls that threw. Lock-free and allocation-free for writers; {@link #reset()}
+ * swaps in fresh state. Internal: public only for the other QueryLens modules.
  */
 public final class ConnectionStats {
   private volatile State state = new State();
 
   public ConnectionStats() {}
 
-  /** Time inside a {@code getConnection()} that returned a connection. */
+  /** A checkout's pool wait: time inside a pool's {@code getConnection()} beyond connecting. */
   public void recordAcquire(long nanos) {
     state.acquire.record(Math.max(0L, nanos));
+  }
+
+  /** Time opening one physical connection. */
+  public void recordConnect(long nanos) {
+    state.connect.record(Math.max(0L, nanos));
   }
 
   /** A {@code getConnection()} that threw. */
@@ -25,7 +30,7 @@ public final class ConnectionStats {
     state.acquireErrors.incrementAndGet();
   }
 
-  /** Time from {@code getConnection()} to the connection's close. */
+  /** One checkout: from {@code getConnection()}'s return to the application's close. */
   public void recordHold(long nanos) {
     state.hold.record(Math.max(0L, nanos));
   }
@@ -35,12 +40,20 @@ public final class ConnectionStats {
     State s = state;
     Histogram scratch = DistributionRecorder.newScratch();
     return new ConnectionSnapshot(
-        s.acquire.snapshot(scratch), s.hold.snapshot(scratch), s.acquireErrors.get());
+        s.acquire.snapshot(scratch),
+        s.connect.snapshot(scratch),
+        s.hold.snapshot(scratch),
+        s.acquireErrors.get());
   }
 
   /** The acquire-time distribution, for exporters that read its buckets. */
   public DistributionRecorder acquire() {
     return state.acquire;
+  }
+
+  /** The connect-time distribution, for exporters that read its buckets. */
+  public DistributionRecorder connect() {
+    return state.connect;
   }
 
   /** Forgets everything recorded so far. */
@@ -50,6 +63,7 @@ public final class ConnectionStats {
 
   private static final class State {
     final DistributionRecorder acquire = DistributionRecorder.forTimes();
+    final DistributionRecorder connect = DistributionRecorder.forTimes();
     final DistributionRecorder hold = DistributionRecorder.forTimes();
     final AtomicLong acquireErrors = new AtomicLong();
   }

@@ -79,8 +79,9 @@ public final class Diagnosis {
   }
 
   /**
-   * Sums over every thread, living and dead: execute, fetch, process, acquire, wasted; of every
-   * unit, or of the start-up units only (ended and open). Living threads' totals are read racily.
+   * Sums over every thread, living and dead: execute, fetch, process, pool wait, connect, wasted;
+   * of every unit, or of the start-up units only (ended and open). Living threads' totals are read
+   * racily.
    */
   synchronized Totals totals(boolean startupOnly) {
     sweep();
@@ -210,7 +211,8 @@ public final class Diagnosis {
                 t.dbExecuteNanos() + open.dbExecuteNanos(),
                 t.dbFetchNanos() + open.dbFetchNanos(),
                 t.appProcessNanos() + open.appProcessNanos(),
-                t.poolAcquireNanos() + open.poolAcquireNanos(),
+                t.poolWaitNanos() + open.poolWaitNanos(),
+                t.connectNanos() + open.connectNanos(),
                 t.wastedRoundTripNanos() + open.wastedRoundTripNanos()),
             open.totalNanos() > s.slowest().totalNanos() ? open : s.slowest(),
             s.findings() + findings));

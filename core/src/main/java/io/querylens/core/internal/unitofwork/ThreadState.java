@@ -77,9 +77,6 @@ final class ThreadState implements ShapeTable.Leaving {
    */
   boolean unitPublished = true;
 
-  /** Acquire time not yet given to a unit: it goes to the next execution's. */
-  long pendingAcquireNanos;
-
   /** When the latest execution ended ({@link System#nanoTime()}), if there was one. */
   long lastEndNanos;
 
@@ -149,7 +146,7 @@ final class ThreadState implements ShapeTable.Leaving {
     return c >= '0' && c <= '9';
   }
 
-  /** Starts a unit; the previous one must have ended. Pending acquire time goes to it. */
+  /** Starts a unit; the previous one must have ended. */
   void startUnit(byte kind, String name) {
     String n = name == null ? UNNAMED : name;
     if (!n.equals(statsName)) {
@@ -167,8 +164,6 @@ final class ThreadState implements ShapeTable.Leaving {
     unitTransaction = 0;
     unitStartup = false;
     unit.clear();
-    unit.acquireNanos = pendingAcquireNanos;
-    pendingAcquireNanos = 0;
     awaitingCursorEnd = null;
     unitPublished = false;
   }

@@ -12,7 +12,8 @@ final class Totals {
   long executeNanos;
   long fetchNanos;
   long processNanos;
-  long acquireNanos;
+  long poolWaitNanos;
+  long connectNanos;
   long wastedNanos;
   long findings;
 
@@ -21,7 +22,8 @@ final class Totals {
     executeNanos = 0;
     fetchNanos = 0;
     processNanos = 0;
-    acquireNanos = 0;
+    poolWaitNanos = 0;
+    connectNanos = 0;
     wastedNanos = 0;
     findings = 0;
   }
@@ -32,7 +34,8 @@ final class Totals {
     executeNanos += other.executeNanos;
     fetchNanos += other.fetchNanos;
     processNanos += other.processNanos;
-    acquireNanos += other.acquireNanos;
+    poolWaitNanos += other.poolWaitNanos;
+    connectNanos += other.connectNanos;
     wastedNanos += other.wastedNanos;
     findings += other.findings;
   }
@@ -46,13 +49,15 @@ final class Totals {
     executeNanos = Math.max(0, executeNanos - part.executeNanos);
     fetchNanos = Math.max(0, fetchNanos - part.fetchNanos);
     processNanos = Math.max(0, processNanos - part.processNanos);
-    acquireNanos = Math.max(0, acquireNanos - part.acquireNanos);
+    poolWaitNanos = Math.max(0, poolWaitNanos - part.poolWaitNanos);
+    connectNanos = Math.max(0, connectNanos - part.connectNanos);
     wastedNanos = Math.max(0, wastedNanos - part.wastedNanos);
     findings = Math.max(0, findings - part.findings);
   }
 
   /** The sums as a split. */
   TimeSplit split() {
-    return new TimeSplit(executeNanos, fetchNanos, processNanos, acquireNanos, wastedNanos);
+    return new TimeSplit(
+        executeNanos, fetchNanos, processNanos, poolWaitNanos, connectNanos, wastedNanos);
   }
 }

@@ -26,7 +26,8 @@ final class UnitNames {
     final AtomicLong executeNanos = new AtomicLong();
     final AtomicLong fetchNanos = new AtomicLong();
     final AtomicLong processNanos = new AtomicLong();
-    final AtomicLong acquireNanos = new AtomicLong();
+    final AtomicLong poolWaitNanos = new AtomicLong();
+    final AtomicLong connectNanos = new AtomicLong();
     final AtomicLong wastedNanos = new AtomicLong();
     final AtomicLong findings = new AtomicLong();
     final AtomicReference<TimeSplit> slowest = new AtomicReference<>();
@@ -44,8 +45,11 @@ final class UnitNames {
       if (unit.processNanos != 0) {
         this.processNanos.addAndGet(unit.processNanos);
       }
-      if (unit.acquireNanos != 0) {
-        this.acquireNanos.addAndGet(unit.acquireNanos);
+      if (unit.poolWaitNanos != 0) {
+        this.poolWaitNanos.addAndGet(unit.poolWaitNanos);
+      }
+      if (unit.connectNanos != 0) {
+        this.connectNanos.addAndGet(unit.connectNanos);
       }
       if (unit.wastedNanos != 0) {
         this.wastedNanos.addAndGet(unit.wastedNanos);
@@ -53,7 +57,12 @@ final class UnitNames {
       if (unit.findings != 0) {
         this.findings.addAndGet(unit.findings);
       }
-      long total = unit.executeNanos + unit.fetchNanos + unit.processNanos + unit.acquireNanos;
+      long total =
+          unit.executeNanos
+              + unit.fetchNanos
+              + unit.processNanos
+              + unit.poolWaitNanos
+              + unit.connectNanos;
       TimeSplit s = slowest.get();
       while (s == null || total > s.totalNanos()) {
         TimeSplit mine = unit.split();
@@ -74,7 +83,8 @@ final class UnitNames {
               executeNanos.get(),
               fetchNanos.get(),
               processNanos.get(),
-              acquireNanos.get(),
+              poolWaitNanos.get(),
+              connectNanos.get(),
               wastedNanos.get()),
           s == null ? TimeSplit.EMPTY : s,
           findings.get());

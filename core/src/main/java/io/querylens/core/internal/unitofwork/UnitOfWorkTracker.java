@@ -48,6 +48,7 @@ public final class UnitOfWorkTracker {
   private final boolean enabled;
   private final long idleGapNanos;
   private final int maxFindings;
+  private final CallSites callSites;
   private final Detection detection;
   private final FindingAggregator.Log log;
   private final LongSupplier nanoClock;
@@ -71,10 +72,8 @@ public final class UnitOfWorkTracker {
     this.enabled = config.diagnosisEnabled();
     this.idleGapNanos = config.unitIdleGap().toNanos();
     this.maxFindings = config.maxFindings();
-    this.detection =
-        new Detection(
-            new CallSites(config.callSiteAppPackages(), config.callSiteSkipPackages()),
-            detectors.toArray(new Detector[0]));
+    this.callSites = new CallSites(config.callSiteAppPackages(), config.callSiteSkipPackages());
+    this.detection = new Detection(callSites, detectors.toArray(new Detector[0]));
     this.log = log;
     this.nanoClock = nanoClock;
     this.executions = ThreadLocal.withInitial(() -> new ExecutionView(detection));
@@ -160,10 +159,6 @@ public final class UnitOfWorkTracker {
       unit.executeNanos += e.executeNanos;
       unit.fetchNanos += e.fetchNanos;
       unit.processNanos += process;
-      if (ts.pendingAcquireNanos != 0) {
-        unit.acquireNanos += ts.pendingAcquireNanos;
-        ts.pendingAcquireNanos = 0;
-      }
       long end = e.startNanos + rawTotal;
       if (!ts.hasLast || end - ts.lastEndNanos > 0) {
         ts.lastEndNanos = end;
@@ -216,21 +211,39 @@ public final class UnitOfWorkTracker {
     }
   }
 
-  /** Time inside {@code getConnection} on this thread: it belongs to the current or next unit. */
-  public void acquired(long nanos) {
+  /**
+   * The application checked out a connection on this thread, waiting {@code poolWaitNanos} in a
+   * pool and {@code connectNanos} for physical connects. The time counts in the thread's totals,
+   * and in a unit of work only if one is open now: an explicit scope, or a source's current unit
+   * (which this call starts, as an execution would). A connection requested before its unit began
+   * (before the scope opened, or by a unit that starts at its first execution: a transaction or an
+   * idle-gap run) adds nothing to any unit (decision 0030).
+   */
+  public void connectionCheckedOut(long poolWaitNanos, long connectNanos) {
     if (!enabled) {
       return;
     }
     try {
       ThreadState ts = state();
-      ts.totals.acquireNanos += nanos;
-      if (ts.scopeDepth > 0) {
-        ts.unit.acquireNanos += nanos;
-      } else {
-        ts.pendingAcquireNanos += nanos;
+      ts.totals.poolWaitNanos += poolWaitNanos;
+      ts.totals.connectNanos += connectNanos;
+      UnitOfWorkSource[] src = sources;
+      if (ts.scopeDepth > 0 || (src.length > 0 && resolveSource(ts, src))) {
+        ts.unit.poolWaitNanos += poolWaitNanos;
+        ts.unit.connectNanos += connectNanos;
       }
     } catch (Throwable t) {
-      Faults.report("unit-of-work.acquired", t);
+      Faults.report("unit-of-work.connection", t);
+    }
+  }
+
+  /** Whether {@code type} is the application's code, as call sites judge it. */
+  public boolean isApplication(Class<?> type) {
+    try {
+      return callSites.isApplication(type);
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.application", t);
+      return false;
     }
   }
 

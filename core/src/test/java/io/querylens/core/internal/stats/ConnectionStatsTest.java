@@ -14,6 +14,7 @@ class ConnectionStatsTest {
     stats.recordAcquire(2_000);
     stats.recordAcquire(4_000);
     stats.recordAcquireFailure();
+    stats.recordConnect(300_000);
     stats.recordHold(1_000_000);
     stats.recordHold(-3); // a clock step counts as zero
 
@@ -24,6 +25,8 @@ class ConnectionStatsTest {
     assertThat(s.acquire().min()).isEqualTo(2_000);
     assertThat(s.acquire().max()).isEqualTo(4_000);
     assertThat(s.acquireErrors()).isEqualTo(1);
+    assertThat(s.connect().count()).as("apart from the pool waits").isEqualTo(1);
+    assertThat(s.connect().sum()).isEqualTo(300_000);
     assertThat(s.hold().count()).isEqualTo(2);
     assertThat(s.hold().sum()).isEqualTo(1_000_000);
     assertThat(s.hold().min()).isZero();
@@ -35,11 +38,13 @@ class ConnectionStatsTest {
     ConnectionStats stats = new ConnectionStats();
     stats.recordAcquire(2_000);
     stats.recordAcquireFailure();
+    stats.recordConnect(9_000);
     stats.recordHold(5_000);
     stats.reset();
 
     ConnectionSnapshot s = stats.snapshot();
     assertThat(s.acquire()).isEqualTo(DistributionSnapshot.EMPTY);
+    assertThat(s.connect()).isEqualTo(DistributionSnapshot.EMPTY);
     assertThat(s.hold()).isEqualTo(DistributionSnapshot.EMPTY);
     assertThat(s.acquireErrors()).isZero();
 

@@ -507,7 +507,7 @@ class UnitOfWorkTrackerTest {
   void backgroundPingEveryFewTensOfMillisecondsGivesNoFindingAndOneUnitEach() {
     UnitOfWorkTracker t = tracker();
     for (int i = 0; i < 30; i++) {
-      t.acquired(5_000);
+      t.connectionCheckedOut(5_000, 0);
       query(t, shape("select count(*) from jobs where state = ?"), 7);
       now += 30_000_000;
     }
@@ -1066,7 +1066,6 @@ class UnitOfWorkTrackerTest {
   @Test
   void timeSplitSumsEveryExecutionAndLeavesNestedExecutionsOutOfTheCursorsProcessTime() {
     UnitOfWorkTracker t = tracker();
-    t.acquired(7_000);
     long parentStart = now;
     t.cursorOpened(ORDERS);
     now += 1_000;
@@ -1080,7 +1079,8 @@ class UnitOfWorkTrackerTest {
     assertThat(time.dbExecuteNanos()).isEqualTo(400 + 100 + 100 + 100);
     assertThat(time.dbFetchNanos()).isEqualTo(50 + 20 + 20);
     assertThat(time.appProcessNanos()).isEqualTo((2_000 - 400) + 30 + 30);
-    assertThat(time.poolAcquireNanos()).isEqualTo(7_000);
+    assertThat(time.poolWaitNanos()).isZero();
+    assertThat(time.connectNanos()).isZero();
     assertThat(time.wastedRoundTripNanos()).isZero();
 
     UnitSnapshot u = t.diagnosis().units().get(0);
@@ -1091,13 +1091,13 @@ class UnitOfWorkTrackerTest {
   }
 
   @Test
-  void acquireTimeGoesToTheNextUnitAndUnitsListTheSlowestFirst() {
+  void connectionTimeGoesToTheScopeOpenWhenItWasSpentAndUnitsListTheSlowestFirst() {
     UnitOfWorkTracker t = tracker();
     try (UnitOfWork fast = t.begin("fast")) {
       query(t, CUSTOMER, 1);
     }
-    t.acquired(1_000_000);
     try (UnitOfWork slow = t.begin("slow")) {
+      t.connectionCheckedOut(1_000_000, 250_000);
       query(t, CUSTOMER, 1);
     }
     try (UnitOfWork slow = t.begin("slow")) {
@@ -1106,8 +1106,51 @@ class UnitOfWorkTrackerTest {
     List<UnitSnapshot> units = t.diagnosis().units();
     assertThat(units).extracting(UnitSnapshot::name).containsExactly("slow", "fast");
     assertThat(units.get(0).units()).isEqualTo(2);
-    assertThat(units.get(0).slowest().poolAcquireNanos()).isEqualTo(1_000_000);
+    assertThat(units.get(0).slowest().poolWaitNanos()).isEqualTo(1_000_000);
+    assertThat(units.get(0).slowest().connectNanos()).isEqualTo(250_000);
+    assertThat(units.get(0).slowest().applicationNanos()).as("process only").isEqualTo(30);
     assertThat(units.get(0).total().dbExecuteNanos()).isEqualTo(200);
+  }
+
+  @Test
+  void aConnectionCheckedOutBeforeAScopeBeganAddsNothingToTheScopesUnit() {
+    UnitOfWorkTracker t = tracker();
+    t.connectionCheckedOut(3_000, 252_000_000); // the demo: opened before "load data" began
+    try (UnitOfWork load = t.begin("load data")) {
+      query(t, CUSTOMER, 1);
+    }
+    UnitSnapshot load = t.diagnosis().units().get(0);
+    assertThat(load.name()).isEqualTo("load data");
+    assertThat(load.total().connectionNanos()).isZero();
+    assertThat(load.total().totalNanos()).isEqualTo(150); // its one query: 100 + 20 + 30
+    TimeSplit time = t.diagnosis().time();
+    assertThat(time.poolWaitNanos()).isEqualTo(3_000);
+    assertThat(time.connectNanos()).isEqualTo(252_000_000);
+    assertThat(time.applicationNanos()).as("process only").isEqualTo(30);
+  }
+
+  @Test
+  void aConnectionCheckedOutInsideASourcesUnitIsChargedToThatUnitAndOutsideToNone() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(request);
+    t.connectionCheckedOut(9_000, 0); // no unit: an idle-gap unit starts at its first execution
+    query(t, CUSTOMER, 1);
+    request.current = "owners";
+    t.connectionCheckedOut(4_000, 1_000);
+    query(t, CUSTOMER, 2);
+    request.current = null;
+    query(t, CUSTOMER, 3);
+
+    List<UnitSnapshot> units = t.diagnosis().units();
+    assertThat(units)
+        .extracting(
+            UnitSnapshot::name, u -> u.total().poolWaitNanos(), u -> u.total().connectNanos())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GET /owners", 4_000L, 1_000L),
+            org.assertj.core.groups.Tuple.tuple(
+                ThreadState.foldDigits(Thread.currentThread().getName()), 0L, 0L));
+    assertThat(t.diagnosis().time().poolWaitNanos()).isEqualTo(13_000);
   }
 
   @Test

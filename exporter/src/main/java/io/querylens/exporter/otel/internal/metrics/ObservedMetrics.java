@@ -26,8 +26,9 @@ import java.util.Map;
  * counters and gauges of {@link SnapshotMetricProducer} become observable instruments, all observed
  * by one batch callback at each collection, and {@code db.client.operation.duration} is recorded
  * per execution by {@link OperationDurationListener}. The other histograms ({@code
- * querylens.shape.duration}, {@code querylens.connection.acquire.duration}) are left out: the API
- * has no asynchronous histogram. Internal: public only for the exporter's entry class.
+ * querylens.shape.duration}, {@code querylens.connection.acquire.duration}, {@code
+ * querylens.connection.connect.duration}) are left out: the API has no asynchronous histogram.
+ * Internal: public only for the exporter's entry class.
  */
 public final class ObservedMetrics implements AutoCloseable {
   private final QueryLensExtension.Context recording;

@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
+import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensExtension;
@@ -70,7 +71,14 @@ public final class SnapshotMetricProducer implements MetricProducer {
   private static final MetricDescriptor CONNECTION_ACQUIRE_DURATION =
       new MetricDescriptor(
           "querylens.connection.acquire.duration",
-          "Time inside getConnection() (pool wait) for calls that returned a connection.",
+          "Pool wait of each checkout from a pool: time inside the pool's getConnection() beyond"
+              + " the physical connects nested in it.",
+          "s");
+  private static final MetricDescriptor CONNECTION_CONNECT_DURATION =
+      new MetricDescriptor(
+          "querylens.connection.connect.duration",
+          "Time opening each physical connection (a driver's connect, or a DataSource that does"
+              + " not pool), on whatever thread, a pool's own included.",
           "s");
   private static final MetricDescriptor CONNECTION_ACQUIRE_ERRORS =
       new MetricDescriptor(
@@ -221,18 +229,10 @@ public final class SnapshotMetricProducer implements MetricProducer {
 
   private void addConnectionMetrics(
       Resource resource, QueryLensSnapshot snapshot, long now, List<MetricData> out) {
-    long[] acquire = DurationBuckets.read(snapshot.connections().acquire().buckets());
     out.add(
-        CONNECTION_ACQUIRE_DURATION.histogram(
-            resource,
-            List.of(
-                SnapshotMetricData.durationPoint(
-                    startEpochNanos,
-                    now,
-                    Attributes.empty(),
-                    acquire,
-                    LongStream.of(acquire).sum(),
-                    snapshot.connections().acquire().sum()))));
+        durations(CONNECTION_ACQUIRE_DURATION, resource, snapshot.connections().acquire(), now));
+    out.add(
+        durations(CONNECTION_CONNECT_DURATION, resource, snapshot.connections().connect(), now));
     out.add(
         CONNECTION_ACQUIRE_ERRORS.longCounter(
             resource,
@@ -242,6 +242,22 @@ public final class SnapshotMetricProducer implements MetricProducer {
                     now,
                     Attributes.empty(),
                     snapshot.connections().acquireErrors()))));
+  }
+
+  /** One histogram of a connection distribution, without attributes. */
+  private MetricData durations(
+      MetricDescriptor descriptor, Resource resource, DistributionSnapshot d, long now) {
+    long[] buckets = DurationBuckets.read(d.buckets());
+    return descriptor.histogram(
+        resource,
+        List.of(
+            SnapshotMetricData.durationPoint(
+                startEpochNanos,
+                now,
+                Attributes.empty(),
+                buckets,
+                LongStream.of(buckets).sum(),
+                d.sum())));
   }
 
   private void addFindingMetrics(

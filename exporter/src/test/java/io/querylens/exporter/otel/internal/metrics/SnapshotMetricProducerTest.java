@@ -134,13 +134,23 @@ class SnapshotMetricProducerTest {
                 .sum())
         .isEqualTo(1);
     assertThat(
+            metric(metrics, "querylens.connection.connect.duration")
+                .getHistogramData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getCount())
+        .as("the workload's one connection, opened by H2's DataSource")
+        .isEqualTo(1);
+    assertThat(
             metric(metrics, "querylens.connection.acquire.duration")
                 .getHistogramData()
                 .getPoints()
                 .iterator()
                 .next()
                 .getCount())
-        .isEqualTo(1);
+        .as("no pool, no pool wait")
+        .isZero();
     assertThat(sum(metric(metrics, "querylens.internal.faults").getLongSumData().getPoints()))
         .isZero();
     assertThat(metric(metrics, "querylens.telemetry.dropped").getLongSumData().getPoints())

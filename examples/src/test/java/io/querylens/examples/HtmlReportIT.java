@@ -103,10 +103,20 @@ class HtmlReportIT {
     JsonNode shapes = json.get("shapes");
     Elements rows = dom.select("#shapes tbody.shape");
     assertThat(rows).hasSize(shapes.size());
-    for (int i = 0; i < shapes.size(); i++) {
-      JsonNode shape = shapes.get(i);
-      Element row = rows.get(i);
-      assertThat(row.id()).isEqualTo("shape-" + shape.get("id").asText());
+    // the JSON's order (by total time), with the DDL shapes moved after the application's
+    List<String> expectedOrder = new ArrayList<>();
+    for (boolean ddl : new boolean[] {false, true}) {
+      for (JsonNode shape : shapes) {
+        if (shape.get("ddl").asBoolean() == ddl) {
+          expectedOrder.add("shape-" + shape.get("id").asText());
+        }
+      }
+    }
+    assertThat(rows.eachAttr("id")).containsExactlyElementsOf(expectedOrder);
+    for (JsonNode shape : shapes) {
+      Element row = dom.getElementById("shape-" + shape.get("id").asText());
+      assertThat(row).isNotNull();
+      assertThat(row.hasClass("ddl")).isEqualTo(shape.get("ddl").asBoolean());
       assertThat(row.selectFirst("td.sql code").text()).isEqualTo(shape.get("shape").asText());
       Element count = row.selectFirst("td.count");
       assertThat(value(count)).isEqualTo(shape.get("count").asLong());

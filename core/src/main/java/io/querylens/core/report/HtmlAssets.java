@@ -137,6 +137,7 @@ final class HtmlAssets {
       .js table.shapes tr.main:hover { background: #f7f9fc; }
       .meta { margin-top: 2px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       .op { font-size: 10.5px; font-weight: 700; color: #475467; background: #f0f2f5; padding: 0 6px; border-radius: 4px; letter-spacing: .03em; }
+      .op.ddl { color: #8a5a12; background: #fdf0e1; }
       td.share { width: 110px; }
       td.share svg.bar { margin: 5px 0 1px; }
       td.share .pct { font-size: 11px; color: var(--muted); }

@@ -6,6 +6,7 @@ import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
 import io.querylens.core.ShapeSnapshot;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
  * as a bar, execute p50/p95/p99/max and the p95 of fetch, process and rows; below each row (opened
  * by its button when scripts run, always shown when they do not) every percentile of the four
  * distributions and their percentile curves. Rows are tagged with their operation and the kinds of
- * the findings about them, which the page's filters read.
+ * the findings about them, which the page's filters read. Schema statements (DDL) come after the
+ * application's shapes, marked as such.
  */
 final class ShapesSection {
   /** Columns of a shape row, for the distribution row below it to span. */
@@ -26,7 +28,7 @@ final class ShapesSection {
   private ShapesSection() {}
 
   static void write(Html html, QueryLensSnapshot s) {
-    List<ShapeSnapshot> shapes = s.shapes();
+    List<ShapeSnapshot> shapes = ddlLast(s.shapes());
     html.open("section", "id", "shapes-section").newline();
     html.open("h2")
         .text("Query shapes ")
@@ -39,8 +41,8 @@ final class ShapesSection {
     }
     html.element(
         "p",
-        "By total time (execute + fetch + process). Open a row for every percentile and its"
-            + " latency curves.",
+        "By total time (execute + fetch + process), the schema statements (DDL) after the"
+            + " application's. Open a row for every percentile and its latency curves.",
         "class",
         "lead");
     Map<QueryShape, Set<String>> kinds = findingKinds(s.findings());
@@ -76,6 +78,20 @@ final class ShapesSection {
     html.element(
         "p", "No shape matches the filter.", "id", "no-match", "class", "none", "hidden", "");
     html.close("section").newline();
+  }
+
+  /**
+   * {@code shapes} in their order, the DDL shapes ({@link QueryShape#isDdl()}) moved after the
+   * rest.
+   */
+  static List<ShapeSnapshot> ddlLast(List<ShapeSnapshot> shapes) {
+    List<ShapeSnapshot> ordered = new ArrayList<>(shapes.size());
+    List<ShapeSnapshot> ddl = new ArrayList<>();
+    for (ShapeSnapshot shape : shapes) {
+      (shape.shape() != null && shape.shape().isDdl() ? ddl : ordered).add(shape);
+    }
+    ordered.addAll(ddl);
+    return ordered;
   }
 
   private static void writeFilters(
@@ -129,10 +145,11 @@ final class ShapesSection {
     QueryShape q = shape.shape();
     String id = q == null ? "0000000000000000" : q.id();
     Set<String> shapeKinds = kinds.getOrDefault(q, Set.of());
+    boolean ddl = q != null && q.isDdl();
     html.open(
         "tbody",
         "class",
-        "shape",
+        ddl ? "shape ddl" : "shape",
         "id",
         "shape-" + id,
         "data-op",
@@ -157,6 +174,9 @@ final class ShapesSection {
     html.open("div", "class", "meta");
     if (q != null && !q.operation().isEmpty()) {
       html.element("span", q.operation(), "class", "op");
+    }
+    if (ddl) {
+      html.element("span", "DDL", "class", "op ddl", "title", "a schema statement");
     }
     html.element("span", id, "class", "id");
     for (String kind : shapeKinds) {

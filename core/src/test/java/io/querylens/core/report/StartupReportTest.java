@@ -164,6 +164,14 @@ class StartupReportTest {
         .contains("id=\"finding-S1\" data-kind=\"chatty-writes\"")
         .contains(SEED_SITE)
         .contains("runs once per start");
+    // the DDL shapes come after the application's, marked (the demo's order is checked in
+    // HtmlReportIT)
+    String table = html.substring(shapes);
+    int insert = table.indexOf("insert into owners");
+    int firstDdl = table.indexOf("<tbody class=\"shape ddl\"");
+    assertThat(insert).isPositive();
+    assertThat(firstDdl).isGreaterThan(insert);
+    assertThat(table.substring(firstDdl)).contains("create table owners").contains("drop table");
   }
 
   @Test

@@ -1,0 +1,18 @@
+package io.querylens.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Fails the test (or every test of the class) unless no INSERT, UPDATE or DELETE shape repeats row
+ * by row often enough to make a chatty-writes finding ({@code querylens.nplusone.threshold} times,
+ * 5 by default). Recorded on the test's own thread, from its start to its end; needs {@link
+ * QueryLensTest}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface NoChattyWrites {}

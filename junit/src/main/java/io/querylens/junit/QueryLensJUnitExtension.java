@@ -70,14 +70,18 @@ public final class QueryLensJUnitExtension
     return context.getStore(NAMESPACE).get(QueryLensRecording.class, QueryLensRecording.class);
   }
 
-  /** {@code OwnerTest.listOwners()}, with the invocation's display name for repeated tests. */
+  /**
+   * {@code OwnerTest.listOwners()}, followed by the invocation's display name for a repeated or
+   * parameterised test, or one named with {@code @DisplayName}.
+   */
   private static String unitName(ExtensionContext context) {
-    String method = context.getRequiredTestMethod().getName() + "()";
+    String method = context.getRequiredTestMethod().getName();
     String display = context.getDisplayName();
     return context.getRequiredTestClass().getSimpleName()
         + "."
         + method
-        + (display.equals(method) ? "" : " " + display);
+        + "()"
+        + (display.startsWith(method + "(") ? "" : " " + display);
   }
 
   private static void judge(ExtensionContext context, QueryLensRecording test) {

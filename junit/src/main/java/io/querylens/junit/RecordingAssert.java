@@ -40,7 +40,7 @@ public final class RecordingAssert {
 
   /**
    * Starts an assertion on how often the shape of {@code sql} ran: the SQL is normalised as each
-   * execution's database reads it, so literals and whitespace need not match.
+   * execution's database reads it, so literals, whitespace and case need not match.
    */
   public ExecutedAssert executed(String sql) {
     QueryLensJUnitExtension.requireRecording("executed()");

@@ -1,0 +1,83 @@
+package io.querylens.examples.petclinic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Proves the guard: {@link OwnersEndpointTest}, run with {@code petclinic.fix-n-plus-one=false} (a
+ * system property, over {@code application.properties}), fails on the N+1 with a message naming the
+ * finding, the repeated shape, the parent query, the application's line and the test's. The message
+ * is kept in {@code target/n-plus-one-failure.txt} for the docs.
+ */
+class NPlusOneCaughtTest {
+  private static final String FIX = "petclinic.fix-n-plus-one";
+  private static final Path MESSAGE = Path.of("target", "n-plus-one-failure.txt");
+
+  @Test
+  void theEndpointTestFailsOnTheNPlusOneWhenTheFixIsOff() throws IOException {
+    String message = failureOfTheEndpointTestWithoutTheFix();
+    Files.createDirectories(MESSAGE.getParent());
+    Files.writeString(MESSAGE, message + "\n");
+
+    assertThat(message)
+        .startsWith(
+            "@NoNPlusOne: 1 n-plus-one finding in unit"
+                + " OwnersEndpointTest.listsEveryOwnerWithTheirPets()")
+        .contains(
+            "n-plus-one: select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0"
+                + " where p1_0.owner_id=? order by p1_0.name")
+        .contains("executed 10 times in this test")
+        .contains("parent: select o1_0.id,o1_0.name from owner o1_0 order by o1_0.id (10 rows)")
+        .contains("at io.querylens.examples.petclinic.OwnerDirectory.view(OwnerDirectory.java:")
+        .contains(
+            "from the test at io.querylens.examples.petclinic.OwnersEndpointTest"
+                + ".listsEveryOwnerWithTheirPets(OwnersEndpointTest.java:")
+        .contains("hint: load these rows together with the parent query")
+        .contains("executions in order (11):");
+    assertThat(sourceLineOfTheCallSite(message)).contains("owner.getPets()");
+  }
+
+  /** The line of {@code OwnerDirectory.java} the message names as the call site. */
+  private static String sourceLineOfTheCallSite(String message) throws IOException {
+    Matcher at = Pattern.compile("\\n  at .*\\(OwnerDirectory\\.java:(\\d+)\\)").matcher(message);
+    assertThat(at.find()).as("call site in %s", message).isTrue();
+    List<String> source =
+        Files.readAllLines(
+            Path.of("src/main/java/io/querylens/examples/petclinic/OwnerDirectory.java"));
+    return source.get(Integer.parseInt(at.group(1)) - 1);
+  }
+
+  private static String failureOfTheEndpointTestWithoutTheFix() {
+    List<Event> failed;
+    System.setProperty(FIX, "false");
+    try {
+      failed =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectClass(OwnersEndpointTest.class))
+              .execute()
+              .testEvents()
+              .failed()
+              .list();
+    } finally {
+      System.clearProperty(FIX);
+    }
+    assertThat(failed).hasSize(1);
+    return failed
+        .get(0)
+        .getRequiredPayload(TestExecutionResult.class)
+        .getThrowable()
+        .orElseThrow()
+        .getMessage();
+  }
+}

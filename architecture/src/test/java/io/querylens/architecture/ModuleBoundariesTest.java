@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   /** Modules whose main classes are checked, by directory. */
   private static final String[] MODULES = {
-    "core", "proxy-driver", "exporter", "agent", "jdbc-testing", "examples", "benchmarks"
+    "core", "proxy-driver", "exporter", "agent", "jdbc-testing", "examples", "junit", "benchmarks"
   };
 
   private static final Map<String, JavaClasses> classesByModule = new LinkedHashMap<>();

@@ -110,12 +110,18 @@ public final class QueryLensJUnitExtension
     }
   }
 
-  /** The annotation on the test method, else on its class. */
+  /**
+   * The annotation on the test method, else on its class, else on the classes enclosing a
+   * {@code @Nested} class, nearest first.
+   */
   private static <A extends Annotation> Optional<A> find(ExtensionContext context, Class<A> type) {
-    Optional<A> onMethod = AnnotationSupport.findAnnotation(context.getTestMethod(), type);
-    return onMethod.isPresent()
-        ? onMethod
-        : AnnotationSupport.findAnnotation(context.getTestClass(), type);
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      Optional<A> found = AnnotationSupport.findAnnotation(c.getElement(), type);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   static void requireRecording(String rule) {

@@ -108,6 +108,11 @@ public final class QueryLensJUnitExtension
       requireRecording("@MaxDatabaseTime");
       Budgets.maxDatabaseTime(test, maxTime.get().value());
     }
+    Optional<MaxPoolWait> maxPoolWait = find(context, MaxPoolWait.class);
+    if (maxPoolWait.isPresent()) {
+      requireRecording("@MaxPoolWait");
+      Budgets.maxPoolWait(test, maxPoolWait.get().value());
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package io.querylens.junit;
 import io.querylens.core.FindingKind;
 import io.querylens.core.config.QueryLensConfig;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -55,10 +54,11 @@ public final class QueryLensJUnitExtension
     TestRouter.get().end(); // when a callback failed between the test's start and its end
   }
 
+  /** A {@link QueryLensRecording} parameter of the test method itself (not of a lifecycle one). */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == QueryLensRecording.class
-        && parameter.getDeclaringExecutable() instanceof Method;
+        && context.getTestMethod().filter(parameter.getDeclaringExecutable()::equals).isPresent();
   }
 
   @Override

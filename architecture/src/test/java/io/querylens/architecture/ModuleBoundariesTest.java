@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
     "agent",
     "jdbc-testing",
     "examples",
+    "junit",
     "spring-boot-starter",
     "benchmarks"
   };

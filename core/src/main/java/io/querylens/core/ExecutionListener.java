@@ -15,4 +15,12 @@ public interface ExecutionListener {
    * another tool's span, still is). Does nothing unless overridden.
    */
   default void onExecuteReturned(QueryShape shape) {}
+
+  /**
+   * The application checked out a connection on this thread: it waited {@code poolWaitNanos} in a
+   * pool beyond the {@code connectNanos} of physical connects made for it, as the time split counts
+   * them. Called on the application's thread as {@code getConnection()} returns. Does nothing
+   * unless overridden.
+   */
+  default void onCheckout(long poolWaitNanos, long connectNanos) {}
 }

@@ -90,12 +90,35 @@ final class Budgets {
                 "@MaxDatabaseTime(\""
                     + budget
                     + "\"): "
-                    + String.format(Locale.ROOT, "%.1f", nanos / 1e6)
+                    + millis(nanos)
                     + " ms in the database in unit "
                     + test.unitName()
                     + " (wall-clock budgets are noisy)")
             .executions(test.executions(), s -> true, false)
             .toString());
+  }
+
+  /** Fails when {@code test} waited longer than {@code budget} in pools. */
+  static void maxPoolWait(QueryLensRecording test, String budget) {
+    Duration allowed = parseDuration(budget);
+    long nanos = test.poolWaitNanos();
+    if (nanos <= allowed.toNanos()) {
+      return;
+    }
+    throw new AssertionFailedError(
+        "@MaxPoolWait(\""
+            + budget
+            + "\"): "
+            + millis(nanos)
+            + " ms waiting for pooled connections over "
+            + test.checkouts()
+            + " checkouts in unit "
+            + test.unitName()
+            + " (wall-clock budgets are noisy)");
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
   }
 
   /** Shapes of {@code operation} (any case) whose text contains {@code shapeText} (any case). */

@@ -3,7 +3,6 @@ package io.querylens.junit;
 import io.querylens.core.FindingKind;
 import io.querylens.core.config.QueryLensConfig;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -55,10 +54,11 @@ public final class QueryLensJUnitExtension
     TestRouter.get().end(); // when a callback failed between the test's start and its end
   }
 
+  /** A {@link QueryLensRecording} parameter of the test method itself (not of a lifecycle one). */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == QueryLensRecording.class
-        && parameter.getDeclaringExecutable() instanceof Method;
+        && context.getTestMethod().filter(parameter.getDeclaringExecutable()::equals).isPresent();
   }
 
   @Override
@@ -108,14 +108,25 @@ public final class QueryLensJUnitExtension
       requireRecording("@MaxDatabaseTime");
       Budgets.maxDatabaseTime(test, maxTime.get().value());
     }
+    Optional<MaxPoolWait> maxPoolWait = find(context, MaxPoolWait.class);
+    if (maxPoolWait.isPresent()) {
+      requireRecording("@MaxPoolWait");
+      Budgets.maxPoolWait(test, maxPoolWait.get().value());
+    }
   }
 
-  /** The annotation on the test method, else on its class. */
+  /**
+   * The annotation on the test method, else on its class, else on the classes enclosing a
+   * {@code @Nested} class, nearest first.
+   */
   private static <A extends Annotation> Optional<A> find(ExtensionContext context, Class<A> type) {
-    Optional<A> onMethod = AnnotationSupport.findAnnotation(context.getTestMethod(), type);
-    return onMethod.isPresent()
-        ? onMethod
-        : AnnotationSupport.findAnnotation(context.getTestClass(), type);
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      Optional<A> found = AnnotationSupport.findAnnotation(c.getElement(), type);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   static void requireRecording(String rule) {

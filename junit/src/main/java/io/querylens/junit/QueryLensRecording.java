@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What QueryLens recorded on one test's thread while the test ran: its executions in order and the
@@ -19,6 +20,8 @@ public final class QueryLensRecording {
   private final List<Execution> executions = Collections.synchronizedList(new ArrayList<>());
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final Map<Finding, String> testLines = new ConcurrentHashMap<>();
+  private final AtomicLong poolWaitNanos = new AtomicLong();
+  private final AtomicLong checkouts = new AtomicLong();
 
   QueryLensRecording(String unitName, Class<?> testClass) {
     this.unitName = unitName;
@@ -55,6 +58,21 @@ public final class QueryLensRecording {
   /** Database time (execute and fetch) of the executions so far, in nanoseconds. */
   public long databaseNanos() {
     return executions().stream().mapToLong(e -> e.executeNanos() + e.fetchNanos()).sum();
+  }
+
+  /** Time waited in pools for the checkouts so far, in nanoseconds. */
+  public long poolWaitNanos() {
+    return poolWaitNanos.get();
+  }
+
+  /** Connections checked out so far. */
+  public long checkouts() {
+    return checkouts.get();
+  }
+
+  void addCheckout(long poolWait) {
+    poolWaitNanos.addAndGet(poolWait);
+    checkouts.incrementAndGet();
   }
 
   void add(Execution execution) {

@@ -79,6 +79,14 @@ final class TestRouter implements UnitOfWorkSource, ExecutionListener, FindingLi
   }
 
   @Override
+  public void onCheckout(long poolWaitNanos, long connectNanos) {
+    QueryLensRecording test = current.get();
+    if (test != null) {
+      test.addCheckout(poolWaitNanos);
+    }
+  }
+
+  @Override
   public void onFinding(Finding finding, Object unit, boolean newInJvm) {
     QueryLensRecording test = current.get();
     if (test != null) {

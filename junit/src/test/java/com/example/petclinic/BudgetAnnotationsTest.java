@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -119,6 +120,17 @@ class BudgetAnnotationsTest {
         .contains("executed 10 times in this test");
   }
 
+  @Test
+  void nestedClassesTakeTheBudgetsOfTheClassesAroundThem() {
+    Map<String, Throwable> outcomes = Fixtures.run(Outer.class);
+
+    assertThat(outcomes.get("joined()")).isSameAs(Fixtures.PASSED);
+    assertThat(outcomes.get("oneByOne()").getMessage())
+        .startsWith("@NoNPlusOne: 1 n-plus-one finding in unit Inner.oneByOne()");
+    assertThat(outcomes.get("fourQueries()").getMessage())
+        .startsWith("@MaxQueries(3): 4 statements ran, 3 allowed, in unit Inner.fourQueries()");
+  }
+
   /** Budgets on methods, over {@code QueryLens.wrap}. */
   @QueryLensTest
   static class Budgeted {
@@ -222,6 +234,38 @@ class BudgetAnnotationsTest {
     @Test
     void joined() throws SQLException {
       clinic.petNamesJoined();
+    }
+  }
+
+  /** A class budget reaching a {@code @Nested} class, whose own budget is nearer. */
+  @QueryLensTest
+  @NoNPlusOne
+  @MaxQueries(1)
+  static class Outer {
+    static Clinic clinic;
+
+    @BeforeAll
+    static void open() throws SQLException {
+      clinic = Clinic.wrapped("nested");
+    }
+
+    @Nested
+    @MaxQueries(3)
+    class Inner {
+      @Test
+      void oneByOne() throws SQLException {
+        clinic.petNamesOneByOne();
+      }
+
+      @Test
+      void joined() throws SQLException {
+        clinic.petNamesJoined();
+      }
+
+      @Test
+      void fourQueries() throws SQLException {
+        clinic.counted("owners", 4);
+      }
     }
   }
 }

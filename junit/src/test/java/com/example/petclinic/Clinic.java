@@ -36,6 +36,13 @@ public final class Clinic {
     return create(wrapped::getConnection);
   }
 
+  /** A clinic on its own in-memory database, not wrapped: only the agent can record it. */
+  public static Clinic unwrapped(String name) throws SQLException {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    return create(h2::getConnection);
+  }
+
   /** A clinic on its own in-memory database, through the {@code jdbc:querylens:} URL. */
   public static Clinic throughUrl(String name) throws SQLException {
     String url = "jdbc:querylens:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";

@@ -10,14 +10,14 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Runs a fixture class through the Jupiter engine, as a build would, and collects the outcomes. */
-final class Fixtures {
+public final class Fixtures {
   /** A test that passed. */
-  static final Throwable PASSED = new Throwable("passed");
+  public static final Throwable PASSED = new Throwable("passed");
 
   private Fixtures() {}
 
   /** Each test's outcome by display name: what it failed with, or {@link #PASSED}. */
-  static Map<String, Throwable> run(Class<?> fixture, String... configuration) {
+  public static Map<String, Throwable> run(Class<?> fixture, String... configuration) {
     EngineTestKit.Builder kit =
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
     for (int i = 0; i < configuration.length; i += 2) {

@@ -373,7 +373,8 @@ public final class Recording implements QueryLensExtension.Context {
    * The application checked out a connection on this thread: it waited {@code poolWaitNanos} in a
    * pool ({@code fromPool}; its pool wait is then recorded as one {@code acquire}) and {@code
    * connectNanos} in the physical connects made for it (each also given to {@link #recordConnect}).
-   * Both count in the time split as connection time, never as the application's.
+   * Both count in the time split as connection time, never as the application's, and both are given
+   * to the execution listeners.
    */
   public void recordCheckout(long poolWaitNanos, long connectNanos, boolean fromPool) {
     if (fromPool) {
@@ -383,7 +384,17 @@ public final class Recording implements QueryLensExtension.Context {
         Faults.report("acquire", t);
       }
     }
-    tracker.connectionCheckedOut(Math.max(0L, poolWaitNanos), Math.max(0L, connectNanos));
+    long poolWait = Math.max(0L, poolWaitNanos);
+    long connect = Math.max(0L, connectNanos);
+    tracker.connectionCheckedOut(poolWait, connect);
+    ExecutionListener[] targets = listeners;
+    for (int i = 0; i < targets.length; i++) {
+      try {
+        targets[i].onCheckout(poolWait, connect);
+      } catch (Throwable t) {
+        Faults.report("listener " + targets[i].getClass().getName(), t);
+      }
+    }
   }
 
   /** A {@code getConnection()} that threw. */

@@ -24,6 +24,7 @@ class RecordingExtensionTest {
   private final Recording recording = Recording.create(QueryLensConfig.builder().build());
   private final List<Execution> executions = new ArrayList<>();
   private final List<QueryShape> returned = new ArrayList<>();
+  private final List<long[]> checkouts = new ArrayList<>();
 
   private final ExecutionListener listener =
       new ExecutionListener() {
@@ -35,6 +36,11 @@ class RecordingExtensionTest {
         @Override
         public void onExecuteReturned(QueryShape shape) {
           returned.add(shape);
+        }
+
+        @Override
+        public void onCheckout(long poolWaitNanos, long connectNanos) {
+          checkouts.add(new long[] {poolWaitNanos, connectNanos});
         }
       };
 
@@ -105,6 +111,14 @@ class RecordingExtensionTest {
     assertThat(other.errorType()).isEqualTo("java.lang.IllegalStateException");
     assertThat(other.sqlState()).isNull();
     assertThat(other.vendorCode()).isZero();
+  }
+
+  @Test
+  void listenersHearEachCheckoutsPoolWaitAndConnect() {
+    recording.addExecutionListener(listener);
+    recording.recordCheckout(300, 200, true);
+    recording.recordCheckout(-5, 40, false); // a clock that stepped back counts as no wait
+    assertThat(checkouts).containsExactly(new long[] {300, 200}, new long[] {0, 40});
   }
 
   @Test

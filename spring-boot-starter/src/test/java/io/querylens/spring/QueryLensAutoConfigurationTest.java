@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -150,14 +148,7 @@ class QueryLensAutoConfigurationTest {
 
   @Test
   void leavesDataSourcesToTheAgentWhenItIsAttached() {
-    ClassLoader withAgent =
-        new ByteBuddy()
-            .subclass(Object.class)
-            .name(QueryLensAgentPresence.AGENT_CLASS)
-            .make()
-            .load(getClass().getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
-            .getLoaded()
-            .getClassLoader();
+    ClassLoader withAgent = StandIns.loaderWith(QueryLensAgentPresence.AGENT_CLASS);
     runner
         .withClassLoader(withAgent)
         .withUserConfiguration(OnePool.class)

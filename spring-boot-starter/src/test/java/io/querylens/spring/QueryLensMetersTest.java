@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -79,13 +77,7 @@ class QueryLensMetersTest {
   @Test
   void leavesMetricsToTheExporterWhenItIsPresent() {
     ClassLoader withExporter =
-        new ByteBuddy()
-            .subclass(Object.class)
-            .name(QueryLensMetricsAutoConfiguration.EXPORTER_CLASS)
-            .make()
-            .load(getClass().getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
-            .getLoaded()
-            .getClassLoader();
+        StandIns.loaderWith(QueryLensMetricsAutoConfiguration.EXPORTER_CLASS);
     runner
         .withClassLoader(withExporter)
         .run(context -> assertThat(context).doesNotHaveBean(MeterBinder.class));

@@ -6,9 +6,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -18,7 +18,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * QueryLens agent is attached (it records them itself). Off with {@code querylens.enabled=false}.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "querylens.enabled", matchIfMissing = true)
+@Conditional(OnQueryLensEnabled.class)
 public class QueryLensAutoConfiguration {
   private static final Log log = LogFactory.getLog(QueryLensAutoConfiguration.class);
 

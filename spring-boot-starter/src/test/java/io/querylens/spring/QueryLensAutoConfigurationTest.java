@@ -13,8 +13,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -130,19 +133,35 @@ class QueryLensAutoConfigurationTest {
             });
   }
 
-  @Test
-  void doesNothingWithQueryLensDisabled() {
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "off", "NO", "0"})
+  void doesNothingWithQueryLensDisabled(String off) {
     runner
         .withUserConfiguration(OnePool.class)
-        .withPropertyValues("querylens.enabled=false")
+        .withPropertyValues("querylens.enabled=" + off)
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(Recording.class);
               assertThat(context).doesNotHaveBean(DataSourceRecorder.class);
               DataSource bean = context.getBean(DataSource.class);
               assertThat(bean.isWrapperFor(QueryLensDataSource.class)).isFalse();
-              Pools.createAndRead(bean, "disabled_pool");
-              assertThat(Pools.selectsOn("disabled_pool")).isZero();
+              String table = "disabled_" + off.toLowerCase(Locale.ROOT);
+              Pools.createAndRead(bean, table);
+              assertThat(Pools.selectsOn(table)).isZero();
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "on", "yes", "1", "maybe"})
+  void runsWithQueryLensEnabledInAnyOfItsSpellings(String on) {
+    runner
+        .withUserConfiguration(OnePool.class)
+        .withPropertyValues("querylens.enabled=" + on)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(Recording.class);
+              DataSource bean = context.getBean(DataSource.class);
+              assertThat(bean.isWrapperFor(QueryLensDataSource.class)).isTrue();
             });
   }
 

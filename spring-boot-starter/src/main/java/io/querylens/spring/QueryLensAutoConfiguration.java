@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * QueryLens in a Spring Boot application: the configuration read from the {@code Environment}, the
@@ -34,13 +35,20 @@ public class QueryLensAutoConfiguration {
    * configuration stay, and a warning says so.
    */
   @Bean
-  public Recording queryLensRecording(QueryLensConfig config) {
+  public Recording queryLensRecording(QueryLensConfig config, ResourceLoader resourceLoader) {
     Recording recording = Recording.installGlobal(config);
-    if (!recording.config().equals(config)) {
+    if (recording.config().equals(config)) {
+      return recording;
+    }
+    if (QueryLensAgentPresence.isAttached(resourceLoader.getClassLoader())) {
+      log.info(
+          "The QueryLens agent's configuration applies; querylens.* values from the Spring"
+              + " Environment that differ from it are not applied");
+    } else {
       log.warn(
-          "QueryLens was recording before the Spring context started (a jdbc:querylens: URL, the"
-              + " agent or QueryLens.wrap ran first); its configuration stays, and querylens.*"
-              + " values from the Spring Environment that differ from it are not applied");
+          "QueryLens was recording before the Spring context started (a jdbc:querylens: URL or"
+              + " QueryLens.wrap ran first); its configuration stays, and querylens.* values from"
+              + " the Spring Environment that differ from it are not applied");
     }
     return recording;
   }

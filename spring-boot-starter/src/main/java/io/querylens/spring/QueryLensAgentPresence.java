@@ -1,5 +1,7 @@
 package io.querylens.spring;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * How the starter tells that the QueryLens agent is attached: {@code -javaagent} (and a dynamic
  * attach) puts the agent jar on the system class path, so its entry class is visible to the
@@ -11,4 +13,9 @@ final class QueryLensAgentPresence {
   static final String AGENT_CLASS = "io.querylens.agent.QueryLensAgent";
 
   private QueryLensAgentPresence() {}
+
+  /** Whether the agent is attached, as {@code loader} (the application's) sees it. */
+  static boolean isAttached(ClassLoader loader) {
+    return ClassUtils.isPresent(AGENT_CLASS, loader);
+  }
 }

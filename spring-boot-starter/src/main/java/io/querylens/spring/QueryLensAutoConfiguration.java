@@ -6,11 +6,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * QueryLens in a Spring Boot application: the configuration read from the {@code Environment}, the
@@ -18,7 +19,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * QueryLens agent is attached (it records them itself). Off with {@code querylens.enabled=false}.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "querylens.enabled", matchIfMissing = true)
+@Conditional(OnQueryLensEnabled.class)
 public class QueryLensAutoConfiguration {
   private static final Log log = LogFactory.getLog(QueryLensAutoConfiguration.class);
 
@@ -34,13 +35,20 @@ public class QueryLensAutoConfiguration {
    * configuration stay, and a warning says so.
    */
   @Bean
-  public Recording queryLensRecording(QueryLensConfig config) {
+  public Recording queryLensRecording(QueryLensConfig config, ResourceLoader resourceLoader) {
     Recording recording = Recording.installGlobal(config);
-    if (!recording.config().equals(config)) {
+    if (recording.config().equals(config)) {
+      return recording;
+    }
+    if (QueryLensAgentPresence.isAttached(resourceLoader.getClassLoader())) {
+      log.info(
+          "The QueryLens agent's configuration applies; querylens.* values from the Spring"
+              + " Environment that differ from it are not applied");
+    } else {
       log.warn(
-          "QueryLens was recording before the Spring context started (a jdbc:querylens: URL, the"
-              + " agent or QueryLens.wrap ran first); its configuration stays, and querylens.*"
-              + " values from the Spring Environment that differ from it are not applied");
+          "QueryLens was recording before the Spring context started (a jdbc:querylens: URL or"
+              + " QueryLens.wrap ran first); its configuration stays, and querylens.* values from"
+              + " the Spring Environment that differ from it are not applied");
     }
     return recording;
   }

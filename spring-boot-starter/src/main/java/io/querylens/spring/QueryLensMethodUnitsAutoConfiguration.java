@@ -8,9 +8,9 @@ import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
@@ -25,7 +25,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code AopAutoConfiguration}, on by default); inside a request the request names the unit.
  */
 @AutoConfiguration(after = QueryLensAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "querylens.enabled", matchIfMissing = true)
+@Conditional(OnQueryLensEnabled.class)
 public class QueryLensMethodUnitsAutoConfiguration {
   /** Each {@code @Scheduled} method run is a unit. */
   @Bean

@@ -13,16 +13,22 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourcePoolMetadataProvidersConfiguration;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class QueryLensAutoConfigurationTest {
   private final ApplicationContextRunner runner =
@@ -48,6 +54,47 @@ class QueryLensAutoConfigurationTest {
               assertThat(Pools.selectsOn("wrap_once")).isEqualTo(1);
               assertThat(QueryLens.snapshot().connections().hold().count() - checkouts)
                   .isEqualTo(1);
+            });
+  }
+
+  @Test
+  void wrapsTheDataSourceBootConfiguresAndBootStillReadsItsPool() {
+    runner
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class,
+                DataSourcePoolMetadataProvidersConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:boot;DB_CLOSE_DELAY=-1",
+            "spring.datasource.hikari.maximum-pool-size=3")
+        .run(
+            context -> {
+              DataSource bean = context.getBean(DataSource.class);
+              assertThat(bean).isInstanceOf(HikariDataSource.class);
+              assertThat(bean.isWrapperFor(QueryLensDataSource.class)).isTrue();
+              DataSourcePoolMetadata pool =
+                  context
+                      .getBean(DataSourcePoolMetadataProvider.class)
+                      .getDataSourcePoolMetadata(bean);
+              assertThat(pool).isNotNull();
+              assertThat(pool.getMax()).isEqualTo(3);
+              Pools.createAndRead(bean, "boot_pool");
+              assertThat(Pools.selectsOn("boot_pool")).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void leavesADataSourceDelegatingToARecordedOneAsItIs() {
+    runner
+        .withUserConfiguration(DelegatingOverAPool.class)
+        .run(
+            context -> {
+              DataSource delegating = context.getBean("delegating", DataSource.class);
+              assertThat(delegating).isExactlyInstanceOf(DelegatingDataSource.class);
+              long holds = QueryLens.snapshot().connections().hold().count();
+              Pools.createAndRead(delegating, "delegating_pool");
+              assertThat(Pools.selectsOn("delegating_pool")).isEqualTo(1);
+              assertThat(QueryLens.snapshot().connections().hold().count() - holds).isEqualTo(1);
             });
   }
 
@@ -86,32 +133,41 @@ class QueryLensAutoConfigurationTest {
             });
   }
 
-  @Test
-  void doesNothingWithQueryLensDisabled() {
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "off", "NO", "0"})
+  void doesNothingWithQueryLensDisabled(String off) {
     runner
         .withUserConfiguration(OnePool.class)
-        .withPropertyValues("querylens.enabled=false")
+        .withPropertyValues("querylens.enabled=" + off)
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(Recording.class);
               assertThat(context).doesNotHaveBean(DataSourceRecorder.class);
               DataSource bean = context.getBean(DataSource.class);
               assertThat(bean.isWrapperFor(QueryLensDataSource.class)).isFalse();
-              Pools.createAndRead(bean, "disabled_pool");
-              assertThat(Pools.selectsOn("disabled_pool")).isZero();
+              String table = "disabled_" + off.toLowerCase(Locale.ROOT);
+              Pools.createAndRead(bean, table);
+              assertThat(Pools.selectsOn(table)).isZero();
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "on", "yes", "1", "maybe"})
+  void runsWithQueryLensEnabledInAnyOfItsSpellings(String on) {
+    runner
+        .withUserConfiguration(OnePool.class)
+        .withPropertyValues("querylens.enabled=" + on)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(Recording.class);
+              DataSource bean = context.getBean(DataSource.class);
+              assertThat(bean.isWrapperFor(QueryLensDataSource.class)).isTrue();
             });
   }
 
   @Test
   void leavesDataSourcesToTheAgentWhenItIsAttached() {
-    ClassLoader withAgent =
-        new ByteBuddy()
-            .subclass(Object.class)
-            .name(QueryLensAgentPresence.AGENT_CLASS)
-            .make()
-            .load(getClass().getClassLoader(), ClassLoadingStrategy.Default.WRAPPER)
-            .getLoaded()
-            .getClassLoader();
+    ClassLoader withAgent = StandIns.loaderWith(QueryLensAgentPresence.AGENT_CLASS);
     runner
         .withClassLoader(withAgent)
         .withUserConfiguration(OnePool.class)
@@ -183,6 +239,20 @@ class QueryLensAutoConfigurationTest {
     @Bean
     HikariDataSource dataSource() {
       return Pools.hikari("single");
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class DelegatingOverAPool {
+    @Bean
+    @Primary
+    HikariDataSource pool() {
+      return Pools.hikari("delegated");
+    }
+
+    @Bean
+    DataSource delegating(DataSource pool) {
+      return new DelegatingDataSource(pool);
     }
   }
 

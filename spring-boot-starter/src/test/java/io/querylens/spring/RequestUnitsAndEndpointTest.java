@@ -116,6 +116,17 @@ class RequestUnitsAndEndpointTest {
             });
   }
 
+  @Test
+  void leavesRequestsToTheAgentWhenItIsAttached() {
+    runner
+        .withClassLoader(StandIns.loaderWith(QueryLensAgentPresence.AGENT_CLASS))
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean("queryLensRequestUnits");
+              assertThat(context).hasSingleBean(QueryLensEndpoint.class);
+            });
+  }
+
   private static long unitsNamed(String name) {
     return QueryLens.snapshot().units().stream()
         .filter(u -> u.name().equals(name))

@@ -18,11 +18,13 @@ import org.junit.platform.testkit.engine.Event;
  * Proves the guard: {@link OwnersEndpointTest}, run with {@code petclinic.fix-n-plus-one=false} (a
  * system property, over {@code application.properties}), fails on the N+1 with a message naming the
  * finding, the repeated shape, the parent query, the application's line and the test's. The message
- * is kept in {@code target/n-plus-one-failure.txt} for the docs.
+ * is kept in {@code target/n-plus-one-failure.txt}, and must be the one docs/spring-boot-example.md
+ * quotes.
  */
 class NPlusOneCaughtTest {
   private static final String FIX = "petclinic.fix-n-plus-one";
   private static final Path MESSAGE = Path.of("target", "n-plus-one-failure.txt");
+  private static final Path DOCS = Path.of("../../docs/spring-boot-example.md");
 
   @Test
   void theEndpointTestFailsOnTheNPlusOneWhenTheFixIsOff() throws IOException {
@@ -46,6 +48,7 @@ class NPlusOneCaughtTest {
         .contains("hint: load these rows together with the parent query")
         .contains("executions in order (11):");
     assertThat(sourceLineOfTheCallSite(message)).contains("owner.getPets()");
+    assertThat(Files.readString(DOCS)).as("the message quoted in %s", DOCS).contains(message);
   }
 
   /** The line of {@code OwnerDirectory.java} the message names as the call site. */

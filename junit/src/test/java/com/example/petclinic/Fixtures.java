@@ -16,7 +16,10 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** Each test's outcome by display name: what it failed with, or {@link #PASSED}. */
+  /**
+   * Each test's outcome by display name: what it failed with, or {@link #PASSED}; and a class that
+   * failed around its tests (its context did not start), by its display name.
+   */
   public static Map<String, Throwable> run(Class<?> fixture, String... configuration) {
     EngineTestKit.Builder kit =
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
@@ -32,6 +35,15 @@ public final class Fixtures {
                   event.getPayload(TestExecutionResult.class).flatMap(r -> r.getThrowable());
               outcomes.put(event.getTestDescriptor().getDisplayName(), failure.orElse(PASSED));
             });
+    results.containerEvents().failed().stream()
+        .forEach(
+            event ->
+                outcomes.put(
+                    event.getTestDescriptor().getDisplayName(),
+                    event
+                        .getPayload(TestExecutionResult.class)
+                        .flatMap(r -> r.getThrowable())
+                        .orElseThrow()));
     return outcomes;
   }
 }

@@ -24,7 +24,15 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   /** Modules whose main classes are checked, by directory. */
   private static final String[] MODULES = {
-    "core", "proxy-driver", "exporter", "agent", "jdbc-testing", "examples", "junit", "benchmarks"
+    "core",
+    "proxy-driver",
+    "exporter",
+    "agent",
+    "jdbc-testing",
+    "examples",
+    "junit",
+    "spring-boot-starter",
+    "benchmarks"
   };
 
   private static final Map<String, JavaClasses> classesByModule = new LinkedHashMap<>();

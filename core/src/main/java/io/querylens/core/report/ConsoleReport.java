@@ -107,16 +107,10 @@ public final class ConsoleReport {
     long executions = 0;
     long errors = 0;
     long totalNanos = 0;
-    long executeNanos = 0;
-    long fetchNanos = 0;
-    long processNanos = 0;
     for (ShapeSnapshot shape : shapes) {
       executions += shape.count();
       errors += shape.errors();
       totalNanos += shape.totalNanos();
-      executeNanos += orEmpty(shape.execute()).sum();
-      fetchNanos += orEmpty(shape.fetch()).sum();
-      processNanos += orEmpty(shape.process()).sum();
     }
     ConnectionSnapshot connections = s.connections();
     DistributionSnapshot acquire =
@@ -158,10 +152,7 @@ public final class ConsoleReport {
       TimeSplit time = orEmpty(s.time());
       TimeSplit startupTime = orEmpty(s.startupTime());
       if (time.totalNanos() == 0 && startupTime.totalNanos() == 0) {
-        // no unit-of-work tracking: the same split from the shapes and the pool waits; physical
-        // connects are left out, since without it those of a pool's own threads cannot be told
-        // apart
-        time = new TimeSplit(executeNanos, fetchNanos, processNanos, acquire.sum(), 0, 0);
+        time = TimeParts.fromShapes(s); // no unit-of-work tracking
       }
       appendTime(out, time, !findings.isEmpty());
       appendUnits(out, s.units());

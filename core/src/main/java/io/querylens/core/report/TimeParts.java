@@ -80,14 +80,21 @@ final class TimeParts {
 
   /**
    * Where the whole run's time went: the snapshot's split, or, when units of work were not tracked
-   * ({@code querylens.diagnosis.enabled=false}), the same parts summed from the shapes and the pool
-   * waits (physical connects are left out: without units, those of a pool's own threads cannot be
-   * told apart).
+   * ({@code querylens.diagnosis.enabled=false}), {@link #fromShapes}.
    */
   static TimeSplit overall(QueryLensSnapshot s) {
     if (s.time() != null && s.time().totalNanos() != 0) {
       return s.time();
     }
+    return fromShapes(s);
+  }
+
+  /**
+   * The split summed from the shapes and the pool waits, for a snapshot without unit-of-work
+   * tracking; physical connects are left out, since without it those of a pool's own threads cannot
+   * be told apart.
+   */
+  static TimeSplit fromShapes(QueryLensSnapshot s) {
     long execute = 0;
     long fetch = 0;
     long process = 0;

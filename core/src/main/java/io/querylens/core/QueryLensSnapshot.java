@@ -14,6 +14,9 @@ import java.util.List;
  *
  * @param droppedShapes distinct shapes recorded under the overflow shape past {@code
  *     querylens.max-shapes} (approximate)
+ *     <p>{@code databaseFindings} are judged per shape from the database server's own statistics
+ *     ({@link ShapeSnapshot#server()}); {@code serverStats} says, per database, whether those are
+ *     read.
  * @param droppedFindings distinct findings (kind, shape and call site) not kept past {@code
  *     querylens.max-findings} (approximate); their wasted time still counts in {@code time}
  */
@@ -28,7 +31,38 @@ public record QueryLensSnapshot(
     long droppedFindings,
     List<UnitSnapshot> units,
     TimeSplit startupTime,
-    List<UnitSnapshot> startupUnits) {
+    List<UnitSnapshot> startupUnits,
+    List<DatabaseFinding> databaseFindings,
+    List<ServerStatsStatus> serverStats) {
+
+  /** A snapshot without the database server's side. */
+  public QueryLensSnapshot(
+      long takenAtMillis,
+      List<ShapeSnapshot> shapes,
+      ConnectionSnapshot connections,
+      long droppedShapes,
+      long internalFaults,
+      TimeSplit time,
+      List<Finding> findings,
+      long droppedFindings,
+      List<UnitSnapshot> units,
+      TimeSplit startupTime,
+      List<UnitSnapshot> startupUnits) {
+    this(
+        takenAtMillis,
+        shapes,
+        connections,
+        droppedShapes,
+        internalFaults,
+        time,
+        findings,
+        droppedFindings,
+        units,
+        startupTime,
+        startupUnits,
+        List.of(),
+        List.of());
+  }
 
   /** A snapshot without start-up units. */
   public QueryLensSnapshot(
@@ -61,5 +95,7 @@ public record QueryLensSnapshot(
     units = List.copyOf(units);
     startupTime = startupTime == null ? TimeSplit.EMPTY : startupTime;
     startupUnits = startupUnits == null ? List.of() : List.copyOf(startupUnits);
+    databaseFindings = databaseFindings == null ? List.of() : List.copyOf(databaseFindings);
+    serverStats = serverStats == null ? List.of() : List.copyOf(serverStats);
   }
 }

@@ -14,4 +14,26 @@ public record ShapeSnapshot(
     DistributionSnapshot execute,
     DistributionSnapshot fetch,
     DistributionSnapshot process,
-    DistributionSnapshot rows) {}
+    DistributionSnapshot rows,
+    ServerSide server) {
+
+  /** Statistics without the server's side. */
+  public ShapeSnapshot(
+      QueryShape shape,
+      Database database,
+      long count,
+      long errors,
+      long totalNanos,
+      DistributionSnapshot execute,
+      DistributionSnapshot fetch,
+      DistributionSnapshot process,
+      DistributionSnapshot rows) {
+    this(shape, database, count, errors, totalNanos, execute, fetch, process, rows, null);
+  }
+
+  /** These statistics with {@code server} as the server's side. */
+  public ShapeSnapshot withServer(ServerSide server) {
+    return new ShapeSnapshot(
+        shape, database, count, errors, totalNanos, execute, fetch, process, rows, server);
+  }
+}

@@ -162,6 +162,68 @@ public final class ConfigKey<T> {
           "At JVM exit, how long QueryLens waits for its OpenTelemetry SDK to be ready and for the"
               + " spans, metrics and log records still held to be delivered.");
 
+  public static final ConfigKey<Mode> DATABASE_STATS =
+      declare(
+          "querylens.database.stats",
+          new ChoiceType<>(Mode.class),
+          Mode.AUTO,
+          "Read the database server's own statement statistics (PostgreSQL pg_stat_statements,"
+              + " MariaDB/MySQL performance_schema) on a separate connection: auto reads them"
+              + " where they are readable and says once why not elsewhere, on also warns, off"
+              + " never connects.");
+  public static final ConfigKey<Duration> DATABASE_STATS_INTERVAL =
+      declare(
+          "querylens.database.stats-interval",
+          new DurationType(Duration.ofMillis(100), Duration.ofHours(1)),
+          Duration.ofSeconds(10),
+          "How often the server's statement statistics are read.");
+  public static final ConfigKey<Duration> DATABASE_SAMPLE_INTERVAL =
+      declare(
+          "querylens.database.sample-interval",
+          new DurationType(Duration.ZERO, Duration.ofMinutes(1)),
+          Duration.ofSeconds(1),
+          "How often the statements in flight are sampled for what they wait on (lock, I/O,"
+              + " CPU); 0 turns sampling off.");
+  public static final ConfigKey<String> DATABASE_STATS_URL =
+      declare(
+          "querylens.database.stats-url",
+          new TextType(true),
+          "",
+          "JDBC URL of the statistics connection; empty uses the application's own URL and"
+              + " credentials, as its driver or DataSource was given them. Never printed.");
+  public static final ConfigKey<String> DATABASE_STATS_USER =
+      declare(
+          "querylens.database.stats-user",
+          new TextType(false),
+          "",
+          "User of the statistics connection; empty uses the application's.");
+  public static final ConfigKey<String> DATABASE_STATS_PASSWORD =
+      declare(
+          "querylens.database.stats-password",
+          new TextType(true),
+          "",
+          "Password of the statistics connection; empty uses the application's. Never printed.");
+  public static final ConfigKey<Mode> DATABASE_EXPLAIN =
+      declare(
+          "querylens.database.explain",
+          new ChoiceType<>(Mode.class),
+          Mode.AUTO,
+          "EXPLAIN the slowest SELECT shapes on the statistics connection, as generic plans"
+              + " (no bind values): auto and on do it on PostgreSQL, off never.");
+  public static final ConfigKey<Duration> DATABASE_SLOW_QUERY =
+      declare(
+          "querylens.database.slow-query",
+          new DurationType(Duration.ZERO, Duration.ofHours(1)),
+          Duration.ofMillis(20),
+          "A shape whose client time per execution reaches this is judged for slow-in-database.");
+  public static final ConfigKey<Duration> DATABASE_NETWORK_THRESHOLD =
+      declare(
+          "querylens.database.network-threshold",
+          new DurationType(Duration.ZERO, Duration.ofHours(1)),
+          Duration.ofMillis(2),
+          "Client time per round trip beyond the server's from which a shape may be"
+              + " network-bound.");
+
   private static final List<ConfigKey<?>> values = Collections.unmodifiableList(declared);
 
   /** Prefix shared by every key. */

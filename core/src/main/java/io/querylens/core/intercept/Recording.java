@@ -48,6 +48,7 @@ public final class Recording implements QueryLensExtension.Context {
   private final ShapeRegistry registry;
   private final ConnectionStats connections;
   private final UnitOfWorkTracker tracker;
+  private final ServerStatistics serverStatistics;
   private volatile ExecutionListener[] listeners = new ExecutionListener[0];
 
   private Recording(QueryLensConfig config) {
@@ -61,6 +62,7 @@ public final class Recording implements QueryLensExtension.Context {
     this.connections = new ConnectionStats();
     // a no-op when diagnosis is off
     this.tracker = new UnitOfWorkTracker(config, BuiltInDetectors.create(config));
+    this.serverStatistics = new ServerStatistics(registry, config);
     loadUnitOfWorkSources();
   }
 
@@ -449,7 +451,7 @@ public final class Recording implements QueryLensExtension.Context {
   @Override
   public QueryLensSnapshot snapshot() {
     Diagnosis diagnosis = tracker.diagnosis();
-    List<ShapeSnapshot> shapeSnapshots = registry.snapshot();
+    List<ShapeSnapshot> shapeSnapshots = serverStatistics.withServerSides(registry.snapshot());
     ConnectionSnapshot connectionSnapshot = connections.snapshot();
     long droppedShapes = registry.droppedShapes();
     TimeSplit time = diagnosis.time();
@@ -473,7 +475,17 @@ public final class Recording implements QueryLensExtension.Context {
         droppedFindings,
         units,
         startupTime,
-        startupUnits);
+        startupUnits,
+        serverStatistics.findings(shapeSnapshots),
+        serverStatistics.statuses(shapeSnapshots));
+  }
+
+  /**
+   * Where readers of the database servers' own statistics put what they read, matched to this
+   * recording's shapes.
+   */
+  public ServerStatistics serverStatistics() {
+    return serverStatistics;
   }
 
   /** Forgets everything recorded so far. */
@@ -481,6 +493,7 @@ public final class Recording implements QueryLensExtension.Context {
     registry.reset();
     tracker.reset();
     connections.reset();
+    serverStatistics.reset();
     Faults.reset();
   }
 }

@@ -387,6 +387,10 @@ class QueryLensConfigTest {
             .set(ConfigKey.OTEL_EXPORT, Mode.ON)
             .set(ConfigKey.OTEL_SPANS, Mode.OFF)
             .set(ConfigKey.OTEL_EXIT_TIMEOUT, Duration.ofMillis(1500))
+            .set(ConfigKey.DATABASE_STATS, Mode.ON)
+            .set(ConfigKey.DATABASE_STATS_URL, " jdbc:postgresql://db/app?password=secret ")
+            .set(ConfigKey.DATABASE_STATS_USER, "stats")
+            .set(ConfigKey.DATABASE_STATS_PASSWORD, "hunter2")
             .build();
     assertThat(c.enabled()).isFalse();
     assertThat(c.maxShapes()).isEqualTo(1);
@@ -419,7 +423,15 @@ class QueryLensConfigTest {
                 + " querylens.callsite.app-packages=com.example,org.acme.billing.,"
                 + " querylens.callsite.skip-packages=com.vendor, querylens.log.level=info,"
                 + " querylens.otel.export=on, querylens.otel.spans=off,"
-                + " querylens.metrics.top-shapes=20, querylens.otel.exit-timeout=1500ms");
+                + " querylens.metrics.top-shapes=20, querylens.otel.exit-timeout=1500ms,"
+                + " querylens.database.stats=on, querylens.database.stats-interval=10s,"
+                + " querylens.database.sample-interval=1s, querylens.database.stats-url=(set),"
+                + " querylens.database.stats-user=stats, querylens.database.stats-password=(set),"
+                + " querylens.database.explain=auto, querylens.database.slow-query=20ms,"
+                + " querylens.database.network-threshold=2ms");
+    assertThat(c.get(ConfigKey.DATABASE_STATS_URL))
+        .isEqualTo("jdbc:postgresql://db/app?password=secret");
+    assertThat(c.get(ConfigKey.DATABASE_STATS_PASSWORD)).isEqualTo("hunter2");
   }
 
   @Test

@@ -97,7 +97,11 @@ class SpringConfigMetadataTest {
     }
     assertThat(hinted)
         .containsExactly(
-            ConfigKey.LOG_LEVEL.key(), ConfigKey.OTEL_EXPORT.key(), ConfigKey.OTEL_SPANS.key());
+            ConfigKey.LOG_LEVEL.key(),
+            ConfigKey.OTEL_EXPORT.key(),
+            ConfigKey.OTEL_SPANS.key(),
+            ConfigKey.DATABASE_STATS.key(),
+            ConfigKey.DATABASE_EXPLAIN.key());
     assertThat(ConfigKey.OTEL_SPANS.type().choices()).containsExactly("auto", "on", "off");
   }
 }

@@ -67,6 +67,10 @@ final class ShapeRecorder {
     return shape;
   }
 
+  Database database() {
+    return database;
+  }
+
   /**
    * The execute-time distribution, whose count is the shape's count (exporters read its buckets).
    */

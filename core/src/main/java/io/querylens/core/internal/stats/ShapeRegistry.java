@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -92,6 +93,16 @@ public final class ShapeRegistry {
   private static void addIfRecorded(List<ShapeSnapshot> shapes, ShapeSnapshot shape) {
     if (shape.count() > 0) {
       shapes.add(shape);
+    }
+  }
+
+  /**
+   * Calls {@code action} with each shape that has a recorder of its own and the database it was
+   * first recorded on; no statistics are read.
+   */
+  public void forEachShape(BiConsumer<QueryShape, Database> action) {
+    for (ShapeRecorder recorder : state.recorders.values()) {
+      action.accept(recorder.shape(), recorder.database());
     }
   }
 

@@ -10,8 +10,9 @@ import org.springframework.aop.support.AopUtils;
 
 /**
  * Runs an advised method ({@code @Scheduled}, {@code @Transactional}) in a unit of work named
- * {@code Class.method}. Inside a request the request stays the unit (scopes nest, the outermost one
- * names the unit), so this names work that no request started. Never throws its own faults.
+ * {@code Class.method}, unless the thread is in a unit already: inside a request (the starter's
+ * scope, or the agent's request or an OpenTelemetry span as a unit-of-work source) the request
+ * stays the unit, so this names only work that no request started. Never throws its own faults.
  */
 final class MethodUnitInterceptor implements MethodInterceptor {
   private final Supplier<Recording> recording;
@@ -34,7 +35,7 @@ final class MethodUnitInterceptor implements MethodInterceptor {
 
   private UnitOfWork open(MethodInvocation invocation) {
     try {
-      return recording.get().unitOfWork(nameOf(invocation));
+      return recording.get().unitOfWorkIfNone(nameOf(invocation));
     } catch (RuntimeException e) {
       Faults.report("spring method unit", e);
       return null;

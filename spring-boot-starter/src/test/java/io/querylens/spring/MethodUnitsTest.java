@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.querylens.QueryLens;
 import io.querylens.core.FindingKind;
+import io.querylens.core.UnitOfWorkSource;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.intercept.Recording;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,6 +57,34 @@ class MethodUnitsTest {
   }
 
   @Test
+  void insideASourcesUnitTheSourceStaysTheUnitOfATransactionalMethodAndOfItsFinding() {
+    Recording.global().addUnitOfWorkSource(REQUESTS);
+    runner.run(
+        context -> {
+          Stock stock = context.getBean(Stock.class);
+          stock.create();
+          long methodUnits = unitsNamed("Stock.countItems");
+          long requestUnits = unitsNamed(REQUESTS.unitName("stock"));
+
+          REQUESTS.current.set("stock");
+          try {
+            assertThat(stock.countItems()).isEqualTo(ITEMS);
+          } finally {
+            REQUESTS.current.remove();
+          }
+          stock.create(); // the thread's next execution, in another unit, ends the request's
+
+          assertThat(unitsNamed("Stock.countItems")).isEqualTo(methodUnits);
+          assertThat(unitsNamed(REQUESTS.unitName("stock")) - requestUnits).isEqualTo(1);
+          assertThat(QueryLens.snapshot().findings())
+              .filteredOn(f -> f.kind().equals(FindingKind.N_PLUS_ONE))
+              .filteredOn(f -> f.shape().text().contains("stock_items"))
+              .singleElement()
+              .satisfies(f -> assertThat(f.unitNames()).contains("GET /stock"));
+        });
+  }
+
+  @Test
   void eachScheduledRunIsAUnitNamedAfterItsMethod() {
     runner
         .withUserConfiguration(Scheduling.class)
@@ -84,6 +114,28 @@ class MethodUnitsTest {
         .filter(u -> u.name().equals(name))
         .mapToLong(UnitSnapshot::units)
         .sum();
+  }
+
+  /** Requests as the agent's source would give them: set by the test on its thread. */
+  private static final ThreadSource REQUESTS = new ThreadSource();
+
+  private static final class ThreadSource implements UnitOfWorkSource {
+    final ThreadLocal<Object> current = new ThreadLocal<>();
+
+    @Override
+    public Object currentUnit() {
+      return current.get();
+    }
+
+    @Override
+    public String unitName(Object unit) {
+      return "GET /" + unit;
+    }
+
+    @Override
+    public int precedence() {
+      return PRECEDENCE_REQUEST;
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

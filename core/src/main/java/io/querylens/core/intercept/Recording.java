@@ -347,6 +347,16 @@ public final class Recording implements QueryLensExtension.Context {
     return tracker.begin(name);
   }
 
+  /**
+   * Opens an explicit unit of work on this thread as {@link #unitOfWork} does, unless the thread is
+   * in one already (an explicit scope, or a {@link UnitOfWorkSource}'s current unit: the agent's
+   * request, a span); then the scope returned does nothing. For units that name only work no
+   * request or span names, such as a framework's transactional methods.
+   */
+  public UnitOfWork unitOfWorkIfNone(String name) {
+    return tracker.beginIfNone(name);
+  }
+
   /** Adds a source of units of work (an OpenTelemetry span, an inbound request). */
   @Override
   public void addUnitOfWorkSource(UnitOfWorkSource source) {

@@ -270,6 +270,39 @@ public final class UnitOfWorkTracker {
     }
   }
 
+  /**
+   * Opens an explicit scope as {@link #begin} does, unless the thread is in a unit of work already:
+   * an explicit scope, or a source's current unit (a request seen by the agent, a span). Then the
+   * scope returned does nothing and the thread's unit stays as it is. For units that only name work
+   * nothing else names (a framework's transactional or scheduled methods).
+   */
+  public UnitOfWork beginIfNone(String name) {
+    if (enabled && !inUnit()) {
+      return begin(name);
+    }
+    return new Scope(this, null, 0, 0, name == null ? ThreadState.UNNAMED : name);
+  }
+
+  /** Whether an explicit scope is open on this thread or a source has a current unit. */
+  private boolean inUnit() {
+    try {
+      ThreadState ts = executions.get().state;
+      if (ts != null && ts.diagnosis == diagnosis && ts.scopeDepth > 0) {
+        return true;
+      }
+      UnitOfWorkSource[] src = sources;
+      for (int i = 0; i < src.length; i++) {
+        if (currentUnit(src[i]) != null) {
+          return true;
+        }
+      }
+      return false;
+    } catch (Throwable t) {
+      Faults.report("unit-of-work.in-unit", t);
+      return false;
+    }
+  }
+
   /** Closes {@code scope}: the outermost one ends the unit; others just leave their level. */
   void end(Scope scope) {
     try {

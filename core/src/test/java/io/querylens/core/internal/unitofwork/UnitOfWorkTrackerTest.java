@@ -728,6 +728,32 @@ class UnitOfWorkTrackerTest {
   }
 
   @Test
+  void aScopeOpenedIfNoneDefersToASourcesUnitAndToAnOpenScope() {
+    UnitOfWorkTracker t = tracker();
+    FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);
+    t.addSource(request);
+
+    request.current = "owners";
+    try (UnitOfWork method = t.beginIfNone("OwnerDirectory.list")) {
+      query(t, CUSTOMER, 1, 1, 7); // the request stays the unit
+    }
+    request.current = null;
+    try (UnitOfWork method = t.beginIfNone("OwnerDirectory.list")) {
+      query(t, CUSTOMER, 2, 1, 7); // nothing current: the method is the unit
+      try (UnitOfWork inner = t.beginIfNone("OwnerDirectory.view")) {
+        query(t, CUSTOMER, 3, 1, 7); // inside it, the outer method stays the unit
+      }
+    }
+    t.transactionEnded(7);
+
+    assertThat(t.diagnosis().units())
+        .extracting(UnitSnapshot::name, UnitSnapshot::units)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GET /owners", 1L),
+            org.assertj.core.groups.Tuple.tuple("OwnerDirectory.list", 1L));
+  }
+
+  @Test
   void aSourceUnitSpansEqualIdentitiesAndEndsWhenTheIdentityChanges() {
     UnitOfWorkTracker t = tracker();
     FixedSource request = new FixedSource(UnitOfWorkSource.PRECEDENCE_REQUEST);

@@ -35,7 +35,8 @@ public final class QueryLensJUnitExtension
   @Override
   public void beforeTestExecution(ExtensionContext context) {
     QueryLensRecording test =
-        new QueryLensRecording(unitName(context), context.getRequiredTestClass());
+        new QueryLensRecording(
+            unitName(context), context.getRequiredTestMethod().getDeclaringClass());
     context.getStore(NAMESPACE).put(QueryLensRecording.class, test);
     TestRouter.get().begin(test);
   }
@@ -117,7 +118,9 @@ public final class QueryLensJUnitExtension
 
   /**
    * The annotation on the test method, else on its class, else on the classes enclosing a
-   * {@code @Nested} class, nearest first.
+   * {@code @Nested} class, nearest first. On each, {@link AnnotationSupport#findAnnotation} also
+   * finds it on a composed annotation, on an implemented interface, and (the budgets are {@code
+   * Inherited}) on a superclass.
    */
   private static <A extends Annotation> Optional<A> find(ExtensionContext context, Class<A> type) {
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {

@@ -16,16 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class QueryLensRecording {
   private final String unitName;
-  private final Class<?> testClass;
+  private final Class<?> testCode;
   private final List<Execution> executions = Collections.synchronizedList(new ArrayList<>());
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final Map<Finding, String> testLines = new ConcurrentHashMap<>();
   private final AtomicLong poolWaitNanos = new AtomicLong();
   private final AtomicLong checkouts = new AtomicLong();
 
-  QueryLensRecording(String unitName, Class<?> testClass) {
+  /**
+   * {@code testCode} is the class that declares the test method (a superclass of the test class
+   * when the method is inherited): the test's own line is found on the stack in it.
+   */
+  QueryLensRecording(String unitName, Class<?> testCode) {
     this.unitName = unitName;
-    this.testClass = testClass;
+    this.testCode = testCode;
   }
 
   /** The name of the test's unit of work, e.g. {@code OwnerTest.listOwners()}. */
@@ -79,7 +83,10 @@ public final class QueryLensRecording {
     executions.add(execution);
   }
 
-  /** Adds a finding, with the line of the test class that led to it, found now on the stack. */
+  /**
+   * Adds a finding, with the line of the test method's class that led to it, found now on the
+   * stack.
+   */
   void add(Finding finding) {
     findings.add(finding);
     String line = testLine();
@@ -94,7 +101,7 @@ public final class QueryLensRecording {
   }
 
   private String testLine() {
-    String outer = testClass.getName();
+    String outer = testCode.getName();
     return StackWalker.getInstance()
         .walk(
             frames ->

@@ -8,6 +8,10 @@ import io.querylens.junit.NoChattyWrites;
 import io.querylens.junit.NoDuplicateQueries;
 import io.querylens.junit.NoNPlusOne;
 import io.querylens.junit.QueryLensTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +23,12 @@ import org.opentest4j.AssertionFailedError;
 /** The budget annotations fail the tests that break them, with messages to fix them from. */
 class BudgetAnnotationsTest {
   private static Map<String, Throwable> budgeted;
+  private static Map<String, Throwable> inheriting;
 
   @BeforeAll
   static void runBudgeted() {
     budgeted = Fixtures.run(Budgeted.class);
+    inheriting = Fixtures.run(Inheriting.class);
   }
 
   @Test
@@ -129,6 +135,45 @@ class BudgetAnnotationsTest {
         .startsWith("@NoNPlusOne: 1 n-plus-one finding in unit Inner.oneByOne()");
     assertThat(outcomes.get("fourQueries()").getMessage())
         .startsWith("@MaxQueries(3): 4 statements ran, 3 allowed, in unit Inner.fourQueries()");
+  }
+
+  @Test
+  void budgetsOnASuperclassApplyToItsSubclassesTests() {
+    Map<String, Throwable> outcomes = inheriting;
+
+    assertThat(outcomes).hasSize(4);
+    assertThat(outcomes.get("oneByOne()").getMessage())
+        .startsWith("@NoNPlusOne: 1 n-plus-one finding in unit Inheriting.oneByOne()")
+        .contains(
+            "from the test at com.example.petclinic.BudgetAnnotationsTest$Inheriting.oneByOne(");
+    assertThat(outcomes.get("fourQueries()").getMessage())
+        .startsWith(
+            "@MaxQueries(3): 4 statements ran, 3 allowed, in unit Inheriting.fourQueries()");
+    assertThat(outcomes.get("fourQueriesOfFiveAllowed()")).isSameAs(Fixtures.PASSED);
+  }
+
+  @Test
+  void aTestMethodDeclaredInTheSuperclassNamesItsOwnLine() {
+    Map<String, Throwable> outcomes = inheriting;
+
+    assertThat(outcomes.get("inheritedOneByOne()").getMessage())
+        .startsWith("@NoNPlusOne: 1 n-plus-one finding in unit Inheriting.inheritedOneByOne()")
+        .containsPattern(
+            "\n  from the test at com\\.example\\.petclinic\\.BudgetAnnotationsTest\\$BudgetedBase"
+                + "\\.inheritedOneByOne\\(BudgetAnnotationsTest\\.java:\\d+\\)\n");
+  }
+
+  @Test
+  void budgetsComposedIntoAnAnnotationOnAnInterfaceApply() {
+    Map<String, Throwable> outcomes = Fixtures.run(Implementing.class);
+
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get("joined()")).isSameAs(Fixtures.PASSED);
+    assertThat(outcomes.get("oneByOne()").getMessage())
+        .startsWith("@NoNPlusOne: 1 n-plus-one finding in unit Implementing.oneByOne()");
+    assertThat(outcomes.get("threeQueries()").getMessage())
+        .startsWith(
+            "@MaxQueries(2): 3 statements ran, 2 allowed, in unit Implementing.threeQueries()");
   }
 
   /** Budgets on methods, over {@code QueryLens.wrap}. */
@@ -266,6 +311,79 @@ class BudgetAnnotationsTest {
       void fourQueries() throws SQLException {
         clinic.counted("owners", 4);
       }
+    }
+  }
+
+  /** Budgets and the extension on an abstract base class, and a test method declared there. */
+  @QueryLensTest
+  @NoNPlusOne
+  @MaxQueries(3)
+  abstract static class BudgetedBase {
+    static Clinic clinic;
+
+    @BeforeAll
+    static void open() throws SQLException {
+      clinic = Clinic.wrapped("inherited");
+    }
+
+    @Test
+    void inheritedOneByOne() throws SQLException {
+      clinic.petNamesOneByOne();
+    }
+  }
+
+  /** Takes its budgets from {@link BudgetedBase}; a method's own budget wins. */
+  static class Inheriting extends BudgetedBase {
+    @Test
+    void oneByOne() throws SQLException {
+      clinic.petNamesOneByOne();
+    }
+
+    @Test
+    void fourQueries() throws SQLException {
+      clinic.counted("owners", 4);
+    }
+
+    @Test
+    @MaxQueries(5)
+    void fourQueriesOfFiveAllowed() throws SQLException {
+      clinic.counted("owners", 4);
+    }
+  }
+
+  /** Budgets composed into one annotation of a team's own. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.TYPE)
+  @NoNPlusOne
+  @MaxQueries(2)
+  @interface ClinicBudgets {}
+
+  /** The extension and the composed budgets on an interface the test class implements. */
+  @QueryLensTest
+  @ClinicBudgets
+  interface ClinicContract {}
+
+  static class Implementing implements ClinicContract {
+    static Clinic clinic;
+
+    @BeforeAll
+    static void open() throws SQLException {
+      clinic = Clinic.wrapped("implementing");
+    }
+
+    @Test
+    void oneByOne() throws SQLException {
+      clinic.petNamesOneByOne();
+    }
+
+    @Test
+    void joined() throws SQLException {
+      clinic.petNamesJoined();
+    }
+
+    @Test
+    void threeQueries() throws SQLException {
+      clinic.counted("owners", 3);
     }
   }
 }

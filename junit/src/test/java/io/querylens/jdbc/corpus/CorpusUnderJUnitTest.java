@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The labelled corpus (plain JDBC and Hibernate) on H2, each scenario a test with
- * {@code @NoNPlusOne}: every scenario labelled with an N+1 on the test's thread fails, every other
- * one passes.
+ * The labelled corpus (plain JDBC, {@code JdbcTemplate} and Hibernate) on H2, each scenario a test
+ * with {@code @NoNPlusOne}: every scenario labelled with an N+1 on the test's thread fails, every
+ * other one passes.
  */
 class CorpusUnderJUnitTest {
   /**
@@ -74,7 +74,7 @@ class CorpusUnderJUnitTest {
           new DriverManagerDataSource(
               "jdbc:querylens:" + h2.url().substring("jdbc:".length()), h2.user(), h2.password());
       orm = new OrmFixture(instrumented);
-      List<Scenario> scenarios = new ArrayList<>(PlainJdbcScenarios.all());
+      List<Scenario> scenarios = new ArrayList<>(CorpusTestBase.jdbcScenarios());
       scenarios.addAll(HibernateScenarios.all(orm));
       scenarios.forEach(s -> all.put(s.name(), s));
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The whole corpus, plain JDBC and Hibernate ORM, on H2 through the {@code jdbc:querylens:} URL.
+ * The whole corpus, plain JDBC, {@code JdbcTemplate} and Hibernate ORM, on H2 through the {@code
+ * jdbc:querylens:} URL.
  */
 class CorpusH2IT extends CorpusTestBase {
   private OrmFixture orm;
@@ -23,7 +24,7 @@ class CorpusH2IT extends CorpusTestBase {
 
   @Override
   List<Scenario> scenarios() {
-    List<Scenario> all = new ArrayList<>(PlainJdbcScenarios.all());
+    List<Scenario> all = new ArrayList<>(jdbcScenarios());
     all.addAll(HibernateScenarios.all(orm));
     return all;
   }

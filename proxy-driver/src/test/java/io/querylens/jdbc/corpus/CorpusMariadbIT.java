@@ -3,7 +3,10 @@ package io.querylens.jdbc.corpus;
 import io.querylens.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The plain JDBC corpus on MariaDB through {@code QueryLens.wrap}, and a known server delay. */
+/**
+ * The plain JDBC and {@code JdbcTemplate} corpus on MariaDB through {@code QueryLens.wrap}, and a
+ * known server delay.
+ */
 class CorpusMariadbIT extends CorpusTestBase {
   @Override
   TestDatabase database() {

@@ -3,7 +3,10 @@ package io.querylens.jdbc.corpus;
 import io.querylens.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** The plain JDBC corpus on PostgreSQL through {@code QueryLens.wrap}, and a known server delay. */
+/**
+ * The plain JDBC and {@code JdbcTemplate} corpus on PostgreSQL through {@code QueryLens.wrap}, and
+ * a known server delay.
+ */
 class CorpusPostgresqlIT extends CorpusTestBase {
   @Override
   TestDatabase database() {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +40,16 @@ abstract class CorpusTestBase {
 
   abstract TestDatabase database();
 
-  /** The scenarios run on this database; the plain JDBC ones unless overridden. */
+  /** The scenarios run on this database; {@link #jdbcScenarios()} unless overridden. */
   List<Scenario> scenarios() {
-    return PlainJdbcScenarios.all();
+    return jdbcScenarios();
+  }
+
+  /** The scenarios every database runs: plain JDBC, then Spring's {@code JdbcTemplate}. */
+  static List<Scenario> jdbcScenarios() {
+    List<Scenario> all = new ArrayList<>(PlainJdbcScenarios.all());
+    all.addAll(JdbcTemplateScenarios.all());
+    return all;
   }
 
   /** Called once the tables exist, before the scenarios run. */

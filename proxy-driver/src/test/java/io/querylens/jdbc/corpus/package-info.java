@@ -28,6 +28,11 @@
  * at the line whose {@code next()} found the end), the same with a LIMIT of 1400 (none), closed one
  * row before the end (none), and a GROUP BY aggregate of them (none).
  *
+ * <p>Spring {@code JdbcTemplate} scenarios ({@link io.querylens.jdbc.corpus.JdbcTemplateScenarios},
+ * on H2, PostgreSQL and MariaDB): {@code queryForObject} per row of a list read first, and a query
+ * in a {@code RowMapper} inside the parent's open cursor (N+1s, parent and rows expected); an IN
+ * list of named parameters, a join, and {@code batchUpdate} (none).
+ *
  * <p>Hibernate ORM scenarios ({@link io.querylens.jdbc.corpus.HibernateScenarios}, H2): lazy
  * collection and lazy to-one N+1, and the lazy collection with a smaller query between the owners
  * and the loop (parent: the owners); the same with JOIN FETCH (none); with batch fetching of 16

@@ -11,7 +11,8 @@ import org.springframework.aop.support.AopUtils;
 /**
  * Runs an advised method ({@code @Scheduled}, {@code @Transactional}) in a unit of work named
  * {@code Class.method}. Inside a request the request stays the unit (scopes nest, the outermost one
- * names the unit), so this names work that no request started. Never throws its own faults.
+ * names the unit; a WebFlux request, which is no scope, is left to name it), so this names work
+ * that no request started. Never throws its own faults.
  */
 final class MethodUnitInterceptor implements MethodInterceptor {
   private final Supplier<Recording> recording;
@@ -22,6 +23,9 @@ final class MethodUnitInterceptor implements MethodInterceptor {
 
   @Override
   public Object invoke(MethodInvocation invocation) throws Throwable {
+    if (CurrentWebFluxRequest.get() != null) {
+      return invocation.proceed(); // the WebFlux request serving this thread names the unit
+    }
     UnitOfWork unit = open(invocation);
     try {
       return invocation.proceed();

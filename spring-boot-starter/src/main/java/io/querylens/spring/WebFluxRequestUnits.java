@@ -21,8 +21,6 @@ final class WebFluxRequestUnits
   /** One for the JVM: the thread-local is too. */
   static final WebFluxRequestUnits instance = new WebFluxRequestUnits();
 
-  private static final ThreadLocal<WebFluxRequestUnit> current = new ThreadLocal<>();
-
   private static boolean registered;
   private static Recording installedIn;
 
@@ -49,7 +47,7 @@ final class WebFluxRequestUnits
 
   @Override
   public Object currentUnit() {
-    return current.get();
+    return CurrentWebFluxRequest.get();
   }
 
   @Override
@@ -69,17 +67,17 @@ final class WebFluxRequestUnits
 
   @Override
   public WebFluxRequestUnit getValue() {
-    return current.get();
+    return CurrentWebFluxRequest.get() instanceof WebFluxRequestUnit unit ? unit : null;
   }
 
   @Override
   public void setValue(WebFluxRequestUnit value) {
-    current.set(value);
+    CurrentWebFluxRequest.set(value);
   }
 
   /** Clears without removing the thread's entry: {@link #currentUnit()} then allocates nothing. */
   @Override
   public void setValue() {
-    current.set(null);
+    CurrentWebFluxRequest.set(null);
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.reactor.autoconfigure.ReactorAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
@@ -26,7 +27,11 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,7 +92,7 @@ class WebFluxRequestUnitsTest {
             f -> {
               assertThat(f.unitNames()).contains(OWNERS);
               assertThat(f.maxCount()).isEqualTo((long) PETS);
-              assertThat(f.callSite()).contains("Clinic.childCounts");
+              assertThat(f.callSite()).contains("Clinic.countChildren");
             });
   }
 
@@ -134,6 +139,18 @@ class WebFluxRequestUnitsTest {
         .satisfies(f -> assertThat(f.unitNames()).containsExactly(VETS));
   }
 
+  @Test
+  void aTransactionalServiceCalledByTheRequestLeavesTheRequestToNameTheUnit() {
+    String route = "GET /owners/{id}/visits-in-service";
+    long before = unitsNamed(route);
+    long serviceUnits = unitsNamed("OwnerService.visits");
+
+    get("/owners/1/visits-in-service", PETS + " visits");
+
+    assertThat(unitsNamed(route) - before).isEqualTo(1);
+    assertThat(unitsNamed("OwnerService.visits")).isEqualTo(serviceUnits);
+  }
+
   private void get(String uri, String body) {
     client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).isEqualTo(body);
   }
@@ -153,8 +170,11 @@ class WebFluxRequestUnitsTest {
   }
 
   @SpringBootConfiguration(proxyBeanMethods = false)
+  @EnableTransactionManagement
   @ImportAutoConfiguration({
+    AopAutoConfiguration.class,
     QueryLensAutoConfiguration.class,
+    QueryLensMethodUnitsAutoConfiguration.class,
     QueryLensWebFluxAutoConfiguration.class,
     ReactorAutoConfiguration.class,
     NettyReactiveWebServerAutoConfiguration.class,
@@ -168,8 +188,32 @@ class WebFluxRequestUnitsTest {
     }
 
     @Bean
-    Clinic clinic(DataSource dataSource) {
-      return new Clinic(new JdbcTemplate(dataSource));
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+      return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    OwnerService ownerService(DataSource dataSource) {
+      return new OwnerService(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    Clinic clinic(DataSource dataSource, OwnerService ownerService) {
+      return new Clinic(new JdbcTemplate(dataSource), ownerService);
+    }
+  }
+
+  /** A service whose {@code @Transactional} call would be a unit of its own outside a request. */
+  static class OwnerService {
+    private final JdbcTemplate jdbc;
+
+    OwnerService(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public int visits(int owner) {
+      return Clinic.countChildren(jdbc, "pets", "owner_id", "visits", "pet_id", owner);
     }
   }
 
@@ -178,9 +222,11 @@ class WebFluxRequestUnitsTest {
   static class Clinic {
     final Map<String, String> threads = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
+    private final OwnerService service;
 
-    Clinic(JdbcTemplate jdbc) {
+    Clinic(JdbcTemplate jdbc, OwnerService service) {
       this.jdbc = jdbc;
+      this.service = service;
       for (String table : List.of("pets", "visits", "vet_skills", "specialties")) {
         jdbc.execute("drop table if exists " + table); // the in-memory database outlives a context
       }
@@ -213,6 +259,13 @@ class WebFluxRequestUnitsTest {
           + " specialties";
     }
 
+    /** Blocking JDBC in a {@code @Transactional} service, on {@code boundedElastic}. */
+    @GetMapping("/owners/{id}/visits-in-service")
+    Mono<String> visitsInService(@PathVariable("id") int owner) {
+      return Mono.fromCallable(() -> service.visits(owner) + " visits")
+          .subscribeOn(Schedulers.boundedElastic());
+    }
+
     private int childCounts(
         String handler,
         String parents,
@@ -221,6 +274,16 @@ class WebFluxRequestUnitsTest {
         String childKey,
         int id) {
       threads.put(handler, Thread.currentThread().getName());
+      return countChildren(jdbc, parents, parentKey, children, childKey, id);
+    }
+
+    static int countChildren(
+        JdbcTemplate jdbc,
+        String parents,
+        String parentKey,
+        String children,
+        String childKey,
+        int id) {
       int total = 0;
       for (Integer parent :
           jdbc.queryForList(

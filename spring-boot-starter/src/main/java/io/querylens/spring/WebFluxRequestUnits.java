@@ -28,7 +28,8 @@ final class WebFluxRequestUnits
 
   /**
    * Registers the accessor with context-propagation (once for the JVM) and the source with {@code
-   * recording} (once for each, as application contexts come and go); never throws.
+   * recording}, unless it was added to that recording last (the JVM-wide one, which every
+   * application context started in the JVM shares); never throws.
    */
   static synchronized void installInto(Recording recording) {
     try {

@@ -11,8 +11,9 @@ import org.springframework.aop.support.AopUtils;
 /**
  * Runs an advised method ({@code @Scheduled}, {@code @Transactional}) in a unit of work named
  * {@code Class.method}, unless the thread is in a unit already: inside a request (the starter's
- * scope, or the agent's request or an OpenTelemetry span as a unit-of-work source) the request
- * stays the unit, so this names only work that no request started. Never throws its own faults.
+ * scope, or the agent's request, a WebFlux request or an OpenTelemetry span as a unit-of-work
+ * source) the request stays the unit, so this names only work that no request started. Never throws
+ * its own faults.
  */
 final class MethodUnitInterceptor implements MethodInterceptor {
   private final Supplier<Recording> recording;

@@ -77,6 +77,7 @@ class DatabaseFindingSignalsTest {
         .isEqualTo(24 * MILLI);
     assertThat(r.getAttributes().get(SemanticAttributes.FINDING_CLIENT_MEAN_NANOS))
         .isEqualTo(25 * MILLI);
-    assertThat(r.getBodyValue().asString()).startsWith("QueryLens database finding slow-in-database");
+    assertThat(r.getBodyValue().asString())
+        .startsWith("QueryLens database finding slow-in-database");
   }
 }

@@ -88,7 +88,9 @@ final class Hooks {
     }
     Telemetry telemetry = slot.get();
     try {
-      databaseFindings.emit(telemetry, context.snapshot());
+      if (telemetry != Telemetry.NOOP) { // nothing to send them to: no snapshot taken
+        databaseFindings.emit(telemetry, context.snapshot());
+      }
     } catch (Throwable t) {
       Faults.report("database findings export", t);
     }

@@ -1,11 +1,13 @@
 package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
+import io.querylens.core.DatabaseFinding;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.Phase;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.ServerSide;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
@@ -22,15 +24,17 @@ import java.util.Map;
  * findings flag as waste), the one headline total; the slowest unit-of-work names with their split;
  * the findings, one block each with the repeated (or explained) and parent shapes, call site, the
  * names of its units and hint, and which of them the live WARN log held back; start-up, apart: its
- * time and its findings ({@link Phase#STARTUP}), none of them in the figures before it; the query
- * shapes that took the most time, with their own total, DDL shapes grouped on one line after them;
- * connection pool wait, connect and hold times; and notes on anything left out. Every shape printed
- * starts with its id ({@link QueryShape#id()}, as in the JSON report and OpenTelemetry's {@code
- * querylens.shape.id}). Lines end with {@code \n} and stay within {@value #WIDTH} columns: SQL is
- * shortened from the middle so that its FROM and WHERE stay ({@link SqlShortener}) and two
- * different shapes never print alike ({@link ShapeTexts}); call sites keep class, method, file and
- * line ({@link CallSiteText}); hints and names are wrapped. A pure function of the snapshot: it
- * reads no clock, configuration or global state.
+ * time and its findings ({@link Phase#STARTUP}), none of them in the figures before it; the
+ * database side, when some database's own statistics are read ({@link ConsoleDatabaseSection}); the
+ * query shapes that took the most time, with their own total and, when the server's side of some is
+ * known, the server's time per execution and the client's time outside it, DDL shapes grouped on
+ * one line after them; connection pool wait, connect and hold times; and notes on anything left
+ * out. Every shape printed starts with its id ({@link QueryShape#id()}, as in the JSON report and
+ * OpenTelemetry's {@code querylens.shape.id}). Lines end with {@code \n} and stay within {@value
+ * #WIDTH} columns: SQL is shortened from the middle so that its FROM and WHERE stay ({@link
+ * SqlShortener}) and two different shapes never print alike ({@link ShapeTexts}); call sites keep
+ * class, method, file and line ({@link CallSiteText}); hints and names are wrapped. A pure function
+ * of the snapshot: it reads no clock, configuration or global state.
  */
 public final class ConsoleReport {
   /** The widest line the report writes, in characters. */
@@ -62,6 +66,17 @@ public final class ConsoleReport {
 
   private static final String ROW_FORMAT = "%4s %9s %6s %8s %6s %9s %9s %9s %9s %9s %9s %9s\n";
 
+  /**
+   * The shape table's row when some shape has the server's side: narrower time columns, then the
+   * server's time per execution and the client's time outside it.
+   */
+  private static final String SERVER_ROW_FORMAT =
+      "%4s %9s %6s %8s %6s %8s %8s %8s %8s %8s %8s %8s %8s %8s\n";
+
+  /** The two server columns of a shape the server's statistics did not match, as one. */
+  private static final String NO_SERVER_FORMAT =
+      "%4s %9s %6s %8s %6s %8s %8s %8s %8s %8s %8s %8s %17s\n";
+
   private static final int UNIT_NAME_WIDTH = 30;
   private static final String UNIT_FORMAT =
       "  %-" + UNIT_NAME_WIDTH + "s %5s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s\n";
@@ -81,8 +96,7 @@ public final class ConsoleReport {
   private static final int FINDING_LABEL_WIDTH = 11;
 
   /** Room for a labelled line's text in a finding block. */
-  private static final int FINDING_TEXT_WIDTH =
-      WIDTH - FINDING_INDENT.length() - FINDING_LABEL_WIDTH;
+  static final int FINDING_TEXT_WIDTH = WIDTH - FINDING_INDENT.length() - FINDING_LABEL_WIDTH;
 
   /** Room for SQL on a finding's labelled line, after the shape's id. */
   private static final int FINDING_SQL_WIDTH = FINDING_TEXT_WIDTH - ID_WIDTH - ID_GAP.length();
@@ -136,7 +150,10 @@ public final class ConsoleReport {
     int startupShown = findingsShown(startupFindings.size(), top);
     List<Finding> printed = new ArrayList<>(findings.subList(0, findingsShown));
     printed.addAll(startupFindings.subList(0, startupShown));
-    ShapeTexts texts = shapeTexts(queries, shown, printed, printed.size());
+    int databaseShown =
+        s.serverStats().isEmpty() ? 0 : findingsShown(s.databaseFindings().size(), top);
+    ShapeTexts texts =
+        shapeTexts(queries, shown, printed, printed.size(), s.databaseFindings(), databaseShown);
     if (shapes.isEmpty()) {
       out.append("QueryLens summary: no JDBC executions recorded\n");
     } else {
@@ -165,6 +182,8 @@ public final class ConsoleReport {
           time.databaseNanos(),
           texts);
       appendStartup(out, startupTime, s.startupUnits(), startupFindings, startupShown, texts);
+      // after start-up: its figures cover the whole run, start-up included
+      ConsoleDatabaseSection.append(out, s, databaseShown, texts);
     }
 
     if (shown > 0) {
@@ -180,10 +199,12 @@ public final class ConsoleReport {
       out.append(
               "  (each row's shape follows it: its id, as in the JSON report and OpenTelemetry's")
           .append(" querylens.shape.id, then its SQL)\n");
+      boolean server = ServerTexts.anyServer(queries.subList(0, shown));
+      String format = server ? SERVER_ROW_FORMAT : ROW_FORMAT;
       out.append(
           String.format(
               Locale.ROOT,
-              ROW_FORMAT,
+              format,
               "#",
               "count",
               "errors",
@@ -195,12 +216,29 @@ public final class ConsoleReport {
               "exec max",
               "fetch",
               "process",
-              "rows"));
+              "rows",
+              "server",
+              "outside"));
       out.append(
           String.format(
-              Locale.ROOT, ROW_FORMAT, "", "", "", "", "", "", "", "", "", "mean", "mean", "mean"));
+              Locale.ROOT,
+              format,
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "mean",
+              "mean",
+              "mean",
+              "per exec",
+              "per exec"));
       for (int i = 0; i < shown; i++) {
-        appendShape(out, i + 1, queries.get(i), totalNanos, texts);
+        appendShape(out, i + 1, queries.get(i), totalNanos, texts, server);
       }
     }
     if (top > 0 && !ddl.isEmpty()) {
@@ -452,8 +490,16 @@ public final class ConsoleReport {
 
   /** Every place the report prints a shape: finding blocks and the shape table. */
   private static ShapeTexts shapeTexts(
-      List<ShapeSnapshot> shapes, int shapesShown, List<Finding> findings, int findingsShown) {
+      List<ShapeSnapshot> shapes,
+      int shapesShown,
+      List<Finding> findings,
+      int findingsShown,
+      List<DatabaseFinding> databaseFindings,
+      int databaseShown) {
     ShapeTexts.Builder texts = ShapeTexts.builder();
+    for (int i = 0; i < databaseShown; i++) {
+      texts.add(databaseFindings.get(i).shape(), FINDING_SQL_WIDTH);
+    }
     for (int i = 0; i < findingsShown; i++) {
       Finding f = findings.get(i);
       texts.add(f.shape(), FINDING_SQL_WIDTH);
@@ -560,10 +606,6 @@ public final class ConsoleReport {
       long databaseNanos,
       String phase,
       ShapeTexts texts) {
-    String number = rank + ".";
-    out.append('\n').append("  ").append(number);
-    // at least one space, so that a long number ({@code S10.}) stays apart from the title
-    out.append(" ".repeat(Math.max(1, FINDING_INDENT.length() - 2 - number.length())));
     // a finding with an explanation says what was seen; wasted time, when it has none, says nothing
     boolean explained = f.explanation() != null && !f.explanation().isBlank();
     StringBuilder title = new StringBuilder(96);
@@ -593,7 +635,7 @@ public final class ConsoleReport {
         .append(", up to ")
         .append(f.maxCount())
         .append(" in one");
-    out.append(oneLine(title.toString(), WIDTH - FINDING_INDENT.length())).append('\n');
+    appendBlockTitle(out, rank, title.toString());
 
     appendShapeLines(
         out, explained ? "query" : "repeated", f.shape(), FINDING_SQL_WIDTH, "", texts);
@@ -620,6 +662,20 @@ public final class ConsoleReport {
               "held back (at most one WARN line a second): reported here first",
               FINDING_TEXT_WIDTH));
     }
+  }
+
+  /** A finding block's first line: a blank line, {@code rank.}, then {@code title} on one line. */
+  static void appendBlockTitle(StringBuilder out, String rank, String title) {
+    String number = rank + ".";
+    out.append('\n').append("  ").append(number);
+    // at least one space, so that a long number ({@code S10.}) stays apart from the title
+    out.append(" ".repeat(Math.max(1, FINDING_INDENT.length() - 2 - number.length())));
+    out.append(oneLine(title, WIDTH - FINDING_INDENT.length())).append('\n');
+  }
+
+  /** A labelled shape in a finding block: its id and its SQL as {@code texts} prints it. */
+  static void appendShapeLines(StringBuilder out, String name, QueryShape shape, ShapeTexts texts) {
+    appendShapeLines(out, name, shape, FINDING_SQL_WIDTH, "", texts);
   }
 
   private static String callSite(Finding f) {
@@ -684,7 +740,7 @@ public final class ConsoleReport {
   }
 
   /** Labelled lines of a finding block: the label on the first, the others indented under it. */
-  private static void appendLines(StringBuilder out, String name, List<String> lines) {
+  static void appendLines(StringBuilder out, String name, List<String> lines) {
     String indent = FINDING_INDENT + " ".repeat(FINDING_LABEL_WIDTH);
     for (int i = 0; i < lines.size(); i++) {
       out.append(i == 0 ? label(name) : indent).append(lines.get(i)).append('\n');
@@ -783,13 +839,21 @@ public final class ConsoleReport {
   }
 
   private static void appendShape(
-      StringBuilder out, int rank, ShapeSnapshot shape, long all, ShapeTexts texts) {
+      StringBuilder out,
+      int rank,
+      ShapeSnapshot shape,
+      long all,
+      ShapeTexts texts,
+      boolean serverColumns) {
     DistributionSnapshot execute = orEmpty(shape.execute());
     DistributionSnapshot rows = orEmpty(shape.rows());
+    ServerSide server = shape.server();
+    String format =
+        !serverColumns ? ROW_FORMAT : server == null ? NO_SERVER_FORMAT : SERVER_ROW_FORMAT;
     out.append(
         String.format(
             Locale.ROOT,
-            ROW_FORMAT,
+            format,
             rank,
             shape.count(),
             shape.errors(),
@@ -801,9 +865,24 @@ public final class ConsoleReport {
             duration(execute, execute.max()),
             meanDuration(orEmpty(shape.fetch())),
             meanDuration(orEmpty(shape.process())),
-            rows.count() == 0 ? "-" : number(rows.mean())));
+            rows.count() == 0 ? "-" : number(rows.mean()),
+            !serverColumns ? "" : server == null ? "no server match" : serverMean(server),
+            server == null ? "" : outside(shape, server)));
     out.append(SHAPE_INDENT);
     appendShapeText(out, shape.shape(), TABLE_SQL_WIDTH, texts, SHAPE_INDENT.length(), "");
+  }
+
+  /** The server's time per execution, or {@code -} when it counted no call. */
+  private static String serverMean(ServerSide server) {
+    return server.calls() == 0 ? "-" : Durations.format(server.meanNanos());
+  }
+
+  /** The client's execute + fetch per execution beyond the server's time, never below 0. */
+  private static String outside(ShapeSnapshot shape, ServerSide server) {
+    if (server.calls() == 0 || shape.count() == 0) {
+      return "-";
+    }
+    return Durations.format(Math.max(0, ServerTexts.clientMeanNanos(shape) - server.meanNanos()));
   }
 
   private static void appendFooter(

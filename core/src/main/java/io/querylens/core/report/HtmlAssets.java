@@ -121,6 +121,14 @@ final class HtmlAssets {
       .finding[data-kind=duplicate] { border-left-color: #e8a03b; }
       .finding[data-kind=chatty-writes] { border-left-color: #8b6be0; }
       .finding[data-kind=unbounded-result] { border-left-color: #2f9e86; }
+      .k-slow-in-database { background: #fde7e6; color: #b42318; }
+      .k-network-bound { background: #e4edfb; color: #1f4fa8; }
+      .k-full-scan { background: #fdefd9; color: #a15c07; }
+      .finding[data-kind=slow-in-database] { border-left-color: #e2554c; }
+      .finding[data-kind=network-bound] { border-left-color: #2f6fdf; }
+      .finding[data-kind=full-scan] { border-left-color: #e8a03b; }
+      ul.server-stats { margin: 0 0 12px; padding-left: 18px; }
+      td.server.none { font-style: italic; white-space: nowrap; }
 
       .filters:not([hidden]) { display: flex; gap: 8px; margin-bottom: 10px; align-items: center; flex-wrap: wrap; }
       input[type=search], select { font: inherit; border: 1px solid #d0d5dd; border-radius: 6px; background: #fff; color: var(--ink); }

@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * attach to a ticket: it loads nothing (no network, fonts or files; its content security policy
  * forbids it), draws its charts in inline SVG, and holds, in this order, where the time went (per
  * unit-of-work name, as stacked bars of database, application and connection time), the findings,
- * the query shapes with their percentiles and latency curves drawn from the recorded buckets, the
- * connection acquire and hold distributions, and notes on anything left out. Every table and chart
- * is in the page itself; a small inline script only adds sorting, filtering and opening rows.
+ * the database side when a database's own statistics are read (the readers' status and the database
+ * findings; {@link DatabaseSection}), the query shapes with their percentiles and latency curves
+ * drawn from the recorded buckets, the connection acquire and hold distributions, and notes on
+ * anything left out. Every table and chart is in the page itself; a small inline script only adds
+ * sorting, filtering and opening rows.
  *
  * <p>The page also carries the {@link JsonReport} of the same snapshot in a {@code <script
  * id="querylens-data" type="application/json">} element (with each {@code <} written as its JSON
@@ -51,6 +53,7 @@ public final class HtmlReport {
     writeHeader(html, s);
     TimeSection.write(html, s);
     FindingsSection.write(html, s);
+    DatabaseSection.write(html, s);
     ShapesSection.write(html, s);
     ConnectionsSection.write(html, s);
     writeNotes(html, s);

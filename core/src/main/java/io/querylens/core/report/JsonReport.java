@@ -1,13 +1,18 @@
 package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
+import io.querylens.core.Database;
+import io.querylens.core.DatabaseFinding;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.ServerSide;
+import io.querylens.core.ServerStatsStatus;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.WaitProfile;
 import io.querylens.core.internal.JsonString;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,7 +30,7 @@ import java.util.List;
  * {"version": 2, "takenAt": "2026-01-02T03:04:05.678Z",
  *  "shapes": [{"shape": "...", "id": "<16 hex digits>", "operation": "SELECT", "ddl": false,
  *              "count": N, "errors": N, "totalNanos": N,
- *              "execute": D, "fetch": D, "process": D, "rows": D}, ...],
+ *              "execute": D, "fetch": D, "process": D, "rows": D, "server": S or null}, ...],
  *  "connections": {"acquire": D, "connect": D, "hold": D, "acquireErrors": N},
  *  "droppedShapes": N, "internalFaults": N,
  *  "time": T,
@@ -41,7 +46,13 @@ import java.util.List;
  *  "units": [{"name": "...", "units": N, "executions": N, "total": T, "slowest": T,
  *             "findings": N}, ...],
  *  "startupTime": T,
- *  "startupUnits": [ same as units ]}
+ *  "startupUnits": [ same as units ],
+ *  "databaseFindings": [{"kind": "slow-in-database", "shape": "...", "shapeId": "<16 hex digits>",
+ *                        "database": B, "cause": "...", "clientMeanNanos": N,
+ *                        "serverMeanNanos": N, "calls": N, "evidence": "...", "hint": "..."}, ...],
+ *  "serverStats": [{"database": B, "source": "pg_stat_statements", "state": "reading",
+ *                   "detail": "..." or null, "polls": N, "matchedShapes": N,
+ *                   "unmatchedShapes": N}, ...]}
  * }</pre>
  *
  * where each {@code D} is {@code {"count", "sum", "mean", "min", "p50", "p95", "p99", "max"}} and
@@ -69,6 +80,19 @@ import java.util.List;
  * newline. New fields may be added; the existing ones keep their names and meaning, so the version
  * stays until one changes: version 2 split version 1's {@code poolAcquireNanos} into {@code
  * poolWaitNanos} and {@code connectNanos}.
+ *
+ * <p>The database server's side (docs/database-side.md): a shape's {@code server} is null unless a
+ * reader of the server's statistics matched it, else {@code S} = {@code {"source", "calls",
+ * "executeNanos", "planNanos", "meanNanos", "rows", "rowsExamined", "blocksHit", "blocksRead",
+ * "lockNanos", "noIndexCalls", "waits": {"sampleIntervalNanos", "cpu", "lock", "io", "other"},
+ * "plan"}}, the figures the server counted since QueryLens started reading ({@link ServerSide}); a
+ * figure the source does not keep is null, as is {@code plan} when none was read; {@code meanNanos}
+ * is planning (when known) plus execution per call. {@code B} = {@code {"system", "namespace",
+ * "address", "port"}}, null where unknown. {@code databaseFindings} ({@code kind} {@code
+ * slow-in-database}, {@code network-bound} or {@code full-scan}) come most server time first;
+ * {@code serverStats} has one entry per database whose statistics QueryLens tried to read, {@code
+ * state} being {@code reading}, {@code unavailable}, {@code off} or {@code failing}. Both are empty
+ * when no database is read. None of them holds the server's text or a credential.
  */
 public final class JsonReport {
   /** The schema version written in {@code "version"}. */
@@ -134,7 +158,19 @@ public final class JsonReport {
       out.append(i == 0 ? "\n" : ",\n");
       appendUnit(out, s.startupUnits().get(i));
     }
-    out.append(s.startupUnits().isEmpty() ? "]\n" : "\n  ]\n");
+    out.append(s.startupUnits().isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"databaseFindings\": [");
+    for (int i = 0; i < s.databaseFindings().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendDatabaseFinding(out, s.databaseFindings().get(i));
+    }
+    out.append(s.databaseFindings().isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"serverStats\": [");
+    for (int i = 0; i < s.serverStats().size(); i++) {
+      out.append(i == 0 ? "\n" : ",\n");
+      appendServerStats(out, s.serverStats().get(i));
+    }
+    out.append(s.serverStats().isEmpty() ? "]\n" : "\n  ]\n");
     out.append("}\n");
     return out.toString();
   }
@@ -172,6 +208,8 @@ public final class JsonReport {
     appendDistribution(out, shape.process());
     out.append(",\n      \"rows\": ");
     appendDistribution(out, shape.rows());
+    out.append(",\n      \"server\": ");
+    appendServer(out, shape.server());
     out.append("\n    }");
   }
 
@@ -222,6 +260,97 @@ public final class JsonReport {
     out.append(",\n      \"phase\": ");
     JsonString.append(out, f.phase().label());
     out.append("\n    }");
+  }
+
+  private static void appendServer(StringBuilder out, ServerSide server) {
+    if (server == null) {
+      out.append("null");
+      return;
+    }
+    out.append("{\"source\": ");
+    JsonString.append(out, server.source());
+    out.append(", \"calls\": ").append(server.calls());
+    out.append(", \"executeNanos\": ").append(server.executeNanos());
+    appendKnown(out.append(", \"planNanos\": "), server.planNanos());
+    out.append(", \"meanNanos\": ").append(server.meanNanos());
+    appendKnown(out.append(", \"rows\": "), server.rows());
+    appendKnown(out.append(", \"rowsExamined\": "), server.rowsExamined());
+    appendKnown(out.append(", \"blocksHit\": "), server.blocksHit());
+    appendKnown(out.append(", \"blocksRead\": "), server.blocksRead());
+    appendKnown(out.append(", \"lockNanos\": "), server.lockNanos());
+    appendKnown(out.append(", \"noIndexCalls\": "), server.noIndexCalls());
+    WaitProfile w = server.waits();
+    out.append(", \"waits\": {\"sampleIntervalNanos\": ").append(w.sampleIntervalNanos());
+    out.append(", \"cpu\": ").append(w.cpu());
+    out.append(", \"lock\": ").append(w.lock());
+    out.append(", \"io\": ").append(w.io());
+    out.append(", \"other\": ").append(w.other());
+    out.append("}, \"plan\": ");
+    JsonString.append(out, server.plan());
+    out.append('}');
+  }
+
+  /** {@code value}, or null when the source does not keep it ({@code -1}). */
+  private static void appendKnown(StringBuilder out, long value) {
+    if (value < 0) {
+      out.append("null");
+    } else {
+      out.append(value);
+    }
+  }
+
+  private static void appendDatabaseFinding(StringBuilder out, DatabaseFinding f) {
+    out.append("    {\n");
+    out.append("      \"kind\": ");
+    JsonString.append(out, f.kind().label());
+    out.append(",\n      \"shape\": ");
+    JsonString.append(out, f.shape() == null ? "" : f.shape().text());
+    out.append(",\n      \"shapeId\": ");
+    JsonString.append(out, f.shape() == null ? NO_ID : f.shape().id());
+    out.append(",\n      \"database\": ");
+    appendDatabase(out, f.database());
+    out.append(",\n      \"cause\": ");
+    JsonString.append(out, f.cause());
+    out.append(",\n      \"clientMeanNanos\": ").append(f.clientMeanNanos());
+    out.append(",\n      \"serverMeanNanos\": ").append(f.serverMeanNanos());
+    out.append(",\n      \"calls\": ").append(f.calls());
+    out.append(",\n      \"evidence\": ");
+    JsonString.append(out, f.evidence());
+    out.append(",\n      \"hint\": ");
+    JsonString.append(out, f.hint());
+    out.append("\n    }");
+  }
+
+  private static void appendServerStats(StringBuilder out, ServerStatsStatus s) {
+    out.append("    {\n");
+    out.append("      \"database\": ");
+    appendDatabase(out, s.database());
+    out.append(",\n      \"source\": ");
+    JsonString.append(out, s.source());
+    out.append(",\n      \"state\": ");
+    JsonString.append(out, ServerTexts.state(s.state()));
+    out.append(",\n      \"detail\": ");
+    JsonString.append(out, s.detail());
+    out.append(",\n      \"polls\": ").append(s.polls());
+    out.append(",\n      \"matchedShapes\": ").append(s.matchedShapes());
+    out.append(",\n      \"unmatchedShapes\": ").append(s.unmatchedShapes());
+    out.append("\n    }");
+  }
+
+  private static void appendDatabase(StringBuilder out, Database d) {
+    if (d == null) {
+      out.append("null");
+      return;
+    }
+    out.append("{\"system\": ");
+    JsonString.append(out, d.systemName());
+    out.append(", \"namespace\": ");
+    JsonString.append(out, d.namespace());
+    out.append(", \"address\": ");
+    JsonString.append(out, d.serverAddress());
+    out.append(", \"port\": ");
+    appendKnown(out, d.serverPort() > 0 ? d.serverPort() : -1);
+    out.append('}');
   }
 
   private static void appendUnit(StringBuilder out, UnitSnapshot unit) {

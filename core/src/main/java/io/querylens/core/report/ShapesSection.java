@@ -1,10 +1,12 @@
 package io.querylens.core.report;
 
 import io.querylens.core.Database;
+import io.querylens.core.DatabaseFinding;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.ServerSide;
 import io.querylens.core.ShapeSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +17,12 @@ import java.util.TreeSet;
 
 /**
  * The HTML report's shape table, by total time: per shape its count, errors, total with its split
- * as a bar, execute p50/p95/p99/max and the p95 of fetch, process and rows; below each row (opened
- * by its button when scripts run, always shown when they do not) every percentile of the four
- * distributions and their percentile curves. Rows are tagged with their operation and the kinds of
- * the findings about them, which the page's filters read. Schema statements (DDL) come after the
+ * as a bar, execute p50/p95/p99/max and the p95 of fetch, process and rows, and, when the server's
+ * side of some shape is known, the server's time per execution and the client's outside it; below
+ * each row (opened by its button when scripts run, always shown when they do not) every percentile
+ * of the four distributions, their percentile curves and the server's figures ({@link
+ * ServerFacts}). Rows are tagged with their operation and the kinds of the findings and database
+ * findings about them, which the page's filters read. Schema statements (DDL) come after the
  * application's shapes, marked as such.
  */
 final class ShapesSection {
@@ -45,7 +49,8 @@ final class ShapesSection {
             + " application's. Open a row for every percentile and its latency curves.",
         "class",
         "lead");
-    Map<QueryShape, Set<String>> kinds = findingKinds(s.findings());
+    Map<QueryShape, Set<String>> kinds = findingKinds(s);
+    boolean server = ServerTexts.anyServer(shapes);
     writeFilters(html, shapes, kinds);
     long all = 0;
     long scale = 0;
@@ -58,8 +63,11 @@ final class ShapesSection {
         .open("th", "colspan", "6")
         .close("th")
         .element("th", "execute", "colspan", "4", "class", "group")
-        .element("th", "p95", "colspan", "3", "class", "group")
-        .close("tr");
+        .element("th", "p95", "colspan", "3", "class", "group");
+    if (server) {
+      html.element("th", "per execution", "colspan", "2", "class", "group");
+    }
+    html.close("tr");
     html.open("tr");
     html.sortHeader("#", "num");
     html.sortHeader("shape", "text");
@@ -70,9 +78,13 @@ final class ShapesSection {
     for (String column : new String[] {"p50", "p95", "p99", "max", "fetch", "process", "rows"}) {
       html.sortHeader(column, "num");
     }
+    if (server) {
+      html.sortHeader("server", "num");
+      html.sortHeader("outside", "num");
+    }
     html.close("tr").close("thead").newline();
     for (int i = 0; i < shapes.size(); i++) {
-      writeShape(html, i + 1, shapes.get(i), kinds, all, scale);
+      writeShape(html, i + 1, shapes.get(i), kinds, all, scale, server);
     }
     html.close("table").newline();
     html.element(
@@ -141,7 +153,8 @@ final class ShapesSection {
       ShapeSnapshot shape,
       Map<QueryShape, Set<String>> kinds,
       long all,
-      long scale) {
+      long scale,
+      boolean serverColumns) {
     QueryShape q = shape.shape();
     String id = q == null ? "0000000000000000" : q.id();
     Set<String> shapeKinds = kinds.getOrDefault(q, Set.of());
@@ -200,8 +213,12 @@ final class ShapesSection {
     time(html, "process", orEmpty(shape.process()), orEmpty(shape.process()).p95());
     DistributionSnapshot rows = orEmpty(shape.rows());
     html.number("rows", rows.p95(), rows.count() == 0 ? "-" : Figures.count(rows.p95()));
+    if (serverColumns) {
+      writeServerColumns(html, shape);
+    }
     html.close("tr").newline();
-    html.open("tr", "class", "dist").open("td", "colspan", Integer.toString(COLUMNS));
+    html.open("tr", "class", "dist")
+        .open("td", "colspan", Integer.toString(COLUMNS + (serverColumns ? 2 : 0)));
     html.open("div", "class", "dist-body").open("div");
     DistributionTable.write(
         html,
@@ -211,6 +228,7 @@ final class ShapesSection {
             new DistributionTable.Row("process", shape.process(), true),
             new DistributionTable.Row("rows", shape.rows(), false)));
     writeFacts(html, shape);
+    ServerFacts.write(html, shape);
     html.close("div");
     PercentileChart.write(
         html,
@@ -249,15 +267,39 @@ final class ShapesSection {
     html.close("dl");
   }
 
+  /**
+   * The server's time per execution and the client's beyond it; a shape the server's statistics did
+   * not match says so rather than showing a guess.
+   */
+  private static void writeServerColumns(Html html, ShapeSnapshot shape) {
+    ServerSide server = shape.server();
+    if (server == null) {
+      html.element("td", "no server match", "class", "num server none", "data-value", "-1");
+      html.number("outside", -1, "-");
+    } else if (server.calls() == 0 || shape.count() == 0) {
+      html.number("server", -1, "-");
+      html.number("outside", -1, "-");
+    } else {
+      long outside = Math.max(0, ServerTexts.clientMeanNanos(shape) - server.meanNanos());
+      html.number("server", server.meanNanos(), Durations.format(server.meanNanos()));
+      html.number("outside", outside, Durations.format(outside));
+    }
+  }
+
   private static void time(Html html, String css, DistributionSnapshot d, long nanos) {
     html.number(css, nanos, d.count() == 0 ? "-" : Durations.format(nanos));
   }
 
-  /** The kinds of the findings about each shape, in label order. */
-  private static Map<QueryShape, Set<String>> findingKinds(List<Finding> findings) {
+  /** The kinds of the findings and database findings about each shape, in label order. */
+  private static Map<QueryShape, Set<String>> findingKinds(QueryLensSnapshot s) {
     Map<QueryShape, Set<String>> kinds = new HashMap<>();
-    for (Finding f : findings) {
+    for (Finding f : s.findings()) {
       if (f.shape() != null && f.kind() != null) {
+        kinds.computeIfAbsent(f.shape(), k -> new TreeSet<>()).add(f.kind().label());
+      }
+    }
+    for (DatabaseFinding f : s.databaseFindings()) {
+      if (f.shape() != null) {
         kinds.computeIfAbsent(f.shape(), k -> new TreeSet<>()).add(f.kind().label());
       }
     }

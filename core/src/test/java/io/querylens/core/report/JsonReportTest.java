@@ -78,7 +78,9 @@ class JsonReportTest {
             "droppedFindings",
             "units",
             "startupTime",
-            "startupUnits");
+            "startupUnits",
+            "databaseFindings",
+            "serverStats");
     assertThat(root.get("version")).isEqualTo(BigDecimal.valueOf(2));
     assertThat(root.get("takenAt")).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(root.get("droppedShapes")).isEqualTo(BigDecimal.valueOf(4));
@@ -100,7 +102,9 @@ class JsonReportTest {
             "execute",
             "fetch",
             "process",
-            "rows");
+            "rows",
+            "server");
+    assertThat(first.get("server")).isNull();
     assertThat(first.get("id")).isEqualTo("9e3779b97f4a7c15");
     assertThat(first.get("operation")).isEqualTo("SELECT");
     assertThat(first.get("totalNanos")).isEqualTo(new BigDecimal(6_000_000_000L));

@@ -2,14 +2,19 @@ package io.querylens.core.report;
 
 import io.querylens.core.ConnectionSnapshot;
 import io.querylens.core.Database;
+import io.querylens.core.DatabaseFinding;
+import io.querylens.core.DatabaseFindingKind;
 import io.querylens.core.DistributionSnapshot;
 import io.querylens.core.Finding;
 import io.querylens.core.FindingKind;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.QueryShape;
+import io.querylens.core.ServerSide;
+import io.querylens.core.ServerStatsStatus;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.TimeSplit;
 import io.querylens.core.UnitSnapshot;
+import io.querylens.core.WaitProfile;
 import java.util.List;
 
 /** Fixed snapshots shared by the report tests. */
@@ -333,5 +338,176 @@ final class TestSnapshots {
         List.of(),
         0,
         List.of());
+  }
+
+  /** The PostgreSQL database of {@link #databaseSide()}. */
+  static final Database POSTGRES = new Database("postgresql", "shop", "db.example", 5432);
+
+  /** The MariaDB database of {@link #databaseSide()}, whose statistics are not readable. */
+  static final Database MARIADB = new Database("mariadb", "audit", "10.0.0.7", 3306);
+
+  /**
+   * Three PostgreSQL shapes with the server's side read: one waiting for a lock (slow in the
+   * database: 40ms of its 42ms per execution in the server, lock samples), one scanning its table
+   * (a sequential scan plan, 400 blocks per call) and one that spends its time outside the server;
+   * a fourth the server's statistics did not match; a database finding about each of the first
+   * three; a reading PostgreSQL and an unavailable MariaDB.
+   */
+  static QueryLensSnapshot databaseSide() {
+    ShapeSnapshot locked =
+        shape(
+            POSTGRES,
+            new QueryShape(0xa1L, "UPDATE stock SET qty = qty - ? WHERE item_id = ?", "UPDATE"),
+            100,
+            42_000_000L,
+            0,
+            new ServerSide(
+                "pg_stat_statements",
+                100,
+                3_900_000_000L,
+                100_000_000L,
+                100,
+                -1,
+                5_000,
+                20,
+                -1,
+                -1,
+                new WaitProfile(1_000_000_000L, 1, 38, 0, 1),
+                null));
+    ShapeSnapshot scan =
+        shape(
+            POSTGRES,
+            new QueryShape(0xb2L, "SELECT * FROM orders o WHERE o.note LIKE ?", "SELECT"),
+            50,
+            30_000_000L,
+            10_000_000L,
+            new ServerSide(
+                "pg_stat_statements",
+                50,
+                1_400_000_000L,
+                -1,
+                50,
+                -1,
+                19_000,
+                1_000,
+                -1,
+                -1,
+                WaitProfile.NONE,
+                "Seq Scan on orders o <b>filter</b>"));
+    ShapeSnapshot chatty =
+        shape(
+            POSTGRES,
+            new QueryShape(0xc3L, "SELECT p.price FROM prices p WHERE p.id = ?", "SELECT"),
+            2_000,
+            3_000_000L,
+            0,
+            new ServerSide(
+                "pg_stat_statements",
+                2_000,
+                100_000_000L,
+                -1,
+                2_000,
+                -1,
+                6_000,
+                0,
+                -1,
+                -1,
+                WaitProfile.NONE,
+                null));
+    ShapeSnapshot unmatched =
+        shape(
+            POSTGRES,
+            new QueryShape(0xd4L, "SELECT s.name FROM shops s WHERE s.id = ?", "SELECT"),
+            10,
+            1_000_000L,
+            0,
+            null);
+    List<DatabaseFinding> findings =
+        List.of(
+            new DatabaseFinding(
+                DatabaseFindingKind.SLOW_IN_DATABASE,
+                locked.shape(),
+                POSTGRES,
+                "lock wait (38 of 40 samples in flight)",
+                42_000_000L,
+                40_000_000L,
+                100,
+                "client 42.0ms per execution (100 executions), server 40.0ms per call (100 calls)"),
+            new DatabaseFinding(
+                DatabaseFindingKind.FULL_SCAN,
+                scan.shape(),
+                POSTGRES,
+                "sequential scan, 400 blocks per call for 1 rows returned",
+                40_000_000L,
+                28_000_000L,
+                50,
+                "client 40.0ms per execution (50 executions), server 28.0ms per call (50 calls)"),
+            new DatabaseFinding(
+                DatabaseFindingKind.NETWORK_BOUND,
+                chatty.shape(),
+                POSTGRES,
+                "round trips: 2.95ms per execution outside the server",
+                3_000_000L,
+                50_000L,
+                2_000,
+                "client 3.00ms per execution (2000 executions), server 0.05ms per call (2000"
+                    + " calls)"));
+    List<ServerStatsStatus> stats =
+        List.of(
+            new ServerStatsStatus(
+                POSTGRES,
+                "pg_stat_statements",
+                ServerStatsStatus.State.READING,
+                "reading every 10s on a connection of its own",
+                12,
+                3,
+                1),
+            new ServerStatsStatus(
+                MARIADB,
+                "performance_schema",
+                ServerStatsStatus.State.UNAVAILABLE,
+                "performance_schema is off: start the server with performance_schema=ON",
+                0,
+                0,
+                0));
+    return new QueryLensSnapshot(
+        TAKEN_AT_MILLIS,
+        List.of(locked, scan, chatty, unmatched),
+        new ConnectionSnapshot(
+            DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, DistributionSnapshot.EMPTY, 0),
+        0,
+        0,
+        TimeSplit.EMPTY,
+        List.of(),
+        0,
+        List.of(),
+        TimeSplit.EMPTY,
+        List.of(),
+        findings,
+        stats);
+  }
+
+  /** A shape of {@code count} executions, each {@code execute} then {@code fetch} long. */
+  private static ShapeSnapshot shape(
+      Database database,
+      QueryShape shape,
+      long count,
+      long execute,
+      long fetch,
+      ServerSide server) {
+    return new ShapeSnapshot(
+        shape,
+        database,
+        count,
+        0,
+        count * (execute + fetch),
+        new DistributionSnapshot(
+            count, count * execute, execute, execute, execute, execute, execute),
+        fetch == 0
+            ? DistributionSnapshot.EMPTY
+            : new DistributionSnapshot(count, count * fetch, fetch, fetch, fetch, fetch, fetch),
+        DistributionSnapshot.EMPTY,
+        new DistributionSnapshot(count, count, 1, 1, 1, 1, 1),
+        server);
   }
 }

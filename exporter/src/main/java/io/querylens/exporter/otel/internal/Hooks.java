@@ -31,6 +31,7 @@ final class Hooks {
   private final SpanUnits units = new SpanUnits();
   private final ExecutionSpans spans = new ExecutionSpans(slot);
   private final FindingSignals findings = new FindingSignals(slot, units);
+  private final DatabaseFindingSignals databaseFindings = new DatabaseFindingSignals();
 
   // guarded by this
   private boolean unitsAttached;
@@ -68,7 +69,8 @@ final class Hooks {
 
   /**
    * At JVM exit: waits, until {@code timeout} has passed at most, for a set-up under way to finish
-   * (and replay what it held), then shuts down QueryLens's own SDK, which delivers what is queued.
+   * (and replay what it held), sends the database findings (judged from the last snapshot), then
+   * shuts down QueryLens's own SDK, which delivers what is queued.
    */
   void exit(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -84,7 +86,15 @@ final class Hooks {
           s.pending.held());
       return;
     }
-    slot.get().shutdownBy(deadline);
+    Telemetry telemetry = slot.get();
+    try {
+      if (telemetry != Telemetry.NOOP) { // nothing to send them to: no snapshot taken
+        databaseFindings.emit(telemetry, context.snapshot());
+      }
+    } catch (Throwable t) {
+      Faults.report("database findings export", t);
+    }
+    telemetry.shutdownBy(deadline);
   }
 
   private synchronized void attach(Telemetry telemetry) {

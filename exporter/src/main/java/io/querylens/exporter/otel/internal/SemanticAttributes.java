@@ -69,5 +69,17 @@ public final class SemanticAttributes {
   public static final AttributeKey<String> FINDING_EXPLANATION =
       AttributeKey.stringKey("querylens.finding.explanation");
 
+  /** A database finding's cause, e.g. {@code lock wait}, {@code sequential scan}. */
+  public static final AttributeKey<String> FINDING_CAUSE =
+      AttributeKey.stringKey("querylens.finding.cause");
+
+  /** A database finding's client execute + fetch per execution, in nanoseconds. */
+  public static final AttributeKey<Long> FINDING_CLIENT_MEAN_NANOS =
+      AttributeKey.longKey("querylens.finding.client_mean_nanos");
+
+  /** A database finding's server planning + execution per call, in nanoseconds. */
+  public static final AttributeKey<Long> FINDING_SERVER_MEAN_NANOS =
+      AttributeKey.longKey("querylens.finding.server_mean_nanos");
+
   private SemanticAttributes() {}
 }

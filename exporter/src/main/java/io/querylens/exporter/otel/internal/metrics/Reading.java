@@ -1,11 +1,13 @@
 package io.querylens.exporter.otel.internal.metrics;
 
+import io.querylens.core.ServerSide;
 import io.querylens.core.ShapeSnapshot;
 
 /**
  * Cumulative figures of one query shape, or of several added up, at one collection: execute-time
  * histogram counts in {@link DurationBuckets}, executions, failed executions, and the execute,
- * fetch and process time in nanoseconds. Mutable, used by one collection at a time.
+ * fetch and process time in nanoseconds, and the database server's calls and time when known.
+ * Mutable, used by one collection at a time.
  */
 final class Reading {
   final long[] buckets = new long[DurationBuckets.COUNT];
@@ -14,6 +16,14 @@ final class Reading {
   long executeNanos;
   long fetchNanos;
   long processNanos;
+
+  /** Calls the database server counted, and its planning + execution time; 0 when unread. */
+  long serverCalls;
+
+  long serverNanos;
+
+  /** Whether the server's side of some shape of this reading is known. */
+  boolean server;
 
   /**
    * The reading of {@code shape} with its execute-time {@code buckets}; the count is theirs, so a
@@ -29,6 +39,12 @@ final class Reading {
     r.executeNanos = shape.execute().sum();
     r.fetchNanos = shape.fetch().sum();
     r.processNanos = shape.process().sum();
+    ServerSide side = shape.server();
+    if (side != null) {
+      r.server = true;
+      r.serverCalls = side.calls();
+      r.serverNanos = side.executeNanos() + Math.max(side.planNanos(), 0);
+    }
     return r;
   }
 
@@ -42,5 +58,8 @@ final class Reading {
     executeNanos += other.executeNanos;
     fetchNanos += other.fetchNanos;
     processNanos += other.processNanos;
+    serverCalls += other.serverCalls;
+    serverNanos += other.serverNanos;
+    server |= other.server;
   }
 }

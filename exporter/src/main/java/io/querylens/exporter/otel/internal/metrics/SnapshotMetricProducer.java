@@ -68,6 +68,19 @@ public final class SnapshotMetricProducer implements MetricProducer {
           "querylens.shape.errors",
           "Executions per query shape whose driver call threw.",
           "{execution}");
+  private static final MetricDescriptor SHAPE_SERVER_TIME =
+      new MetricDescriptor(
+          "querylens.shape.server.time",
+          "Time the database server itself spent per query shape (planning and execution, from"
+              + " pg_stat_statements or performance_schema) since QueryLens started reading it;"
+              + " only shapes the server's statistics matched.",
+          "s");
+  private static final MetricDescriptor SHAPE_SERVER_CALLS =
+      new MetricDescriptor(
+          "querylens.shape.server.calls",
+          "Executions of each query shape the database server counted, every session's, since"
+              + " QueryLens started reading its statistics.",
+          "{call}");
   private static final MetricDescriptor CONNECTION_ACQUIRE_DURATION =
       new MetricDescriptor(
           "querylens.connection.acquire.duration",
@@ -187,6 +200,8 @@ public final class SnapshotMetricProducer implements MetricProducer {
     List<HistogramPointData> durations = new ArrayList<>(series.size());
     List<DoublePointData> times = new ArrayList<>(series.size() * 3);
     List<LongPointData> errors = new ArrayList<>(series.size());
+    List<DoublePointData> serverTimes = new ArrayList<>();
+    List<LongPointData> serverCalls = new ArrayList<>();
     for (TopShapes.Series s : series) {
       Attributes attributes = shapeAttributes(s.shape());
       long start = s.startEpochNanos();
@@ -198,10 +213,19 @@ public final class SnapshotMetricProducer implements MetricProducer {
       times.add(phase(start, now, attributes, "fetch", r.fetchNanos));
       times.add(phase(start, now, attributes, "process", r.processNanos));
       errors.add(LongPointData.create(start, now, attributes, r.errors));
+      if (r.server) {
+        serverTimes.add(
+            DoublePointData.create(start, now, attributes, r.serverNanos / 1e9, List.of()));
+        serverCalls.add(LongPointData.create(start, now, attributes, r.serverCalls));
+      }
     }
     out.add(SHAPE_DURATION.histogram(resource, durations));
     out.add(SHAPE_TIME.doubleCounter(resource, times));
     out.add(SHAPE_ERRORS.longCounter(resource, errors));
+    if (!serverTimes.isEmpty()) { // only once a database's statistics are read
+      out.add(SHAPE_SERVER_TIME.doubleCounter(resource, serverTimes));
+      out.add(SHAPE_SERVER_CALLS.longCounter(resource, serverCalls));
+    }
   }
 
   private static Attributes shapeAttributes(QueryShape shape) {

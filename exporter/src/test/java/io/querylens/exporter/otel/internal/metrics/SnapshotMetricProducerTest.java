@@ -12,9 +12,14 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.querylens.core.Database;
 import io.querylens.core.FindingKind;
+import io.querylens.core.QueryShape;
+import io.querylens.core.ServerSide;
+import io.querylens.core.SqlDialect;
 import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.QueryLensConfig;
+import io.querylens.core.intercept.ServerStatistics;
 import io.querylens.exporter.otel.internal.SemanticAttributes;
 import io.querylens.exporter.otel.internal.delivery.DeliveryHealth;
 import java.util.ArrayList;
@@ -82,6 +87,45 @@ class SnapshotMetricProducerTest {
       }
     }
     assertThat(belowOneMillisecond).isGreaterThan(25);
+  }
+
+  @Test
+  void serverTimeAndCallsOfTheShapesTheServerMatchedOnly() throws Exception {
+    H2Workload w = workload("producer-server", 20);
+    w.run(10);
+    ServerStatistics server = w.recording.serverStatistics();
+    server.refreshShapes();
+    Database h2 = w.recording.snapshot().shapes().get(0).database();
+    QueryShape select = server.match(h2, SqlDialect.H2, "SELECT name FROM item WHERE id = $1");
+    assertThat(select).isNotNull();
+    server.add(
+        select,
+        new ServerSide(
+            "pg_stat_statements", 12, 3_000_000L, 1_000_000L, 12, -1, 40, 2, -1, -1, null, null));
+    server.polled(h2, "pg_stat_statements", "reading");
+
+    Collection<MetricData> metrics = reader.collectAllMetrics();
+
+    Collection<DoublePointData> time =
+        metric(metrics, "querylens.shape.server.time").getDoubleSumData().getPoints();
+    Collection<LongPointData> calls =
+        metric(metrics, "querylens.shape.server.calls").getLongSumData().getPoints();
+    assertThat(time).hasSize(1);
+    assertThat(calls).hasSize(1);
+    DoublePointData t = time.iterator().next();
+    assertThat(t.getAttributes().get(SemanticAttributes.QUERYLENS_SHAPE_ID)).isEqualTo(select.id());
+    assertThat(t.getValue()).isEqualTo(0.004); // execution and planning
+    assertThat(calls.iterator().next().getValue()).isEqualTo(12);
+    assertThat(metric(metrics, "querylens.shape.server.time").getUnit()).isEqualTo("s");
+  }
+
+  @Test
+  void noServerMetricsWhileNoDatabaseIsRead() throws Exception {
+    workload("producer-no-server", 20).run(5);
+
+    assertThat(reader.collectAllMetrics())
+        .extracting(MetricData::getName)
+        .doesNotContain("querylens.shape.server.time", "querylens.shape.server.calls");
   }
 
   @Test

@@ -126,7 +126,7 @@ public final class PerformanceSchemaDigests implements StatsSource {
       Connection connection, Database database, SqlDialect dialect, ServerStatistics into)
       throws SQLException {
     Map<String, QueryShape> found = new HashMap<>();
-    long now = previousRead;
+    long now = -1;
     baselines.beginRead();
     try (PreparedStatement ps = connection.prepareStatement(DIGESTS)) {
       ps.setString(1, database.namespace());

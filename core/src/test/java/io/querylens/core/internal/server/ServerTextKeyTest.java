@@ -44,6 +44,40 @@ class ServerTextKeyTest {
         .isEqualTo(shapeKey(client, SqlDialect.MYSQL));
   }
 
+  /**
+   * Digest texts MariaDB 10.11 wrote for these statements (events_statements_summary_by_digest).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "insert into ql_maria_probe(id,name,v) values (1,'a',1),(2,'b',2) on duplicate key update v=v"
+            + "|INSERT INTO `ql_maria_probe` ( ID , NAME , `v` ) VALUES (...) /* , ... */ ON DUPLICATE"
+            + " KEY UPDATE `v` = `v` ",
+        "select name from ql_maria_probe where id in (1,2,3)"
+            + "|SELECT NAME FROM `ql_maria_probe` WHERE ID IN (...) ",
+        "select p.name from test.ql_maria_probe p where p.id = 1 and p.name like 'x%' order by p.v"
+            + " desc limit 10|SELECT `p` . `name` FROM `test` . `ql_maria_probe` `p` WHERE `p` . `id`"
+            + " = ? AND `p` . `name` LIKE ? ORDER BY `p` . `v` DESC LIMIT ? ",
+        "update ql_maria_probe set v = v + 1 where id = 1"
+            + "|UPDATE `ql_maria_probe` SET `v` = `v` + ? WHERE ID = ? ",
+        "select coalesce(max(v),0), upper(name) from ql_maria_probe group by name having count(*) > 1"
+            + "|SELECT COALESCE ( MAX ( `v` ) , ? ) , `upper` ( NAME ) FROM `ql_maria_probe` GROUP BY"
+            + " NAME HAVING COUNT ( * ) > ? ",
+        "select * from ql_maria_probe where id = -1 or name is null"
+            + "|SELECT * FROM `ql_maria_probe` WHERE ID = - ? OR NAME IS NULL ",
+        "select id from ql_maria_probe where id between 1 and 5 and name <> 'z'"
+            + "|SELECT ID FROM `ql_maria_probe` WHERE ID BETWEEN ? AND ? AND NAME != ? ",
+        "select 1|SELECT ? ",
+        "update ql_maria_probe set v = v - 1 where id = -2|UPDATE `ql_maria_probe` SET `v` = `v` - ?"
+            + " WHERE ID = - ? ",
+        "select * from ql_maria_probe for update|SELECT * FROM `ql_maria_probe` FOR UPDATE ",
+      })
+  void realMariadbDigestsMeetTheirShapes(String client, String server) {
+    assertThat(ServerTextKey.ofServerText(server, SqlDialect.MYSQL))
+        .isEqualTo(shapeKey(client, SqlDialect.MYSQL));
+  }
+
   @Test
   void differentStatementsKeepDifferentKeys() {
     assertThat(ServerTextKey.ofServerText("select a from t where b = $1", SqlDialect.POSTGRESQL))

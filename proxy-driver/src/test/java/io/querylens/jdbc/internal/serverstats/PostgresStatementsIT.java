@@ -99,6 +99,31 @@ class PostgresStatementsIT {
   }
 
   @Test
+  void databaseWithoutTheExtensionSaysHowToCreateIt() throws Exception {
+    String url = pg.url().substring(0, pg.url().lastIndexOf('/') + 1) + "postgres";
+    try (Connection other = DriverManager.getConnection(url, pg.user(), pg.password())) {
+      assertThat(source.unavailableReason(other))
+          .contains("not created in database \"postgres\"")
+          .contains("CREATE EXTENSION pg_stat_statements");
+    }
+  }
+
+  @Test
+  void userWithoutPgReadAllStatsIsToldToBeGrantedIt() throws Exception {
+    try (Statement s = stats.createStatement()) {
+      s.execute("drop role if exists ql_pg_reader");
+      s.execute("create role ql_pg_reader login");
+    }
+    try (Connection reader = DriverManager.getConnection(pg.url(), "ql_pg_reader", "")) {
+      assertThat(source.unavailableReason(reader)).contains("GRANT pg_read_all_stats");
+    } finally {
+      try (Statement s = stats.createStatement()) {
+        s.execute("drop role ql_pg_reader");
+      }
+    }
+  }
+
+  @Test
   void serverSleepIsSlowInDatabase() throws Exception {
     DataSource app = QueryLensDataSource.wrap(pg.rawDataSource(), recording);
     String sql = "select pg_sleep(0.2), id from ql_pg_slow where id = ?";

@@ -180,9 +180,11 @@ class PostgresStatementsIT {
     int times = 20;
     long injected;
     long chunks;
-    try (DelayingProxy proxy = new DelayingProxy("127.0.0.1", 5432, delayMillis)) {
+    Database server = Databases.ofUrl(pg.url());
+    try (DelayingProxy proxy =
+        new DelayingProxy(server.serverAddress(), server.serverPort(), delayMillis)) {
       PGSimpleDataSource raw = (PGSimpleDataSource) pg.rawDataSource();
-      raw.setURL("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test");
+      raw.setURL("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + server.namespace());
       DataSource app = QueryLensDataSource.wrap(raw, recording);
       try (Connection c = app.getConnection();
           PreparedStatement ps = c.prepareStatement(sql)) {

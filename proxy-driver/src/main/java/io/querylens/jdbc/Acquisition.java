@@ -4,6 +4,7 @@ import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import io.querylens.jdbc.internal.Requesters;
+import io.querylens.jdbc.internal.serverstats.ReaderThread;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -85,7 +86,11 @@ public final class Acquisition {
         level = c.depth = 0; // repairs the count should an enter have been skipped
       }
       long start = c.starts[Math.min(level, MAX_LEVELS - 1)];
-      boolean record = thrown == null && connection != null && recording.config().enabled();
+      boolean record =
+          thrown == null
+              && connection != null
+              && recording.config().enabled()
+              && !ReaderThread.isCurrent(); // the statistics connection is never recorded
       Connection result = record ? levelReturned(recording, c, connection, start, now) : connection;
       if (level == 0) {
         c.flushConnect(recording);

@@ -65,6 +65,9 @@ public final class Acquisition {
 
   /** A getConnection/connect call starts on this thread. */
   public static void enter() {
+    if (ReaderThread.isCurrent()) {
+      return; // the statistics connection is never recorded, nor its connect
+    }
     Calls c = calls.get();
     c.starts[Math.min(c.depth, MAX_LEVELS - 1)] = System.nanoTime();
     c.depth++;
@@ -76,6 +79,9 @@ public final class Acquisition {
    * {@code connection} itself when null, already recorded, or when QueryLens fails). Never throws.
    */
   public static Connection exit(Recording recording, Connection connection, Throwable thrown) {
+    if (ReaderThread.isCurrent()) {
+      return connection; // as enter: QueryLens is absent on the statistics reader's thread
+    }
     Calls c = null;
     int level = 0;
     try {
@@ -86,11 +92,7 @@ public final class Acquisition {
         level = c.depth = 0; // repairs the count should an enter have been skipped
       }
       long start = c.starts[Math.min(level, MAX_LEVELS - 1)];
-      boolean record =
-          thrown == null
-              && connection != null
-              && recording.config().enabled()
-              && !ReaderThread.isCurrent(); // the statistics connection is never recorded
+      boolean record = thrown == null && connection != null && recording.config().enabled();
       Connection result = record ? levelReturned(recording, c, connection, start, now) : connection;
       if (level == 0) {
         c.flushConnect(recording);

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -37,6 +38,9 @@ final class StatsCredentials {
   static final int DRIVER = 3;
 
   private static final String PREFIX = "jdbc:querylens:";
+
+  /** A password a getter masked ({@code password=***}, MariaDB's), which must not be sent. */
+  private static final Pattern MASKED_PASSWORD = Pattern.compile("([?&;])password=\\*+(?:[&;]|$)");
 
   final int rank;
   final String url;
@@ -69,9 +73,10 @@ final class StatsCredentials {
    */
   static StatsCredentials ofDataSource(DataSource dataSource, Connection connection)
       throws SQLException {
-    String url = getter(dataSource, "getJdbcUrl", "getUrl", "getURL");
-    String user = getter(dataSource, "getUsername", "getUser");
-    String password = getter(dataSource, "getPassword");
+    String[] own = urlUserPassword(dataSource);
+    String url = own[0];
+    String user = own[1];
+    String password = own[2];
     DatabaseMetaData metaData = connection.getMetaData();
     Properties p = new Properties();
     putIfSet(p, "user", user != null ? user : metaData.getUserName());
@@ -174,6 +179,30 @@ final class StatsCredentials {
     if (value != null) {
       p.setProperty(key, value);
     }
+  }
+
+  /**
+   * URL, user and password from {@code dataSource}'s getters, each null when it has none. Tomcat's
+   * pool answers {@code getPassword} with a placeholder: its pool properties hold the real one.
+   * MariaDB's DataSource shows no password, and masks it in its URL: the mask is dropped.
+   */
+  static String[] urlUserPassword(Object dataSource) {
+    Object holder = dataSource;
+    try {
+      Method m = dataSource.getClass().getMethod("getPoolProperties");
+      Object properties = m.invoke(dataSource);
+      if (properties != null && Modifier.isPublic(properties.getClass().getModifiers())) {
+        holder = properties;
+      }
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      // not Tomcat's pool: its own getters
+    }
+    String url = getter(holder, "getJdbcUrl", "getUrl", "getURL");
+    return new String[] {
+      url == null ? null : MASKED_PASSWORD.matcher(url).replaceAll("$1"),
+      getter(holder, "getUsername", "getUser"),
+      getter(holder, "getPassword")
+    };
   }
 
   /** The first of {@code names} that is a public String getter of {@code target} with a value. */

@@ -82,7 +82,11 @@ final class StatsCredentials {
     putIfSet(p, "user", user != null ? user : metaData.getUserName());
     putIfSet(p, "password", password);
     return new StatsCredentials(
-        DATA_SOURCE, url != null ? url : metaData.getURL(), p, null, loaderOf(dataSource));
+        DATA_SOURCE,
+        url != null ? url : unmasked(metaData.getURL()),
+        p,
+        null,
+        loaderOf(dataSource));
   }
 
   /** {@code connection}'s metadata URL and user name: enough under trust auth or a .pgpass file. */
@@ -90,7 +94,8 @@ final class StatsCredentials {
     DatabaseMetaData metaData = connection.getMetaData();
     Properties p = new Properties();
     putIfSet(p, "user", metaData.getUserName());
-    return new StatsCredentials(CONNECTION, metaData.getURL(), p, null, loaderOf(connection));
+    return new StatsCredentials(
+        CONNECTION, unmasked(metaData.getURL()), p, null, loaderOf(connection));
   }
 
   /** These credentials with the configured URL, user and password, where set, laid over them. */
@@ -170,6 +175,11 @@ final class StatsCredentials {
     return url.startsWith(PREFIX) ? "jdbc:" + url.substring(PREFIX.length()) : url;
   }
 
+  /** {@code url} without a masked password parameter; null for null. */
+  static String unmasked(String url) {
+    return url == null ? null : MASKED_PASSWORD.matcher(url).replaceAll("$1");
+  }
+
   private static ClassLoader loaderOf(Object o) {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : o.getClass().getClassLoader();
@@ -197,9 +207,8 @@ final class StatsCredentials {
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       // not Tomcat's pool: its own getters
     }
-    String url = getter(holder, "getJdbcUrl", "getUrl", "getURL");
     return new String[] {
-      url == null ? null : MASKED_PASSWORD.matcher(url).replaceAll("$1"),
+      unmasked(getter(holder, "getJdbcUrl", "getUrl", "getURL")),
       getter(holder, "getUsername", "getUser"),
       getter(holder, "getPassword")
     };

@@ -155,6 +155,28 @@ class ServerStatsReaderIT {
   }
 
   @Test
+  void metadataRouteWithTheConfiguredPassword() throws Exception {
+    Recording recording =
+        recording(QueryLensConfig.builder().set(ConfigKey.DATABASE_STATS_PASSWORD, ROUTE_PASSWORD));
+    CountingSource source = install(recording, null);
+    Database database;
+    try (Connection raw =
+            DriverManager.getConnection(
+                MARIADB_URL + "?user=" + ROUTE_USER + "&password=" + ROUTE_PASSWORD);
+        Connection c = QueryLensConnection.wrap(raw, recording, System.nanoTime());
+        Statement s = c.createStatement()) {
+      s.execute("SELECT 1"); // the metadata's URL masks the password: the configured one is used
+      database = Databases.of(c);
+    }
+
+    recording.serverStatistics().readNow(System.nanoTime() + FIVE_SECONDS);
+
+    assertThat(readerOf(recording).rankOf(database)).isEqualTo(StatsCredentials.CONNECTION);
+    assertThat(source.reads.get()).isGreaterThanOrEqualTo(1);
+    assertThat(source.user.get()).startsWith(ROUTE_USER + "@");
+  }
+
+  @Test
   void refusedStatisticsConnectionFailsQuietlyWithoutThePassword() throws Exception {
     String secret = "wrong-secret-42";
     Recording recording =

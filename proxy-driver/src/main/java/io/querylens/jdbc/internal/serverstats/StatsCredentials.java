@@ -111,13 +111,24 @@ final class StatsCredentials {
     putIfSet(p, "user", user.isEmpty() ? null : user);
     putIfSet(p, "password", password.isEmpty() ? null : password);
     boolean sameUrl = explicitUrl.isEmpty();
-    return new StatsCredentials(
-        rank, sameUrl ? url : realUrl(explicitUrl), p, sameUrl ? driver : null, loader);
+    String newUrl = sameUrl ? url : realUrl(explicitUrl);
+    if (!user.isEmpty()) { // a URL parameter would win over the property with some drivers
+      newUrl = withoutParameter(newUrl, "user");
+    }
+    if (!password.isEmpty()) {
+      newUrl = withoutParameter(newUrl, "password");
+    }
+    return new StatsCredentials(rank, newUrl, p, sameUrl ? driver : null, loader);
   }
 
   /** The password, or null: only to keep it out of messages. */
   String password() {
     return properties.getProperty("password");
+  }
+
+  /** The user name, or null: only to keep it out of messages. */
+  String user() {
+    return properties.getProperty("user");
   }
 
   /**
@@ -178,6 +189,11 @@ final class StatsCredentials {
   /** {@code url} without a masked password parameter; null for null. */
   static String unmasked(String url) {
     return url == null ? null : MASKED_PASSWORD.matcher(url).replaceAll("$1");
+  }
+
+  /** {@code url} without the parameter {@code name} ({@code ?name=...}, {@code ;name=...}). */
+  static String withoutParameter(String url, String name) {
+    return url == null ? null : url.replaceAll("(?i)([?&;])" + name + "=[^&;]*(?:[&;]|$)", "$1");
   }
 
   private static ClassLoader loaderOf(Object o) {

@@ -190,7 +190,7 @@ final class TargetReader {
     backoff = Math.min(MAX_BACKOFF, backoff * 2);
   }
 
-  /** {@code e}'s SQL state and message with the URL and password masked. */
+  /** {@code e}'s SQL state and message with the URL, password and user name masked. */
   private String describe(SQLException e) {
     String message = String.valueOf(e.getMessage());
     StatsCredentials c = credentials;
@@ -200,6 +200,10 @@ final class TargetReader {
     String password = c.password();
     if (password != null && !password.isEmpty()) {
       message = message.replace(password, "***");
+    }
+    String user = c.user();
+    if (user != null && !user.isEmpty()) { // quoted, as servers name it: 'app'@'host', "app"
+      message = message.replace("'" + user + "'", "'***'").replace('"' + user + '"', "\"***\"");
     }
     if (message.length() > 300) {
       message = message.substring(0, 300) + "...";

@@ -40,6 +40,16 @@ class StatsCredentialsTest {
   }
 
   @Test
+  void configuredUserAndPasswordReplaceTheUrlsOwn() {
+    assertThat(
+            StatsCredentials.withoutParameter(
+                "jdbc:mariadb://db/test?user=root&password=x&ssl=true", "user"))
+        .isEqualTo("jdbc:mariadb://db/test?password=x&ssl=true");
+    assertThat(StatsCredentials.withoutParameter("jdbc:mariadb://db/test?password=x", "password"))
+        .isEqualTo("jdbc:mariadb://db/test?");
+  }
+
+  @Test
   void aMissingGetterIsNull() {
     assertThat(StatsCredentials.getter(new Object(), "getJdbcUrl", "getUrl")).isNull();
   }

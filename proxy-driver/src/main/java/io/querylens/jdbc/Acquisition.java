@@ -4,6 +4,7 @@ import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import io.querylens.jdbc.internal.Requesters;
+import io.querylens.jdbc.internal.serverstats.ReaderThread;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -64,6 +65,9 @@ public final class Acquisition {
 
   /** A getConnection/connect call starts on this thread. */
   public static void enter() {
+    if (ReaderThread.isCurrent()) {
+      return; // the statistics connection is never recorded, nor its connect
+    }
     Calls c = calls.get();
     c.starts[Math.min(c.depth, MAX_LEVELS - 1)] = System.nanoTime();
     c.depth++;
@@ -75,6 +79,9 @@ public final class Acquisition {
    * {@code connection} itself when null, already recorded, or when QueryLens fails). Never throws.
    */
   public static Connection exit(Recording recording, Connection connection, Throwable thrown) {
+    if (ReaderThread.isCurrent()) {
+      return connection; // as enter: QueryLens is absent on the statistics reader's thread
+    }
     Calls c = null;
     int level = 0;
     try {

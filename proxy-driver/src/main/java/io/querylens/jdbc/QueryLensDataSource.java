@@ -1,6 +1,7 @@
 package io.querylens.jdbc;
 
 import io.querylens.core.intercept.Recording;
+import io.querylens.jdbc.internal.serverstats.ServerStatsReader;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,9 @@ public final class QueryLensDataSource implements DataSource {
   private final DataSource delegate;
   private final Recording recording;
 
+  /** Whether the statistics reader was told of this DataSource; a race only repeats the telling. */
+  private volatile boolean statsSeen;
+
   QueryLensDataSource(DataSource delegate, Recording recording) {
     this.delegate = delegate;
     this.recording = recording;
@@ -34,12 +38,21 @@ public final class QueryLensDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return Acquisition.acquire(recording, delegate::getConnection);
+    return seen(Acquisition.acquire(recording, delegate::getConnection));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return Acquisition.acquire(recording, () -> delegate.getConnection(username, password));
+    return seen(Acquisition.acquire(recording, () -> delegate.getConnection(username, password)));
+  }
+
+  /** Tells the statistics reader of the delegate's first connection; never throws. */
+  private Connection seen(Connection connection) {
+    if (!statsSeen && connection != null) {
+      statsSeen = true;
+      ServerStatsReader.seenDataSource(recording, connection, delegate);
+    }
+    return connection;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.querylens.jdbc;
 
 import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.JdbcUrl;
+import io.querylens.jdbc.internal.serverstats.ServerStatsReader;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -49,7 +50,10 @@ public final class QueryLensDriver implements Driver {
     if (!recording.config().enabled()) {
       return driver.connect(realUrl, info);
     }
-    return Acquisition.acquire(recording, () -> connectOrExplain(driver, realUrl, info));
+    Connection connection =
+        Acquisition.acquire(recording, () -> connectOrExplain(driver, realUrl, info));
+    ServerStatsReader.seenDriver(recording, connection, driver, realUrl, info);
+    return connection;
   }
 
   private static Connection connectOrExplain(Driver driver, String realUrl, Properties info)

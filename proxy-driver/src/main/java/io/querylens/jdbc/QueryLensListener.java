@@ -8,6 +8,7 @@ import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.ConnectionDialect;
 import io.querylens.jdbc.internal.Databases;
 import io.querylens.jdbc.internal.UpdateCounts;
+import io.querylens.jdbc.internal.serverstats.ServerStatsReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -104,6 +105,7 @@ public final class QueryLensListener implements QueryExecutionListener {
       return connection == null ? UNKNOWN_CONNECTION : l;
     }
     Database database = Databases.of(connection);
+    ServerStatsReader.seenConnection(recording, connection, database);
     l = new ConnectionDatabase(connection, database, ConnectionDialect.of(connection, database));
     last = l;
     return l;

@@ -4,7 +4,9 @@ import io.querylens.core.QueryLensExtension;
 import io.querylens.core.QueryLensSnapshot;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Recording;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the reports the configuration asks for ({@code querylens.report.console}, {@code
@@ -14,6 +16,9 @@ import java.nio.file.Path;
  * for ServiceLoader.
  */
 public final class ExitReports implements QueryLensExtension {
+  /** How long the database statistics readers may take for a last read before the reports. */
+  private static final long LAST_READ_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   /** For {@link java.util.ServiceLoader}. */
   public ExitReports() {}
 
@@ -34,6 +39,9 @@ public final class ExitReports implements QueryLensExtension {
 
   private static void write(Context context) {
     QueryLensConfig config = context.config();
+    if (context instanceof Recording recording) { // the database statistics up to now
+      recording.serverStatistics().readNow(LAST_READ_NANOS);
+    }
     QueryLensSnapshot snapshot = context.snapshot();
     if (config.reportConsole()) {
       try {

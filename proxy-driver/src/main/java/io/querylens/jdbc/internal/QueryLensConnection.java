@@ -5,6 +5,7 @@ import io.querylens.core.QueryShape;
 import io.querylens.core.SqlDialect;
 import io.querylens.core.intercept.Faults;
 import io.querylens.core.intercept.Recording;
+import io.querylens.jdbc.internal.serverstats.ServerStatsReader;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -164,6 +165,7 @@ public final class QueryLensConnection extends DelegatingConnection {
     Database d = database;
     if (d == null) {
       d = database = Databases.of(delegate);
+      ServerStatsReader.seenConnection(recording, delegate, d);
     }
     return d;
   }

@@ -37,5 +37,11 @@ public interface QueryLensExtension {
 
     /** An immutable view of everything recorded so far, taken when called. */
     QueryLensSnapshot snapshot();
+
+    /**
+     * Asks the readers of the database servers' own statistics for one more read, returning within
+     * {@code timeoutNanos}; before a last snapshot, so that it holds the servers' latest figures.
+     */
+    default void readServerStatisticsNow(long timeoutNanos) {}
   }
 }

@@ -498,6 +498,11 @@ public final class Recording implements QueryLensExtension.Context {
     return serverStatistics;
   }
 
+  @Override
+  public void readServerStatisticsNow(long timeoutNanos) {
+    serverStatistics.readNow(timeoutNanos);
+  }
+
   /** Forgets everything recorded so far. */
   public void reset() {
     registry.reset();

@@ -89,6 +89,7 @@ final class Hooks {
     Telemetry telemetry = slot.get();
     try {
       if (telemetry != Telemetry.NOOP) { // nothing to send them to: no snapshot taken
+        context.readServerStatisticsNow(Math.max(0, (deadline - System.nanoTime()) / 2));
         databaseFindings.emit(telemetry, context.snapshot());
       }
     } catch (Throwable t) {

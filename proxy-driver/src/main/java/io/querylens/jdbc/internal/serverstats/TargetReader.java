@@ -6,8 +6,8 @@ import io.querylens.core.config.ConfigKey;
 import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Faults;
+import io.querylens.core.intercept.Log;
 import io.querylens.core.intercept.ServerStatistics;
-import io.querylens.core.internal.QueryLensLog;
 import io.querylens.jdbc.internal.ConnectionDialect;
 import io.querylens.jdbc.internal.JdbcUrl;
 import java.sql.Connection;
@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
 
 /**
  * Reads one database's statistics on the reader thread: opens the statistics connection lazily,
@@ -34,8 +33,6 @@ final class TargetReader {
   static final int SOCKET_TIMEOUT_SECONDS = 30;
   private static final long MIN_BACKOFF = TimeUnit.SECONDS.toNanos(1);
   private static final long MAX_BACKOFF = TimeUnit.MINUTES.toNanos(5);
-
-  private static final Logger logger = QueryLensLog.logger();
 
   private final Database database;
   private final StatsSource source;
@@ -155,7 +152,7 @@ final class TargetReader {
     into.polled(database, source.name(), matched + " statements matched at the last read");
     if (failing) {
       failing = false;
-      logger.info("QueryLens reads {} on {} again", source.name(), database);
+      Log.info("QueryLens reads " + source.name() + " on " + database + " again");
     }
     backoff = Math.min(MAX_BACKOFF, Math.max(MIN_BACKOFF, readNanos));
     if (explain) {
@@ -167,9 +164,9 @@ final class TargetReader {
     unavailable = true;
     into.setStatus(database, source.name(), State.UNAVAILABLE, reason);
     if (warnUnavailable) {
-      logger.warn("QueryLens cannot read {} on {}: {}", source.name(), database, reason);
+      Log.warn("QueryLens cannot read " + source.name() + " on " + database + ": " + reason);
     } else {
-      logger.info("QueryLens does not read {} on {}: {}", source.name(), database, reason);
+      Log.info("QueryLens does not read " + source.name() + " on " + database + ": " + reason);
     }
     close();
   }
@@ -183,7 +180,7 @@ final class TargetReader {
     into.setStatus(database, source.name(), State.FAILING, detail);
     if (!failing) {
       failing = true;
-      logger.warn("QueryLens cannot read {} on {}: {}", source.name(), database, detail);
+      Log.warn("QueryLens cannot read " + source.name() + " on " + database + ": " + detail);
     }
     close();
     retryAt = now + backoff;
@@ -236,7 +233,7 @@ final class TargetReader {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) { // an older server: the socket timeout still bounds each read
-      logger.debug("QueryLens could not limit statement time on {}: {}", database, e.toString());
+      Log.debug(() -> "QueryLens could not limit statement time on " + database + ": " + e);
     }
   }
 

@@ -29,7 +29,9 @@ final class DigestBaselines {
 
   /**
    * Keeps {@code now} as {@code digest}'s figures and returns what was added since the previous
-   * read, or null when nothing counts (a baseline, or no new calls).
+   * read, or null when nothing counts (a baseline, or no new calls). A digest matched for the first
+   * time gives at least {@link DigestFigures#ZERO}, so that its shape shows the server's side with
+   * 0 calls rather than no match when it ran only before its baseline.
    *
    * @param firstSeenSincePrevious the server first saw the digest at or after the previous read
    *     (never on the first read)
@@ -52,7 +54,10 @@ final class DigestBaselines {
       unmatched += matched ? 0 : 1;
       last.put(digest, new Kept(now, matched, read));
     }
-    return delta == null || delta.calls() <= 0 ? null : delta;
+    if (delta != null && delta.calls() > 0) {
+      return delta;
+    }
+    return matched && (previous == null || !previous.matched) ? DigestFigures.ZERO : null;
   }
 
   /** Forgets the digests the read did not see. */

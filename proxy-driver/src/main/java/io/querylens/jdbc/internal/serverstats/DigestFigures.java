@@ -15,6 +15,8 @@ record DigestFigures(
     long rowsAffected,
     long rowsExamined,
     long noIndexCalls) {
+  /** No calls, nothing counted. */
+  static final DigestFigures ZERO = new DigestFigures(0, 0, 0, 0, 0, 0, 0);
 
   /** Whether any figure is below {@code previous}'s: the table was truncated or the row reused. */
   boolean isBelow(DigestFigures previous) {

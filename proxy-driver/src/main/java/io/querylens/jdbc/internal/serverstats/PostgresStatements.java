@@ -175,7 +175,11 @@ public final class PostgresStatements implements StatsSource {
       e.base = c.getValue();
       if (delta.calls() > 0) {
         into.add(e.shape, delta.toServerSide(s.trackPlanning()));
+      } else if (!e.added) {
+        // known to the server but not run since its baseline: matched, with 0 calls
+        into.add(e.shape, Figures.ZERO.toServerSide(s.trackPlanning()));
       }
+      e.added = true;
     }
     baselineTaken = true;
     return matched;
@@ -442,6 +446,9 @@ public final class PostgresStatements implements StatsSource {
     long triedCalls = -1;
 
     QueryShape shape;
+
+    /** Whether its shape was given the server's side, if only without calls. */
+    boolean added;
 
     Entry(EntryKey key, Figures base) {
       this.key = key;

@@ -9,7 +9,9 @@ class DigestBaselinesTest {
 
   @Test
   void theFirstReadIsTheBaselineAndLaterReadsAddWhatChanged() {
-    assertThat(read("a", figures(5, 500), true, false)).isNull();
+    assertThat(read("a", figures(5, 500), true, false))
+        .as("the baseline: matched, nothing counted")
+        .isEqualTo(DigestFigures.ZERO);
     assertThat(read("a", figures(8, 800), true, false)).isEqualTo(figures(3, 300));
     assertThat(read("a", figures(8, 800), true, false)).as("no new calls").isNull();
   }
@@ -18,8 +20,18 @@ class DigestBaselinesTest {
   void aDigestFirstSeenSinceThePreviousReadCountsWhole() {
     read("a", figures(1, 1), true, false);
     assertThat(read("b", figures(4, 40), true, true)).isEqualTo(figures(4, 40));
-    assertThat(read("c", figures(4, 40), true, false)).as("older: a new baseline").isNull();
+    assertThat(read("c", figures(4, 40), true, false))
+        .as("older: a new baseline")
+        .isEqualTo(DigestFigures.ZERO);
     assertThat(read("c", figures(6, 60), true, false)).isEqualTo(figures(2, 20));
+  }
+
+  @Test
+  void aDigestMatchedOnlyLaterWithoutNewCallsGivesNothingCountedOnce() {
+    assertThat(read("a", figures(3, 30), false, false)).isNull();
+    assertThat(read("a", figures(3, 30), false, false)).isNull();
+    assertThat(read("a", figures(3, 30), true, false)).isEqualTo(DigestFigures.ZERO);
+    assertThat(read("a", figures(3, 30), true, false)).as("once").isNull();
   }
 
   @Test

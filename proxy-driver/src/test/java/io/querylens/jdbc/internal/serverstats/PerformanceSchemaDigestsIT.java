@@ -7,6 +7,7 @@ import io.querylens.core.Database;
 import io.querylens.core.DatabaseFinding;
 import io.querylens.core.DatabaseFindingKind;
 import io.querylens.core.ServerSide;
+import io.querylens.core.ServerStatsStatus;
 import io.querylens.core.ShapeSnapshot;
 import io.querylens.core.SqlDialect;
 import io.querylens.core.WaitCategory;
@@ -113,6 +114,37 @@ class PerformanceSchemaDigestsIT {
         .as("server mean against the client's %d ns", client)
         .isBetween((long) (client * (1 - TOLERANCE)), (long) (client * (1 + TOLERANCE)));
     assertThat(kinds(shape)).contains(DatabaseFindingKind.SLOW_IN_DATABASE);
+  }
+
+  /**
+   * A shape run only before a source's first read, its baseline, is matched all the same: the
+   * server's side without calls, counted as matched, and no finding.
+   */
+  @Test
+  void aShapeRunOnlyBeforeTheBaselineIsMatchedWithNoCalls() throws Exception {
+    try (Connection c = app().getConnection();
+        Statement s = c.createStatement()) {
+      drain(s.executeQuery("select 42 as ql_maria_before"));
+    }
+    PerformanceSchemaDigests fresh = new PerformanceSchemaDigests();
+    into.refreshShapes();
+    assertThat(fresh.read(stats, database, SqlDialect.MYSQL, into)).isPositive();
+    fresh.read(stats, database, SqlDialect.MYSQL, into);
+    into.polled(database, PerformanceSchemaDigests.SOURCE, "read");
+
+    ServerSide server = shape("ql_maria_before").server();
+    assertThat(server).as("matched at the baseline").isNotNull();
+    assertThat(server.calls()).isZero();
+    assertThat(server.rowsExamined()).as("known on MariaDB").isZero();
+    assertThat(server.planNanos()).as("unknown on MariaDB").isEqualTo(-1);
+    ServerStatsStatus status =
+        QueryLens.snapshot().serverStats().stream()
+            .filter(st -> st.database().equals(database))
+            .findFirst()
+            .orElseThrow();
+    assertThat(status.matchedShapes()).isEqualTo(1);
+    assertThat(status.unmatchedShapes()).isZero();
+    assertThat(QueryLens.snapshot().databaseFindings()).isEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.querylens.core.config.Mode;
 import io.querylens.core.config.QueryLensConfig;
 import io.querylens.core.intercept.Recording;
 import io.querylens.core.intercept.ServerStatistics;
+import io.querylens.core.report.ConsoleReport;
 import io.querylens.core.report.JsonReport;
 import io.querylens.jdbc.QueryLensDataSource;
 import io.querylens.jdbc.internal.Databases;
@@ -144,6 +145,39 @@ class PostgresStatementsIT {
     assertWithin(server.meanNanos(), client(slow), client(slow) * TOLERANCE);
     assertThat(findings(slow)).contains(DatabaseFindingKind.SLOW_IN_DATABASE);
     assertThat(findings(slow)).doesNotContain(DatabaseFindingKind.NETWORK_BOUND);
+  }
+
+  /**
+   * A shape run only before the first read, its baseline, is matched all the same: the server's
+   * side without calls, counted as matched, "-" for its server time in the console report, and no
+   * finding.
+   */
+  @Test
+  void aShapeRunOnlyBeforeTheBaselineIsMatchedWithNoCalls() throws Exception {
+    DataSource app = QueryLensDataSource.wrap(pg.rawDataSource(), recording);
+    try (Connection c = app.getConnection();
+        PreparedStatement ps = c.prepareStatement("select id from ql_pg_slow where id = ?")) {
+      runTimes(ps, 2);
+    }
+    Database db = shape("ql_pg_slow").database();
+    assertThat(source.read(stats, db, SqlDialect.POSTGRESQL, into)).isPositive();
+    assertThat(shape("ql_pg_slow").server().calls()).as("after the baseline").isZero();
+    source.read(stats, db, SqlDialect.POSTGRESQL, into);
+    into.polled(db, PostgresStatements.SOURCE, "read");
+    QueryLensSnapshot snapshot = recording.snapshot();
+    ServerSide server = shape("ql_pg_slow").server();
+    assertThat(server.calls()).as("no call since the baseline").isZero();
+    assertThat(server.executeNanos()).isZero();
+    assertThat(server.rowsExamined()).as("unknown on PostgreSQL").isEqualTo(-1);
+    assertThat(snapshot.serverStats())
+        .singleElement()
+        .satisfies(
+            st -> {
+              assertThat(st.matchedShapes()).isEqualTo(1);
+              assertThat(st.unmatchedShapes()).isZero();
+            });
+    assertThat(ConsoleReport.render(snapshot, 10)).doesNotContain("no server match");
+    assertThat(snapshot.databaseFindings()).isEmpty();
   }
 
   /**

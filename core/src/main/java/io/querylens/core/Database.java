@@ -14,4 +14,19 @@ package io.querylens.core;
 public record Database(String systemName, String namespace, String serverAddress, int serverPort) {
   /** A database nothing is known about. */
   public static final Database UNKNOWN = new Database("other_sql", null, null, -1);
+
+  /** {@code postgresql test at 127.0.0.1:5432}, leaving out what is unknown; no credentials. */
+  public String describe() {
+    StringBuilder text = new StringBuilder(48).append(systemName);
+    if (namespace != null && !namespace.isEmpty()) {
+      text.append(' ').append(namespace);
+    }
+    if (serverAddress != null && !serverAddress.isEmpty()) {
+      text.append(" at ").append(serverAddress);
+      if (serverPort > 0) {
+        text.append(':').append(serverPort);
+      }
+    }
+    return text.toString();
+  }
 }

@@ -16,20 +16,7 @@ final class ServerTexts {
 
   /** {@code postgresql test at 127.0.0.1:5432}, leaving out what is unknown. */
   static String database(Database d) {
-    if (d == null) {
-      return "database";
-    }
-    StringBuilder text = new StringBuilder(48).append(d.systemName());
-    if (d.namespace() != null && !d.namespace().isEmpty()) {
-      text.append(' ').append(d.namespace());
-    }
-    if (d.serverAddress() != null && !d.serverAddress().isEmpty()) {
-      text.append(" at ").append(d.serverAddress());
-      if (d.serverPort() > 0) {
-        text.append(':').append(d.serverPort());
-      }
-    }
-    return text.toString();
+    return d == null ? "database" : d.describe();
   }
 
   /** The state as reports print it: {@code reading}, {@code unavailable}, {@code off}... */

@@ -152,7 +152,7 @@ final class TargetReader {
     into.polled(database, source.name(), matched + " statements matched at the last read");
     if (failing) {
       failing = false;
-      Log.info("QueryLens reads " + source.name() + " on " + database + " again");
+      Log.info("QueryLens reads " + source.name() + " on " + database.describe() + " again");
     }
     backoff = Math.min(MAX_BACKOFF, Math.max(MIN_BACKOFF, readNanos));
     if (explain) {
@@ -164,9 +164,16 @@ final class TargetReader {
     unavailable = true;
     into.setStatus(database, source.name(), State.UNAVAILABLE, reason);
     if (warnUnavailable) {
-      Log.warn("QueryLens cannot read " + source.name() + " on " + database + ": " + reason);
+      Log.warn(
+          "QueryLens cannot read " + source.name() + " on " + database.describe() + ": " + reason);
     } else {
-      Log.info("QueryLens does not read " + source.name() + " on " + database + ": " + reason);
+      Log.info(
+          "QueryLens does not read "
+              + source.name()
+              + " on "
+              + database.describe()
+              + ": "
+              + reason);
     }
     close();
   }
@@ -180,7 +187,8 @@ final class TargetReader {
     into.setStatus(database, source.name(), State.FAILING, detail);
     if (!failing) {
       failing = true;
-      Log.warn("QueryLens cannot read " + source.name() + " on " + database + ": " + detail);
+      Log.warn(
+          "QueryLens cannot read " + source.name() + " on " + database.describe() + ": " + detail);
     }
     close();
     retryAt = now + backoff;
@@ -233,7 +241,8 @@ final class TargetReader {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) { // an older server: the socket timeout still bounds each read
-      Log.debug(() -> "QueryLens could not limit statement time on " + database + ": " + e);
+      Log.debug(
+          () -> "QueryLens could not limit statement time on " + database.describe() + ": " + e);
     }
   }
 

@@ -115,6 +115,9 @@ public final class HtmlReport {
       meta.append(" (").append(Figures.plural(errors, "error")).append(')');
     }
     meta.append(" · ").append(Figures.plural(s.findings().size(), "finding"));
+    if (!s.databaseFindings().isEmpty()) {
+      meta.append(", ").append(Figures.plural(s.databaseFindings().size(), "database finding"));
+    }
     html.element("div", meta.toString(), "class", "meta-line");
     html.close("header").newline();
   }

@@ -18,6 +18,13 @@ class HtmlDatabaseSideTest {
   }
 
   @Test
+  void headerCountsTheDatabaseFindingsBesideTheOthers() {
+    assertThat(HTML)
+        .containsPattern(
+            "<div class=\"meta-line\">taken [^<]* · 0 findings, 3 database findings</div>");
+  }
+
+  @Test
   void statusOfEveryDatabaseWithItsSentence() {
     assertThat(HTML)
         .contains(
@@ -78,6 +85,8 @@ class HtmlDatabaseSideTest {
     String html = HtmlReport.render(TestSnapshots.golden());
 
     assertThat(html)
-        .doesNotContain("database-side", "no server match", "per execution", "server-facts");
+        .doesNotContain(
+            "database-side", "database finding", "no server match", "per execution", "server-facts")
+        .containsPattern("<div class=\"meta-line\">taken [^<]* · 3 findings</div>");
   }
 }

@@ -92,6 +92,46 @@ public final class CandidateFixtures {
     }
   }
 
+  /** A driver whose {@code connect} opens an H2 connection, or throws for an empty URL. */
+  public static class H2Driver extends SomeDriver {
+    @Override
+    public Connection connect(String url, Properties info) {
+      if (url.isEmpty()) {
+        throw new IllegalArgumentException("no url");
+      }
+      try {
+        return new org.h2.Driver().connect(url, info);
+      } catch (SQLException e) {
+        return null;
+      }
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+      return url.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public int getMajorVersion() {
+      return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+      return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+      return false;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() {
+      return null;
+    }
+  }
+
   public abstract static class DataSourceAndDriver extends BaseDataSource implements Driver {
     @Override
     public Connection getConnection() {

@@ -83,6 +83,29 @@ final class JsonReportFile {
     return n;
   }
 
+  /**
+   * The statistics reader's entry for {@code system}'s database in {@code serverStats}: its {@code
+   * state} and {@code matchedShapes}, as {@code "reading 3"}; null when there is none.
+   */
+  String serverStats(String system) {
+    Matcher m =
+        Pattern.compile(
+                "(?s)\"database\": \\{\"system\": \""
+                    + Pattern.quote(system)
+                    + "\"[^}]*\\},.*?\"state\": \"(\\w+)\",.*?\"matchedShapes\": (\\d+)")
+            .matcher(json.substring(Math.max(0, json.indexOf("\"serverStats\""))));
+    return m.find() ? m.group(1) + " " + m.group(2) : null;
+  }
+
+  /** Whether {@code shape} has the server's figures ({@code "server": {...}}, not null). */
+  boolean hasServerSide(String shape) {
+    int at = json.indexOf("\"shape\": \"" + shape + "\"");
+    assertThat(at).as("shape %s in %s", shape, json).isNotNegative();
+    int next = json.indexOf("\"shape\": ", at + 1);
+    String entry = next < 0 ? json.substring(at) : json.substring(at, next);
+    return entry.contains("\"server\": {");
+  }
+
   long internalFaults() {
     Matcher m = Pattern.compile("\"internalFaults\": (\\d+)").matcher(json);
     assertThat(m.find()).isTrue();

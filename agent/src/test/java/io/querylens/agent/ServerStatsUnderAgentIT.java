@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.app.Apps;
 import io.querylens.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The database statistics reader under the agent, which instruments every Driver: its statistics
- * connection is neither wrapped nor counted, and a refused one fails quietly.
+ * connection is neither wrapped nor counted, a refused one fails quietly, and it connects with the
+ * password the application's driver was given.
  */
 class ServerStatsUnderAgentIT {
   private static final String SELECT = "select name from agent_item where id = ?";
@@ -37,6 +41,42 @@ class ServerStatsUnderAgentIT {
     assertThat(report.text()).doesNotContainIgnoringCase("statement_timeout");
     assertThat(result.stderr()).doesNotContain("cannot read");
     assertThat(report.internalFaults()).isZero();
+  }
+
+  @Test
+  void readsWithThePasswordThePoolGaveTheDriver() throws Exception {
+    TestDatabase.MARIADB.requireAvailable();
+    String user = "ql_agent_pw";
+    String password = "ql-agent-secret-8351";
+    createUser(user, password);
+    ChildJvm child =
+        new ChildJvm(dir)
+            .option("-Dquerylens.report.console=true")
+            .option("-Dquerylens.database.stats-interval=100ms");
+    ChildJvm.Result result = child.run(Apps.HIKARI, TestDatabase.MARIADB.url(), user, password);
+
+    JsonReportFile report = JsonReportFile.read(child.report());
+    assertThat(report.count(SELECT)).isEqualTo(Apps.HIKARI_BORROWS);
+    assertThat(report.serverStats("mariadb"))
+        .as("read with the driver's credentials; stderr:%n%s", result.stderr())
+        .matches("reading [1-9]\\d*");
+    assertThat(report.hasServerSide(SELECT)).as("the shape was matched").isTrue();
+    String printed = result.stdout() + result.stderr();
+    assertThat(printed).as("the console report").contains("select name from agent_item");
+    assertThat(printed).doesNotContain(password);
+    assertThat(report.text()).doesNotContain(password);
+    assertThat(report.internalFaults()).isZero();
+  }
+
+  /** A MariaDB user with {@code password}, allowed what the application and the reader need. */
+  private static void createUser(String user, String password) throws SQLException {
+    try (Connection root = TestDatabase.MARIADB.openRaw();
+        Statement s = root.createStatement()) {
+      s.execute("CREATE OR REPLACE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+      s.execute("GRANT SELECT, INSERT, CREATE, DROP ON test.* TO '" + user + "'@'%'");
+      s.execute("GRANT SELECT ON performance_schema.* TO '" + user + "'@'%'");
+      s.execute("GRANT PROCESS ON *.* TO '" + user + "'@'%'");
+    }
   }
 
   @Test

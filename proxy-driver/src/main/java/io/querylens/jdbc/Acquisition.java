@@ -5,8 +5,11 @@ import io.querylens.core.intercept.Recording;
 import io.querylens.jdbc.internal.QueryLensConnection;
 import io.querylens.jdbc.internal.Requesters;
 import io.querylens.jdbc.internal.serverstats.ReaderThread;
+import io.querylens.jdbc.internal.serverstats.ServerStatsReader;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * Times {@code getConnection()}/{@code connect()} calls and tells a physical connect from a pool's
@@ -111,6 +114,26 @@ public final class Acquisition {
         c.clear();
       }
     }
+  }
+
+  /**
+   * As {@link #exit}, for a {@code driver.connect(url, info)} begun with {@link #enter()}: when it
+   * opened a connection QueryLens did not record yet (the physical connect, not a level passing one
+   * through), also hands {@code url} and {@code info} to the database statistics reader, its best
+   * route to credentials. {@code driver} may be null. Never throws.
+   */
+  public static Connection exitConnect(
+      Recording recording,
+      Connection connection,
+      Throwable thrown,
+      Driver driver,
+      String url,
+      Properties info) {
+    Connection result = exit(recording, connection, thrown);
+    if (result != connection && driver != null) { // wrapped here; never on the reader's thread
+      ServerStatsReader.seenDriver(recording, result, driver, url, info);
+    }
+    return result;
   }
 
   /** What one level's call returned, recorded once: see the class comment. */

@@ -35,12 +35,17 @@ final class Weaver {
   /** The hook for a method of a class with {@code roles}, or null when it is not rewritten. */
   private static Hook hook(int roles, int access, String name, String descriptor) {
     int role = RewrittenMethods.role(access, name, descriptor) & roles;
-    return role == 0 ? null : role == CandidateFilter.SERVLET ? Hook.REQUEST : Hook.ACQUIRE;
+    return switch (role) {
+      case 0 -> null;
+      case CandidateFilter.SERVLET -> Hook.REQUEST;
+      case CandidateFilter.DRIVER -> Hook.CONNECT;
+      default -> Hook.ACQUIRE;
+    };
   }
 
   /** What a rewritten method calls, and at which return instruction. */
   enum Hook {
-    /** {@code DataSource.getConnection} and {@code Driver.connect}: {@link Acquires}. */
+    /** {@code DataSource.getConnection}: {@link Acquires#enter()} and {@link Acquires#exit}. */
     ACQUIRE(Opcodes.ARETURN) {
       @Override
       void enter(MethodVisitor mv) {
@@ -48,18 +53,37 @@ final class Weaver {
       }
 
       @Override
-      void exit(MethodVisitor mv) { // stack: connection -> the connection to return
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRES, "exit", EXIT, false);
+      void exit(MethodVisitor mv) {
+        acquireExit(mv, "exit");
       }
 
       @Override
-      void thrown(MethodVisitor mv) { // stack: thrown -> thrown
-        mv.visitInsn(Opcodes.DUP);
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        mv.visitInsn(Opcodes.SWAP);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRES, "exit", EXIT, false);
-        mv.visitInsn(Opcodes.POP);
+      void thrown(MethodVisitor mv) {
+        acquireThrown(mv, "exit");
+      }
+    },
+
+    /**
+     * {@code Driver.connect(url, info)}: {@link Acquires#enterConnect} with {@code this} and the
+     * arguments, and {@link Acquires#exitConnect}.
+     */
+    CONNECT(Opcodes.ARETURN) {
+      @Override
+      void enter(MethodVisitor mv) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRES, "enterConnect", ENTER_CONNECT, false);
+      }
+
+      @Override
+      void exit(MethodVisitor mv) {
+        acquireExit(mv, "exitConnect");
+      }
+
+      @Override
+      void thrown(MethodVisitor mv) {
+        acquireThrown(mv, "exitConnect");
       }
     },
 
@@ -85,6 +109,8 @@ final class Weaver {
     private static final String ACQUIRES = "io/querylens/agent/internal/Acquires";
     private static final String EXIT =
         "(Ljava/sql/Connection;Ljava/lang/Throwable;)Ljava/sql/Connection;";
+    private static final String ENTER_CONNECT =
+        "(Ljava/lang/Object;Ljava/lang/String;Ljava/util/Properties;)V";
     private static final String REQUESTS = "io/querylens/agent/internal/ServletRequests";
 
     /** The return instruction of the methods this hook rewrites. */
@@ -102,6 +128,21 @@ final class Weaver {
 
     /** Code in the handler, with the throwable on the stack; leaves it there. */
     abstract void thrown(MethodVisitor mv);
+
+    /** Before a return: stack connection -> the connection {@code Acquires.exitName} returns. */
+    private static void acquireExit(MethodVisitor mv, String exitName) {
+      mv.visitInsn(Opcodes.ACONST_NULL);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRES, exitName, EXIT, false);
+    }
+
+    /** In the handler: stack thrown -> thrown, having told {@code Acquires.exitName}. */
+    private static void acquireThrown(MethodVisitor mv, String exitName) {
+      mv.visitInsn(Opcodes.DUP);
+      mv.visitInsn(Opcodes.ACONST_NULL);
+      mv.visitInsn(Opcodes.SWAP);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRES, exitName, EXIT, false);
+      mv.visitInsn(Opcodes.POP);
+    }
   }
 
   private static final class Rewriter extends ClassVisitor {
@@ -182,7 +223,8 @@ final class Weaver {
       }
       hook.thrown(mv);
       mv.visitInsn(Opcodes.ATHROW);
-      // the hooks push at most two values over the stack they find; the handler needs three
+      // the hooks push at most two values over the stack they find, three on the empty stack at
+      // entry (connect's); the handler needs three
       super.visitMaxs(Math.max(maxStack + 2, 3), maxLocals);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.app.CandidateFixtures.BaseDataSource;
+import com.example.app.CandidateFixtures.H2Driver;
 import com.example.app.CandidateFixtures.RequestHandler;
 import com.example.app.CandidateFixtures.RetryingDataSource;
 import com.example.app.CandidateFixtures.Unrelated;
@@ -12,7 +13,9 @@ import io.querylens.jdbc.internal.QueryLensConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
@@ -91,6 +94,26 @@ class WeaverTest {
     assertThat(dataSource.getClass().getField("attempts").getInt(dataSource))
         .as("the method's own loop and handler ran as written")
         .isEqualTo(3);
+  }
+
+  @Test
+  void connectHandsItsArgumentsOverAndKeepsNoneAfterItEnds() throws Exception {
+    byte[] woven = Weaver.weave(bytes(H2Driver.class), CandidateFilter.DRIVER);
+    assertThat(woven).isNotNull();
+    Driver driver = (Driver) define(H2Driver.class, woven).getConstructor().newInstance();
+    Properties info = new Properties();
+    info.setProperty("user", "sa");
+    long before = connects();
+    try (Connection connection = driver.connect(URL, info)) {
+      assertThat(connection).isInstanceOf(QueryLensConnection.class);
+    }
+    assertThat(connects() - before).isEqualTo(1);
+    assertThat(ConnectCalls.pop()).as("the call's arguments are gone").isNull();
+
+    assertThatThrownBy(() -> driver.connect("", info))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no url");
+    assertThat(ConnectCalls.pop()).as("gone after a throw too").isNull();
   }
 
   @Test

@@ -26,11 +26,6 @@ public record WaitProfile(long sampleIntervalNanos, long cpu, long lock, long io
     };
   }
 
-  /** The estimated time spent in {@code category}: its samples times the interval. */
-  public long estimatedNanos(WaitCategory category) {
-    return samples(category) * sampleIntervalNanos;
-  }
-
   /** The category with the most samples (the first in declaration order on a tie), or null. */
   public WaitCategory dominant() {
     WaitCategory best = null;

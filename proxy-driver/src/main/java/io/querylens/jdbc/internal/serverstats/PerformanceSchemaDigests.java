@@ -10,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +22,10 @@ import java.util.Set;
  * MariaDB's and MySQL's statement digests ({@code
  * performance_schema.events_statements_summary_by_digest}) of the database's schema, matched to the
  * recorded shapes by their normalised text, and samples of the statements in flight ({@code
- * events_statements_current}, with InnoDB's lock waits). Reads only digest texts, never a
- * statement's own text; keeps none of them (docs/decisions/0042). Internal: public only for the
- * other QueryLens modules.
+ * events_statements_current}, with InnoDB's lock waits; {@code events_statements_history} for those
+ * whose session ran its next statement before the sample saw them end). Reads only digest texts,
+ * never a statement's own text; keeps none of them (docs/decisions/0042). Internal: public only for
+ * the other QueryLens modules.
  */
 public final class PerformanceSchemaDigests implements StatsSource {
   static final String SOURCE = "performance_schema";
@@ -37,6 +40,12 @@ public final class PerformanceSchemaDigests implements StatsSource {
           + " performance_schema.setup_consumers SET ENABLED='YES' WHERE NAME IN"
           + " ('global_instrumentation','statements_digest'), or"
           + " performance-schema-consumer-statements-digest=ON in my.cnf";
+  static final String HISTORY_OFF =
+      "lock and CPU samples of a statement are lost when its session runs the next one before the"
+          + " next sample: enable the consumer events_statements_history with UPDATE"
+          + " performance_schema.setup_consumers SET ENABLED='YES' WHERE NAME ="
+          + " 'events_statements_history', or performance-schema-consumer-events-statements-history=ON"
+          + " in my.cnf";
   static final String NO_SELECT =
       "the statistics user may not read performance_schema: GRANT SELECT ON performance_schema.* TO"
           + " it";
@@ -44,6 +53,9 @@ public final class PerformanceSchemaDigests implements StatsSource {
   private static final String CONSUMERS =
       "SELECT NAME, ENABLED FROM performance_schema.setup_consumers"
           + " WHERE NAME IN ('global_instrumentation', 'statements_digest')";
+  private static final String HISTORY_CONSUMER =
+      "SELECT ENABLED FROM performance_schema.setup_consumers"
+          + " WHERE NAME = 'events_statements_history'";
   private static final String DIGESTS =
       "SELECT DIGEST, DIGEST_TEXT, COUNT_STAR, SUM_TIMER_WAIT, SUM_LOCK_TIME, SUM_ROWS_SENT,"
           + " SUM_ROWS_AFFECTED, SUM_ROWS_EXAMINED, SUM_NO_INDEX_USED,"
@@ -68,6 +80,14 @@ public final class PerformanceSchemaDigests implements StatsSource {
           + " WHERE t.TYPE = 'FOREGROUND' AND t.PROCESSLIST_ID <> CONNECTION_ID()"
           + " AND c.CURRENT_SCHEMA = COALESCE(?, DATABASE())";
 
+  /**
+   * The digests of the last statements of some threads (followed by their ids and a parenthesis);
+   * filled only while the consumer {@code events_statements_history} is on.
+   */
+  private static final String HISTORY =
+      "SELECT THREAD_ID, EVENT_ID, DIGEST FROM performance_schema.events_statements_history"
+          + " WHERE DIGEST IS NOT NULL AND THREAD_ID IN (";
+
   /** MariaDB's and MySQL's "access denied" errors for a table, a database, a column. */
   private static final Set<Integer> ACCESS_DENIED = Set.of(1142, 1044, 1143);
 
@@ -79,6 +99,9 @@ public final class PerformanceSchemaDigests implements StatsSource {
 
   /** The time each sample stood for, as last given to {@link #sample}. */
   private long sampleIntervalNanos;
+
+  /** Whether the consumer {@code events_statements_history} was on at the last read. */
+  private boolean historyOn;
 
   /** The server's clock (seconds) at the previous read, or -1 before the first. */
   private long previousRead = -1;
@@ -125,6 +148,7 @@ public final class PerformanceSchemaDigests implements StatsSource {
   public int read(
       Connection connection, Database database, SqlDialect dialect, ServerStatistics into)
       throws SQLException {
+    historyOn = historyOn(connection);
     Map<String, QueryShape> found = new HashMap<>();
     long now = -1;
     baselines.beginRead();
@@ -167,6 +191,11 @@ public final class PerformanceSchemaDigests implements StatsSource {
   }
 
   @Override
+  public String advice() {
+    return historyOn ? null : HISTORY_OFF;
+  }
+
+  @Override
   public void sample(
       Connection connection, Database database, ServerStatistics into, long intervalNanos)
       throws SQLException {
@@ -185,17 +214,17 @@ public final class PerformanceSchemaDigests implements StatsSource {
           } else if (rs.getString(4) != null) {
             long[] counts = inFlight.ended(thread, event);
             if (counts != null) {
-              long[] sum =
-                  endedByDigest.computeIfAbsent(rs.getString(4), d -> new long[counts.length]);
-              for (int i = 0; i < counts.length; i++) {
-                sum[i] += counts[i];
-              }
+              addTo(endedByDigest, rs.getString(4), counts);
             }
           }
         }
       }
     }
     inFlight.keepOnly(seen);
+    List<InFlightSamples.Held> movedOn = inFlight.takeMovedOn();
+    if (historyOn && !movedOn.isEmpty()) {
+      fromHistory(connection, movedOn, endedByDigest);
+    }
     if (!endedByDigest.isEmpty()) {
       into.refreshShapes(); // a statement seen in flight may be of a shape recorded since the read
     }
@@ -210,6 +239,40 @@ public final class PerformanceSchemaDigests implements StatsSource {
       } else {
         inFlight.unattributed(e.getKey(), e.getValue());
       }
+    }
+  }
+
+  /**
+   * Adds the samples of statements whose sessions ran another one before the sample saw them end,
+   * by the digest {@code events_statements_history} (the last statements of each thread) has for
+   * them. Called only while its consumer is on; otherwise those samples are lost.
+   */
+  private static void fromHistory(
+      Connection connection, List<InFlightSamples.Held> movedOn, Map<String, long[]> into)
+      throws SQLException {
+    String threads = String.join(", ", Collections.nCopies(movedOn.size(), "?"));
+    try (PreparedStatement ps = connection.prepareStatement(HISTORY + threads + ")")) {
+      for (int i = 0; i < movedOn.size(); i++) {
+        ps.setLong(i + 1, movedOn.get(i).thread());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long thread = rs.getLong(1);
+          long event = rs.getLong(2);
+          for (InFlightSamples.Held h : movedOn) {
+            if (h.thread() == thread && h.event() == event) {
+              addTo(into, rs.getString(3), h.counts());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static void addTo(Map<String, long[]> byDigest, String digest, long[] counts) {
+    long[] sum = byDigest.computeIfAbsent(digest, d -> new long[counts.length]);
+    for (int i = 0; i < counts.length; i++) {
+      sum[i] += counts[i];
     }
   }
 
@@ -270,6 +333,13 @@ public final class PerformanceSchemaDigests implements StatsSource {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? match(into, database, dialect, rs.getString(1)) : null;
       }
+    }
+  }
+
+  private static boolean historyOn(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(HISTORY_CONSUMER)) {
+      return rs.next() && "YES".equalsIgnoreCase(rs.getString(1));
     }
   }
 

@@ -31,6 +31,14 @@ public interface StatsSource {
       throws SQLException;
 
   /**
+   * A sentence the status adds while the statistics are read, naming a setting that would make them
+   * better, or null; as of the last {@link #read}.
+   */
+  default String advice() {
+    return null;
+  }
+
+  /**
    * Samples the statements of {@code database} in flight in other sessions and adds one wait sample
    * per matched statement, each standing for {@code intervalNanos}.
    */

@@ -149,7 +149,11 @@ final class TargetReader {
   private void read() throws SQLException {
     into.refreshShapes();
     int matched = source.read(connection, database, dialect.now(), into);
-    into.polled(database, source.name(), matched + " statements matched at the last read");
+    String advice = source.advice();
+    into.polled(
+        database,
+        source.name(),
+        matched + " statements matched at the last read" + (advice == null ? "" : "; " + advice));
     if (failing) {
       failing = false;
       Log.info("QueryLens reads " + source.name() + " on " + database.describe() + " again");

@@ -42,6 +42,40 @@ public record ServerSide(
     waits = waits == null ? WaitProfile.NONE : waits;
   }
 
+  /** These figures with {@code waits} as the samples in flight. */
+  public ServerSide withWaits(WaitProfile waits) {
+    return new ServerSide(
+        source,
+        calls,
+        executeNanos,
+        planNanos,
+        rows,
+        rowsExamined,
+        blocksHit,
+        blocksRead,
+        lockNanos,
+        noIndexCalls,
+        waits,
+        plan);
+  }
+
+  /** These figures with {@code plan} as the plan summary. */
+  public ServerSide withPlan(String plan) {
+    return new ServerSide(
+        source,
+        calls,
+        executeNanos,
+        planNanos,
+        rows,
+        rowsExamined,
+        blocksHit,
+        blocksRead,
+        lockNanos,
+        noIndexCalls,
+        waits,
+        plan);
+  }
+
   /** Server time per call: planning (when known) plus execution, or 0 without calls. */
   public long meanNanos() {
     return calls == 0 ? 0 : (executeNanos + Math.max(planNanos, 0)) / calls;

@@ -76,10 +76,8 @@ public final class QueryLensDriver implements Driver {
    * jdbc:querylens:jdbc:h2:mem:x} both mean {@code jdbc:h2:mem:x}.
    */
   static String realUrl(String url) throws SQLException {
-    String rest = url.substring(PREFIX.length());
-    if (rest.startsWith("jdbc:")) {
-      rest = rest.substring("jdbc:".length());
-    }
+    String real = JdbcUrl.unwrapped(url);
+    String rest = real.substring("jdbc:".length());
     if (rest.isEmpty() || rest.startsWith(":")) {
       throw new SQLException(
           "'"
@@ -89,7 +87,7 @@ public final class QueryLensDriver implements Driver {
               + "<real JDBC URL without its jdbc: prefix>, e.g. jdbc:querylens:postgresql://localhost/app",
           "08001");
     }
-    return "jdbc:" + rest;
+    return real;
   }
 
   /** The driver for {@code realUrl}: DriverManager's first, then the context class loader's. */

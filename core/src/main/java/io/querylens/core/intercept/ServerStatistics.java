@@ -86,24 +86,24 @@ public final class ServerStatistics {
   /** Says how reading {@code database}'s statistics goes; a successful read is {@link #polled}. */
   public void setStatus(
       Database database, String source, ServerStatsStatus.State state, String detail) {
-    ServerStatsStatus old = totals.statusOf(database);
-    totals.setStatus(
-        new ServerStatsStatus(
-            database, source, state, detail, old == null ? 0 : old.polls(), 0, 0));
+    putStatus(database, source, state, detail, 0);
   }
 
   /** A read of {@code database}'s statistics succeeded. */
   public void polled(Database database, String source, String detail) {
+    putStatus(database, source, ServerStatsStatus.State.READING, detail, 1);
+  }
+
+  /** The status, its polls carried over from the previous one plus {@code morePolls}. */
+  private void putStatus(
+      Database database,
+      String source,
+      ServerStatsStatus.State state,
+      String detail,
+      int morePolls) {
     ServerStatsStatus old = totals.statusOf(database);
-    totals.setStatus(
-        new ServerStatsStatus(
-            database,
-            source,
-            ServerStatsStatus.State.READING,
-            detail,
-            (old == null ? 0 : old.polls()) + 1,
-            0,
-            0));
+    long polls = (old == null ? 0 : old.polls()) + morePolls;
+    totals.setStatus(new ServerStatsStatus(database, source, state, detail, polls, 0, 0));
   }
 
   /** Adds a reader that {@link #readNow} asks. */

@@ -31,6 +31,19 @@ public final class JdbcUrl {
     return parse(url).redacted;
   }
 
+  /**
+   * The real URL behind a QueryLens URL: {@code jdbc:querylens:h2:mem:x} and {@code
+   * jdbc:querylens:jdbc:h2:mem:x} are both {@code jdbc:h2:mem:x}; any other URL is itself.
+   */
+  public static String unwrapped(String url) {
+    if (!startsWith(url, 0, PREFIX) || !startsWith(url, PREFIX.length(), WRAPPED)) {
+      return url;
+    }
+    int real = PREFIX.length() + WRAPPED.length();
+    real += startsWith(url, real, PREFIX) ? PREFIX.length() : 0;
+    return PREFIX + url.substring(real);
+  }
+
   /** Reads {@code url}; never throws. */
   static JdbcUrl parse(String url) {
     if (url == null) {

@@ -30,42 +30,13 @@ public final class ServerTotals {
         fingerprint,
         (fp, side) -> {
           ServerSide s = side != null ? side : empty(source);
-          return new ServerSide(
-              s.source(),
-              s.calls(),
-              s.executeNanos(),
-              s.planNanos(),
-              s.rows(),
-              s.rowsExamined(),
-              s.blocksHit(),
-              s.blocksRead(),
-              s.lockNanos(),
-              s.noIndexCalls(),
-              s.waits().plus(category, n, intervalNanos),
-              s.plan());
+          return s.withWaits(s.waits().plus(category, n, intervalNanos));
         });
   }
 
   /** Sets the shape's plan summary. */
   public void setPlan(long fingerprint, String source, String plan) {
-    sides.compute(
-        fingerprint,
-        (fp, side) -> {
-          ServerSide s = side != null ? side : empty(source);
-          return new ServerSide(
-              s.source(),
-              s.calls(),
-              s.executeNanos(),
-              s.planNanos(),
-              s.rows(),
-              s.rowsExamined(),
-              s.blocksHit(),
-              s.blocksRead(),
-              s.lockNanos(),
-              s.noIndexCalls(),
-              s.waits(),
-              plan);
-        });
+    sides.compute(fingerprint, (fp, side) -> (side != null ? side : empty(source)).withPlan(plan));
   }
 
   /** The shape's server figures, or null. */

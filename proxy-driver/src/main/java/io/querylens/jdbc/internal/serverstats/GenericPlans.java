@@ -44,12 +44,12 @@ final class GenericPlans {
       s.execute("set transaction read only");
       s.execute("set local statement_timeout = " + timeoutMillis);
       if (serverVersionNum >= 160000) {
-        return firstString(s, "explain (generic_plan, format json) " + text);
+        return rowsAsLines(s, "explain (generic_plan, format json) " + text);
       }
       s.execute("set local plan_cache_mode = force_generic_plan");
       s.execute("prepare " + PREPARED_NAME + " as " + text);
       prepared = true;
-      return firstString(s, "explain (format json) execute " + PREPARED_NAME + nulls(text));
+      return rowsAsLines(s, "explain (format json) execute " + PREPARED_NAME + nulls(text));
     } finally {
       connection.rollback();
       if (prepared) {
@@ -63,7 +63,8 @@ final class GenericPlans {
     }
   }
 
-  private static String firstString(Statement s, String sql) throws SQLException {
+  /** The first column of every row {@code sql} returns, one line each. */
+  private static String rowsAsLines(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       StringBuilder out = new StringBuilder();
       while (rs.next()) {

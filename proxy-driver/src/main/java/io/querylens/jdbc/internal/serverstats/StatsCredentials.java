@@ -37,8 +37,6 @@ final class StatsCredentials {
   static final int DATA_SOURCE = 2;
   static final int DRIVER = 3;
 
-  private static final String PREFIX = "jdbc:querylens:";
-
   /** A password a getter masked ({@code password=***}, MariaDB's), which must not be sent. */
   private static final Pattern MASKED_PASSWORD = Pattern.compile("([?&;])password=\\*+(?:[&;]|$)");
 
@@ -111,7 +109,7 @@ final class StatsCredentials {
     putIfSet(p, "user", user.isEmpty() ? null : user);
     putIfSet(p, "password", password.isEmpty() ? null : password);
     boolean sameUrl = explicitUrl.isEmpty();
-    String newUrl = sameUrl ? url : realUrl(explicitUrl);
+    String newUrl = sameUrl ? url : JdbcUrl.unwrapped(explicitUrl);
     if (!user.isEmpty()) { // a URL parameter would win over the property with some drivers
       newUrl = withoutParameter(newUrl, "user");
     }
@@ -180,10 +178,6 @@ final class StatsCredentials {
     } catch (SQLException | RuntimeException e) {
       return false;
     }
-  }
-
-  private static String realUrl(String url) {
-    return url.startsWith(PREFIX) ? "jdbc:" + url.substring(PREFIX.length()) : url;
   }
 
   /** {@code url} without a masked password parameter; null for null. */

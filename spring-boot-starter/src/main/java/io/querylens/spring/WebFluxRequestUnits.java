@@ -21,6 +21,8 @@ final class WebFluxRequestUnits
   /** One for the JVM: the thread-local is too. */
   static final WebFluxRequestUnits instance = new WebFluxRequestUnits();
 
+  private static final ThreadLocal<WebFluxRequestUnit> current = new ThreadLocal<>();
+
   private static boolean registered;
   private static Recording installedIn;
 
@@ -48,7 +50,7 @@ final class WebFluxRequestUnits
 
   @Override
   public Object currentUnit() {
-    return CurrentWebFluxRequest.get();
+    return current.get();
   }
 
   @Override
@@ -68,17 +70,17 @@ final class WebFluxRequestUnits
 
   @Override
   public WebFluxRequestUnit getValue() {
-    return CurrentWebFluxRequest.get() instanceof WebFluxRequestUnit unit ? unit : null;
+    return current.get();
   }
 
   @Override
   public void setValue(WebFluxRequestUnit value) {
-    CurrentWebFluxRequest.set(value);
+    current.set(value);
   }
 
   /** Clears without removing the thread's entry: {@link #currentUnit()} then allocates nothing. */
   @Override
   public void setValue() {
-    CurrentWebFluxRequest.set(null);
+    current.set(null);
   }
 }

@@ -76,8 +76,13 @@ public record ServerSide(
         plan);
   }
 
-  /** Server time per call: planning (when known) plus execution, or 0 without calls. */
+  /** Server time in total: planning (when known) plus execution. */
+  public long totalNanos() {
+    return executeNanos + Math.max(planNanos, 0);
+  }
+
+  /** Server time per call: {@link #totalNanos()} over the calls, or 0 without calls. */
   public long meanNanos() {
-    return calls == 0 ? 0 : (executeNanos + Math.max(planNanos, 0)) / calls;
+    return calls == 0 ? 0 : totalNanos() / calls;
   }
 }

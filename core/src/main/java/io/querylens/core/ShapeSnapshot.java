@@ -31,6 +31,18 @@ public record ShapeSnapshot(
     this(shape, database, count, errors, totalNanos, execute, fetch, process, rows, null);
   }
 
+  /** The client's execute + fetch per execution, the time to set beside the server's; 0 unrun. */
+  public long clientMeanNanos() {
+    if (count == 0) {
+      return 0;
+    }
+    return (sum(execute) + sum(fetch)) / count;
+  }
+
+  private static long sum(DistributionSnapshot d) {
+    return d == null ? 0 : d.sum();
+  }
+
   /** These statistics with {@code server} as the server's side. */
   public ShapeSnapshot withServer(ServerSide server) {
     return new ShapeSnapshot(

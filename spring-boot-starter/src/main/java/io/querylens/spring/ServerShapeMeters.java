@@ -83,7 +83,7 @@ final class ServerShapeMeters {
       String key = id == null ? OTHER_SHAPES : id;
       long[] f = next.computeIfAbsent(key, k -> new long[2]);
       f[0] += side.calls();
-      f[1] += side.executeNanos() + Math.max(side.planNanos(), 0);
+      f[1] += side.totalNanos();
       if (!series.containsKey(key)) {
         Tags tags = id == null ? tags(OTHER_SHAPES, "", "") : tags(shape);
         series.put(key, tags);

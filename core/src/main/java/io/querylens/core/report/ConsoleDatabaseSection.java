@@ -52,9 +52,7 @@ final class ConsoleDatabaseSection {
     if (shown < findings.size()) {
       out.append('\n')
           .append("  Not shown: ")
-          .append(findings.size() - shown)
-          .append(" more database finding")
-          .append(findings.size() - shown == 1 ? "" : "s")
+          .append(ConsoleReport.plural(findings.size() - shown, "more database finding"))
           .append('\n');
     }
   }
@@ -68,9 +66,7 @@ final class ConsoleDatabaseSection {
             + ", server "
             + Durations.format(f.serverMeanNanos())
             + " per execution; "
-            + f.calls()
-            + " server call"
-            + (f.calls() == 1 ? "" : "s");
+            + ConsoleReport.plural(f.calls(), "server call");
     ConsoleReport.appendBlockTitle(out, rank, title);
     ConsoleReport.appendShapeLines(out, "query", f.shape(), texts);
     if (databases) {

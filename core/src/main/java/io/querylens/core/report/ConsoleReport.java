@@ -290,7 +290,7 @@ public final class ConsoleReport {
             + ", "
             + Durations.format(nanos)
             + " ("
-            + percent(nanos, all)
+            + Figures.percent(nanos, all)
             + " of total time)";
     out.append('\n').append(oneLine(line, WIDTH)).append('\n');
   }
@@ -384,7 +384,7 @@ public final class ConsoleReport {
               "    %-10s %8s %6s  of database time, in round trips the findings flag as waste\n",
               "wasted",
               Durations.format(time.wastedRoundTripNanos()),
-              percent(time.wastedRoundTripNanos(), database)));
+              Figures.percent(time.wastedRoundTripNanos(), database)));
     }
     appendSplitLine(
         out,
@@ -416,7 +416,7 @@ public final class ConsoleReport {
             "  %-12s %8s %6s  %s\n",
             side,
             Durations.format(nanos),
-            percent(nanos, all),
+            Figures.percent(nanos, all),
             detail));
   }
 
@@ -615,7 +615,7 @@ public final class ConsoleReport {
       if (databaseNanos > 0) {
         title
             .append(" (")
-            .append(percent(f.wastedNanos(), databaseNanos))
+            .append(Figures.percent(f.wastedNanos(), databaseNanos))
             .append(" of ")
             .append(phase)
             .append("database time)");
@@ -858,7 +858,7 @@ public final class ConsoleReport {
             shape.count(),
             shape.errors(),
             Durations.format(shape.totalNanos()),
-            percent(shape.totalNanos(), all),
+            Figures.percent(shape.totalNanos(), all),
             duration(execute, execute.p50()),
             duration(execute, execute.p95()),
             duration(execute, execute.p99()),
@@ -879,10 +879,8 @@ public final class ConsoleReport {
 
   /** The client's execute + fetch per execution beyond the server's time, never below 0. */
   private static String outside(ShapeSnapshot shape, ServerSide server) {
-    if (server.calls() == 0 || shape.count() == 0) {
-      return "-";
-    }
-    return Durations.format(Math.max(0, ServerTexts.clientMeanNanos(shape) - server.meanNanos()));
+    long outside = ServerTexts.outsideNanos(shape, server);
+    return outside < 0 ? "-" : Durations.format(outside);
   }
 
   private static void appendFooter(
@@ -903,7 +901,7 @@ public final class ConsoleReport {
           .append(", ")
           .append(Durations.format(hiddenNanos))
           .append(" (")
-          .append(percent(hiddenNanos, all))
+          .append(Figures.percent(hiddenNanos, all))
           .append(" of the shapes' time)\n");
     }
     if (s.droppedShapes() > 0) {
@@ -972,17 +970,6 @@ public final class ConsoleReport {
     return d.count() == 0 ? "-" : Durations.format(Math.round(d.mean()));
   }
 
-  private static String percent(long part, long all) {
-    if (all <= 0) {
-      return "-";
-    }
-    double percent = 100.0 * part / all;
-    if (part > 0 && percent < 0.05) {
-      return "<0.1%";
-    }
-    return String.format(Locale.ROOT, "%.1f%%", percent);
-  }
-
   private static String number(double value) {
     return value < 100_000
         ? String.format(Locale.ROOT, "%.1f", value)
@@ -1019,7 +1006,10 @@ public final class ConsoleReport {
     return digits + suffixes.charAt(exponent - 1);
   }
 
-  private static String plural(long n, String noun) {
+  /**
+   * {@code n noun} with an {@code s} unless {@code n} is 1, without separators: {@code 3 units}.
+   */
+  static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 

@@ -2,7 +2,6 @@ package io.querylens.core.report;
 
 import io.querylens.core.DatabaseFinding;
 import io.querylens.core.QueryLensSnapshot;
-import io.querylens.core.QueryShape;
 import io.querylens.core.ServerStatsStatus;
 import java.util.List;
 
@@ -79,13 +78,7 @@ final class DatabaseSection {
     html.close("div");
     html.open("dl");
     html.element("dt", "query").open("dd");
-    QueryShape shape = f.shape();
-    if (shape != null) {
-      html.open("a", "href", "#shape-" + shape.id(), "class", "shape-link");
-      html.element("code", shape.text(), "class", "sql");
-      html.close("a");
-      html.element("span", shape.id(), "class", "id");
-    }
+    FindingsSection.shape(html, f.shape(), true);
     html.close("dd");
     html.element("dt", "database").element("dd", ServerTexts.database(f.database()));
     html.element("dt", "evidence").element("dd", f.evidence());

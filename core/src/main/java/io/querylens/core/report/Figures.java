@@ -6,9 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the HTML report writes numbers for people: counts with thousands separators, shares as
- * percentages, instants in UTC, SVG coordinates, and the round durations on chart axes. Durations
- * in general are {@link Durations}'. Independent of the default locale.
+ * How the reports write numbers for people: shares as percentages (the console's too), and for the
+ * HTML report counts with thousands separators, instants in UTC, SVG coordinates, and the round
+ * durations on chart axes. Durations in general are {@link Durations}'. Independent of the default
+ * locale.
  */
 final class Figures {
   private static final DateTimeFormatter INSTANT =

@@ -187,7 +187,7 @@ final class FindingsSection {
   }
 
   /** A shape's SQL; {@code link} makes it a link to its row in the shape table. */
-  private static void shape(Html html, QueryShape shape, boolean link) {
+  static void shape(Html html, QueryShape shape, boolean link) {
     if (shape == null) {
       html.element("code", "(unknown)", "class", "sql");
       return;

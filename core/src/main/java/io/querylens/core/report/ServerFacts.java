@@ -28,7 +28,7 @@ final class ServerFacts {
                 ? "-"
                 : Durations.format(server.meanNanos())
                     + " per call (client "
-                    + Durations.format(ServerTexts.clientMeanNanos(shape))
+                    + Durations.format(shape.clientMeanNanos())
                     + " per execution)");
     html.element("dt", "server calls").element("dd", Figures.count(server.calls()));
     if (server.planNanos() >= 0) {

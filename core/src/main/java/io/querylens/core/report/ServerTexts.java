@@ -1,7 +1,7 @@
 package io.querylens.core.report;
 
 import io.querylens.core.Database;
-import io.querylens.core.DistributionSnapshot;
+import io.querylens.core.ServerSide;
 import io.querylens.core.ServerStatsStatus;
 import io.querylens.core.ShapeSnapshot;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The words and figures every report uses for the database server's side: a database's name, a
- * reader's status line, and a shape's client time per execution to set beside the server's.
+ * reader's status line, and a shape's client time per execution beyond the server's.
  */
 final class ServerTexts {
   private ServerTexts() {}
@@ -36,20 +36,23 @@ final class ServerTexts {
     }
     return text
         + ", "
-        + plural(s.polls(), "poll")
+        + ConsoleReport.plural(s.polls(), "poll")
         + ", "
-        + plural(s.matchedShapes(), "shape")
+        + ConsoleReport.plural(s.matchedShapes(), "shape")
         + " matched, "
         + s.unmatchedShapes()
         + " not matched";
   }
 
-  /** The client's execute + fetch per execution, as the database findings judge it; 0 unrun. */
-  static long clientMeanNanos(ShapeSnapshot s) {
-    if (s.count() == 0) {
-      return 0;
+  /**
+   * The client's execute + fetch per execution beyond {@code server}'s time per call, never below
+   * 0; -1 when the client or the server counted no execution.
+   */
+  static long outsideNanos(ShapeSnapshot shape, ServerSide server) {
+    if (server.calls() == 0 || shape.count() == 0) {
+      return -1;
     }
-    return (sum(s.execute()) + sum(s.fetch())) / s.count();
+    return Math.max(0, shape.clientMeanNanos() - server.meanNanos());
   }
 
   /** Whether any of {@code shapes} has the server's side. */
@@ -60,13 +63,5 @@ final class ServerTexts {
       }
     }
     return false;
-  }
-
-  private static long sum(DistributionSnapshot d) {
-    return d == null ? 0 : d.sum();
-  }
-
-  private static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -276,11 +276,13 @@ final class ShapesSection {
     if (server == null) {
       html.element("td", "no server match", "class", "num server none", "data-value", "-1");
       html.number("outside", -1, "-");
-    } else if (server.calls() == 0 || shape.count() == 0) {
+      return;
+    }
+    long outside = ServerTexts.outsideNanos(shape, server);
+    if (outside < 0) {
       html.number("server", -1, "-");
       html.number("outside", -1, "-");
     } else {
-      long outside = Math.max(0, ServerTexts.clientMeanNanos(shape) - server.meanNanos());
       html.number("server", server.meanNanos(), Durations.format(server.meanNanos()));
       html.number("outside", outside, Durations.format(outside));
     }

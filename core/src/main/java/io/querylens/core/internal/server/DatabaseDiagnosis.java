@@ -58,7 +58,7 @@ public final class DatabaseDiagnosis {
       if (server == null || server.calls() == 0 || s.count() == 0 || s.shape().isDdl()) {
         continue;
       }
-      long client = (s.execute().sum() + s.fetch().sum()) / s.count();
+      long client = s.clientMeanNanos();
       long serverMean = server.meanNanos();
       if (client >= slowQueryNanos && serverMean >= client * SERVER_SHARE) {
         found.add(judged(s, DatabaseFindingKind.SLOW_IN_DATABASE, slowCause(server), client));
@@ -166,7 +166,7 @@ public final class DatabaseDiagnosis {
             server.meanNanos(),
             server.calls(),
             evidence);
-    return new Judged(finding, server.executeNanos() + Math.max(server.planNanos(), 0));
+    return new Judged(finding, server.totalNanos());
   }
 
   private static String perCall(long total, long calls) {

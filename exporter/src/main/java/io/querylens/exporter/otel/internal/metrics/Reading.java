@@ -43,7 +43,7 @@ final class Reading {
     if (side != null) {
       r.server = true;
       r.serverCalls = side.calls();
-      r.serverNanos = side.executeNanos() + Math.max(side.planNanos(), 0);
+      r.serverNanos = side.totalNanos();
     }
     return r;
   }

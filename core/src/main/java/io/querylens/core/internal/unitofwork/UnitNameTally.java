@@ -1,6 +1,7 @@
 package io.querylens.core.internal.unitofwork;
 
 import io.querylens.core.Finding;
+import io.querylens.core.internal.sql.Fingerprint;
 import io.querylens.core.internal.stats.DistinctCounter;
 import java.util.Arrays;
 import java.util.List;
@@ -120,16 +121,7 @@ final class UnitNameTally {
    */
   private UnitNameTally countedBeyond(String name) {
     DistinctCounter c = beyond != null ? beyond : new DistinctCounter();
-    c.add(hash(name));
+    c.add(Fingerprint.of(name)); // 64 bits: String's own 32 are too few
     return beyond != null ? this : new UnitNameTally(names, units, c);
-  }
-
-  /** A 64-bit hash of a name (String's own is 32 bits, too few for the counter's registers). */
-  private static long hash(String name) {
-    long h = 1125899906842597L;
-    for (int i = 0; i < name.length(); i++) {
-      h = 31 * h + name.charAt(i);
-    }
-    return h;
   }
 }
